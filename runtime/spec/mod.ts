@@ -1,0 +1,10 @@
+export type {
+  AppSpec,
+  PeriodicSpec,
+  RateLimitSpec,
+  RetryPolicySpec,
+  ScheduleSpec,
+  TaskSpec,
+  ValidateFunction,
+  ValidationIssue,
+} from "./types.ts";

@@ -1,0 +1,105 @@
+/** Types a handler author and a caller see. */
+
+/** A duration: a number of seconds (as in Celery) or a string such as "250ms", "30s", "5m", "2h", "1d". */
+export type Duration = number | string;
+
+/** Task states, as in Celery. Unknown ids read PENDING. */
+export type TaskState = "PENDING" | "STARTED" | "RETRY" | "SUCCESS" | "FAILURE" | "REVOKED";
+
+/** An error as stored in the result backend. */
+export interface StoredError {
+  name: string;
+  message: string;
+  stack?: string;
+  /** Class names from the error's prototype chain, most derived first. */
+  chain?: string[];
+}
+
+/** What `ctx.retry()` accepts; mirrors Celery's `self.retry(exc=, countdown=, eta=, max_retries=)`. */
+export interface RetryRequestOptions {
+  error?: unknown;
+  countdown?: Duration;
+  eta?: Date | string;
+  maxRetries?: number | null;
+}
+
+export interface TaskLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** The second argument of every handler. */
+export interface TaskContext {
+  readonly id: string;
+  readonly name: string;
+  /** How many retries happened before this run (0 on the first run). */
+  readonly retries: number;
+  /** How many times this run was handed to a worker (above 1 after a crash redelivery). */
+  readonly deliveries: number;
+  readonly queue: string;
+  /** Aborts at the soft time limit, on revoke and at cold shutdown. */
+  readonly signal: AbortSignal;
+  /** Schedules a retry and stops this run: `throw` is implied, the call never returns. */
+  retry(options?: RetryRequestOptions): never;
+  /** Stores progress (0..1) and optional info, visible through `AsyncResult.info()` and the admin UI. */
+  progress(fraction: number, info?: unknown): Promise<void>;
+  readonly log: TaskLogger;
+}
+
+/** A task implementation: `(args, ctx) => result`. */
+export type Handler<A, R> = (args: A, ctx: TaskContext) => R | Promise<R>;
+
+/** Options of `applyAsync`, as in Celery's `apply_async`. */
+export interface ApplyOptions {
+  /** Run no earlier than this long from now. */
+  countdown?: Duration;
+  /** Run no earlier than this time. */
+  eta?: Date | string;
+  /** Not started by then: REVOKED with reason "expired". A duration from now or a time. */
+  expires?: Duration | Date;
+  /** 0 (lowest) .. 9 (highest); defaults to the task's manifest priority. */
+  priority?: number;
+  queue?: string;
+  /** Enqueueing an id that exists already is a no-op that returns the existing result. */
+  taskId?: string;
+}
+
+/** Options of `AsyncResult.get`. */
+export interface GetOptions {
+  /** Give up waiting after this long (a TimeoutError); waits forever when absent. */
+  timeout?: Duration;
+}
+
+/** A handle on one task's result, typed by the task's result schema. */
+export interface AsyncResult<R> {
+  readonly id: string;
+  readonly taskName: string;
+  /** Waits for SUCCESS (resolves), FAILURE or REVOKED (rejects). */
+  get(options?: GetOptions): Promise<R>;
+  state(): Promise<TaskState>;
+  ready(): Promise<boolean>;
+  /** Progress info of a running task, the error of a failed one, null otherwise. */
+  info(): Promise<unknown>;
+  revoke(options?: { terminate?: boolean }): Promise<void>;
+  forget(): Promise<void>;
+}
+
+/** A frozen call (Celery's signature): task name, args and options, applied later. */
+export interface Signature<A, R> {
+  readonly task: string;
+  readonly args: A;
+  readonly options: ApplyOptions;
+  applyAsync(options?: ApplyOptions): Promise<AsyncResult<R>>;
+}
+
+/** What the typed client exposes for one task. */
+export interface TaskHandle<A, R> {
+  readonly taskName: string;
+  delay(args: A): Promise<AsyncResult<R>>;
+  applyAsync(args: A, options?: ApplyOptions): Promise<AsyncResult<R>>;
+  /** Validates now, sends later. */
+  signature(args: A, options?: ApplyOptions): Signature<A, R>;
+  /** A handle on an existing task id. */
+  result(id: string): AsyncResult<R>;
+}
