@@ -1,0 +1,55 @@
+import type { Keyspace } from "../keys/keyspace.ts";
+import type { ScriptArg } from "./lua-script.ts";
+
+/** A leased task id, not yet started. */
+export interface Claimed {
+  id: string;
+  queue: string;
+  priority: number;
+  /** The lease ZSET member, `<priority>|<id>`. */
+  member: string;
+}
+
+export interface ClaimRequest {
+  queues: readonly string[];
+  want: number;
+  leaseMs: number;
+  /** Due delayed tasks and expired leases moved per queue per call. */
+  promoteLimit?: number;
+}
+
+export interface ClaimResult {
+  claimed: Claimed[];
+  /** When nothing was claimed: epoch ms of the next delayed task or lease deadline, or null. */
+  nextDueAt: number | null;
+}
+
+/** KEYS and ARGV tail of the claim part of a script (see claim.lua for the layout). */
+export function claimKeys(ks: Keyspace, queues: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (const queue of queues) {
+    for (let p = 0; p <= 9; p++) keys.push(ks.ready(queue, p));
+    keys.push(ks.delayed(queue), ks.leases(queue), ks.signal(queue));
+  }
+  keys.push(ks.dead, ks.deadRaw);
+  return keys;
+}
+
+export function claimArgs(request: ClaimRequest): ScriptArg[] {
+  return [request.want, request.leaseMs, request.promoteLimit ?? 1000, request.queues.length, ...request.queues];
+}
+
+export function parseClaimReply(reply: unknown, queues: readonly string[]): ClaimResult {
+  const flat = reply as (string | number)[];
+  if (flat.length === 1) {
+    const due = Number(flat[0]);
+    return { claimed: [], nextDueAt: due < 0 ? null : due };
+  }
+  const claimed: Claimed[] = [];
+  for (let i = 0; i < flat.length; i += 3) {
+    const priority = Number(flat[i + 1]);
+    const id = String(flat[i + 2]);
+    claimed.push({ id, queue: queues[Number(flat[i])], priority, member: `${priority}|${id}` });
+  }
+  return { claimed, nextDueAt: null };
+}

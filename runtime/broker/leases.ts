@@ -1,0 +1,21 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "../keys/keyspace.ts";
+import type { Claimed } from "./claim.ts";
+
+/**
+ * Pushes the lease deadline of every running task forward in one pipeline. `XX` never re-creates a
+ * lease that a finish (or a recovery after a long Redis outage) already removed.
+ */
+export async function renewLeases(redis: Redis, ks: Keyspace, running: Iterable<Claimed>, leaseMs: number): Promise<void> {
+  const deadline = Date.now() + leaseMs;
+  const byQueue = new Map<string, (string | number)[]>();
+  for (const c of running) {
+    let args = byQueue.get(c.queue);
+    if (!args) byQueue.set(c.queue, (args = []));
+    args.push(deadline, c.member);
+  }
+  if (byQueue.size === 0) return;
+  const pipeline = redis.pipeline();
+  for (const [queue, args] of byQueue) pipeline.zadd(ks.leases(queue), "XX", ...args);
+  await pipeline.exec();
+}

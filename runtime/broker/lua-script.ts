@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import type { ChainableCommander, Redis } from "ioredis";
+
+export type ScriptArg = string | number;
+
+/**
+ * A Lua script run with EVALSHA, falling back to EVAL when the server does not have it cached
+ * (first use, SCRIPT FLUSH, or a restarted Redis). Keys are always passed as KEYS so that every key a
+ * script touches is declared (Redis Cluster correctness).
+ */
+export class LuaScript {
+  readonly name: string;
+  readonly source: string;
+  readonly sha: string;
+
+  constructor(name: string, source: string) {
+    this.name = name;
+    this.source = source;
+    this.sha = createHash("sha1").update(source).digest("hex");
+  }
+
+  async run(redis: Redis, keys: readonly string[], args: readonly ScriptArg[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
+      return redis.eval(this.source, keys.length, ...keys, ...args);
+    }
+  }
+
+  /** Queues the script on a pipeline; callers must have loaded it (see `ensureLoaded`). */
+  queue(pipeline: ChainableCommander, keys: readonly string[], args: readonly ScriptArg[]): void {
+    pipeline.evalsha(this.sha, keys.length, ...keys, ...args);
+  }
+
+  /** Makes sure EVALSHA will find the script, e.g. before pipelining it. */
+  async ensureLoaded(redis: Redis): Promise<void> {
+    const [present] = (await redis.script("EXISTS", this.sha)) as number[];
+    if (!present) await redis.script("LOAD", this.source);
+  }
+}

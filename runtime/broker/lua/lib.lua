@@ -1,0 +1,43 @@
+-- Shared functions, prepended to every entry script. Task record fields (HASH t:<id>):
+-- n task name, a args JSON, q queue, p priority, s state, r retries, d deliveries, c created ms,
+-- eta due ms (0 none), e expires-at ms (0 none), rx result ttl ms, st/ft started/finished ms,
+-- w worker id, res result JSON, err error JSON, pg progress JSON, why reason (revoked or dead), rv revoke flag.
+
+local FINAL = { SUCCESS = true, FAILURE = true, REVOKED = true }
+
+-- "<p>|<id>" -> p, id. Anything else is treated as an id at priority 0 so that it surfaces as a
+-- dead letter instead of staying stuck in a structure forever.
+local function split_member(member)
+  local bar = string.find(member, '|', 1, true)
+  if bar and bar == 2 then
+    local p = tonumber(string.sub(member, 1, 1))
+    if p then return p, string.sub(member, 3) end
+  end
+  return 0, member
+end
+
+-- A plausible task id; anything else found in a queue is garbage to bury, never a key to build.
+local function valid_id(id)
+  return #id > 0 and #id <= 200 and not string.find(id, '[^%w%-_:.]')
+end
+
+local function bury_raw(dead, dead_raw, now, raw, reason, queue)
+  local ref = 'raw:' .. redis.sha1hex(raw)
+  local shown = raw
+  if #shown > 4096 then shown = string.sub(shown, 1, 4096) end
+  redis.call('HSET', dead_raw, ref, cjson.encode({ raw = shown, size = #raw, reason = reason, queue = queue, at = now }))
+  redis.call('ZADD', dead, now, ref)
+end
+
+local function minute_field(now, kind)
+  return tostring(math.floor(now / 60000)) .. ':' .. kind
+end
+
+local function finish_final(key, state, field, payload, now, channel_prefix, id, why)
+  if why then
+    redis.call('HSET', key, 's', state, field, payload, 'ft', now, 'why', why)
+  else
+    redis.call('HSET', key, 's', state, field, payload, 'ft', now)
+  end
+  redis.call('PUBLISH', channel_prefix .. id, state)
+end

@@ -1,0 +1,52 @@
+-- Turn leased ids into runs: load each record, refuse what must not run, mark the rest STARTED.
+-- KEYS: 1 dead, 2 dead_raw, then per task: record, leases of its queue
+-- ARGV: 1 now, 2 worker id, 3 max deliveries, 4 max payload bytes, 5 done channel prefix,
+--       then per task: lease member "<p>|<id>"
+-- Returns per task either {id, 'run', n, a, r, d, q, p, e, rv} or {id, 'skip', reason}.
+local now, worker = tonumber(ARGV[1]), ARGV[2]
+local max_deliveries, max_payload, chan = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
+local dead, dead_raw = KEYS[1], KEYS[2]
+local out = {}
+for i = 1, (#KEYS - 2) / 2 do
+  local key, leases = KEYS[1 + i * 2], KEYS[2 + i * 2]
+  local member = ARGV[5 + i]
+  local _, id = split_member(member)
+  local rec = redis.call('HMGET', key, 's', 'n', 'r', 'd', 'q', 'p', 'e', 'rx')
+  local state = rec[1]
+  local function drop(reason)
+    redis.call('ZREM', leases, member)
+    out[#out + 1] = { id, 'skip', reason }
+  end
+  if not state then
+    bury_raw(dead, dead_raw, now, id, 'no task record for this id', nil)
+    drop('no task record (buried as a dead letter)')
+  elseif FINAL[state] then
+    drop('already ' .. state)
+  elseif state == 'STARTED' and redis.call('HGET', key, 'w') == worker then
+    drop('already running here')
+  else
+    local expires = tonumber(rec[7]) or 0
+    local deliveries = redis.call('HINCRBY', key, 'd', 1)
+    local size = redis.call('HSTRLEN', key, 'a')
+    if expires > 0 and expires < now then
+      finish_final(key, 'REVOKED', 'err', '', now, chan, id, 'expired')
+      redis.call('PEXPIRE', key, tonumber(rec[8]) or 86400000)
+      drop('expired')
+    elseif deliveries > max_deliveries then
+      local reason = 'delivered ' .. (deliveries - 1) .. ' times without finishing (poison task: its worker died each time)'
+      finish_final(key, 'FAILURE', 'err', cjson.encode({ name = 'PoisonTaskError', message = reason }), now, chan, id, reason)
+      redis.call('ZADD', dead, now, id)
+      drop(reason)
+    elseif size > max_payload then
+      local reason = 'args payload of ' .. size .. ' bytes exceeds the limit of ' .. max_payload .. ' bytes'
+      finish_final(key, 'FAILURE', 'err', cjson.encode({ name = 'PayloadTooLargeError', message = reason }), now, chan, id, reason)
+      redis.call('ZADD', dead, now, id)
+      drop(reason)
+    else
+      redis.call('HSET', key, 's', 'STARTED', 'st', now, 'w', worker)
+      local extra = redis.call('HMGET', key, 'a', 'rv')
+      out[#out + 1] = { id, 'run', rec[2] or '', extra[1] or '', rec[3] or '0', deliveries, rec[5] or '', rec[6] or '', rec[7] or '0', extra[2] or '' }
+    end
+  end
+end
+return out

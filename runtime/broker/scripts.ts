@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { LuaScript } from "./lua-script.ts";
+
+const read = (file: string): string => readFileSync(new URL(`./lua/${file}`, import.meta.url), "utf8");
+
+const lib = read("lib.lua");
+const claimFn = read("claim.lua");
+const finishFn = read("finish.lua");
+
+/** Keys per queue in the claim script's KEYS layout (must match CLAIM_KEYS in claim.lua). */
+export const CLAIM_KEYS_PER_QUEUE = 13;
+/** Keys per outcome in the finish script's KEYS layout (must match FINISH_KEYS in finish.lua). */
+export const FINISH_KEYS_PER_OUTCOME = 5;
+
+/** Every script of the broker, composed from the shared library and its entry file. */
+export const scripts = {
+  enqueue: new LuaScript("enqueue", lib + read("enqueue.lua")),
+  claim: new LuaScript("claim", lib + claimFn + read("claim-entry.lua")),
+  start: new LuaScript("start", lib + read("start.lua")),
+  finish: new LuaScript("finish", lib + finishFn + read("finish-entry.lua")),
+  finishClaim: new LuaScript("finishClaim", lib + claimFn + finishFn + read("finish-claim-entry.lua")),
+  revoke: new LuaScript("revoke", lib + read("revoke.lua")),
+  rateLimit: new LuaScript("rateLimit", read("rate-limit.lua")),
+} as const;
