@@ -21,4 +21,5 @@ export const scripts = {
   finishClaim: new LuaScript("finishClaim", lib + claimFn + finishFn + read("finish-claim-entry.lua")),
   revoke: new LuaScript("revoke", lib + read("revoke.lua")),
   rateLimit: new LuaScript("rateLimit", read("rate-limit.lua")),
+  progress: new LuaScript("progress", read("progress.lua")),
 } as const;

@@ -102,4 +102,6 @@ export interface TaskHandle<A, R> {
   signature(args: A, options?: ApplyOptions): Signature<A, R>;
   /** A handle on an existing task id. */
   result(id: string): AsyncResult<R>;
+  /** Enqueues many calls in few round trips; all are validated first, so it is all or nothing. */
+  delayMany(argsList: readonly A[], options?: Omit<ApplyOptions, "taskId">): Promise<AsyncResult<R>[]>;
 }

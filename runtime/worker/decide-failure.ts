@@ -1,0 +1,53 @@
+import type { Outcome } from "../broker/finish.ts";
+import type { Claimed } from "../broker/claim.ts";
+import { MaxRetriesExceededError } from "../errors/max-retries-exceeded-error.ts";
+import { autoretryCountdownMs, canRetry, CELERY_DEFAULT_POLICY, shouldAutoretry } from "../retry/policy.ts";
+import { RetryRequest } from "../retry/retry-request.ts";
+import type { RetryPolicySpec } from "../spec/types.ts";
+import { durationToMs, timeToMs } from "../time/duration.ts";
+import { serializeError } from "./serialize-error.ts";
+
+export interface FailureInput {
+  claimed: Claimed;
+  taskName: string;
+  retries: number;
+  policy: RetryPolicySpec | null;
+  error: unknown;
+  now: number;
+  random?: () => number;
+}
+
+/**
+ * Celery's rules for a run that threw: `ctx.retry()` and listed errors are retried while retries
+ * remain; when they are used up the task fails with the ORIGINAL error, and
+ * MaxRetriesExceededError only when `ctx.retry()` carried no error. Anything else fails at once.
+ */
+export function decideFailure(input: FailureInput): Outcome {
+  const policy = input.policy ?? CELERY_DEFAULT_POLICY;
+  const { claimed, retries, error, now } = input;
+  const fail = (e: unknown): Outcome => ({ kind: "fail", claimed, errorJson: JSON.stringify(serializeError(e)) });
+  const retry = (e: unknown, countdownMs: number): Outcome => ({
+    kind: "retry",
+    claimed,
+    errorJson: JSON.stringify(serializeError(e)),
+    dueAt: now + Math.max(0, countdownMs),
+    retries: retries + 1,
+  });
+
+  if (error instanceof RetryRequest) {
+    const o = error.options;
+    const maxRetries = o.maxRetries !== undefined ? o.maxRetries : policy.maxRetries;
+    if (!canRetry(maxRetries, retries)) {
+      return fail(o.error ?? new MaxRetriesExceededError(input.taskName, claimed.id, maxRetries ?? 0));
+    }
+    let countdown = policy.retryDelayMs;
+    if (o.countdown !== undefined) countdown = durationToMs(o.countdown, "countdown");
+    if (o.eta !== undefined) countdown = timeToMs(o.eta, "eta") - now;
+    return retry(o.error ?? Object.assign(new Error(`Retry in ${countdown}ms`), { name: "Retry" }), countdown);
+  }
+  if (shouldAutoretry(policy, error)) {
+    if (!canRetry(policy.maxRetries, retries)) return fail(error);
+    return retry(error, autoretryCountdownMs(policy, retries, input.random));
+  }
+  return fail(error);
+}

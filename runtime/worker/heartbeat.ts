@@ -1,0 +1,49 @@
+import type { Redis } from "ioredis";
+import { hostname } from "node:os";
+import type { Keyspace } from "../keys/keyspace.ts";
+
+export interface HeartbeatInfo {
+  id: string;
+  queues: readonly string[];
+  concurrency: number;
+  startedAt: number;
+  inFlight(): number;
+}
+
+/** A worker record older than this is considered dead and pruned from the live set. */
+export const WORKER_TTL_MS = 15_000;
+const STATS_KEEP_MINUTES = 24 * 60;
+
+/** Publishes the worker's liveness and load for the admin UI; prunes dead workers and old counters. */
+export async function beat(redis: Redis, ks: Keyspace, info: HeartbeatInfo, pruneStats: boolean): Promise<void> {
+  const now = Date.now();
+  const key = ks.worker(info.id);
+  const pipeline = redis.pipeline();
+  pipeline.hset(key, {
+    id: info.id,
+    host: hostname(),
+    pid: process.pid,
+    queues: info.queues.join(","),
+    concurrency: info.concurrency,
+    inflight: info.inFlight(),
+    started: info.startedAt,
+    seen: now,
+  });
+  pipeline.pexpire(key, WORKER_TTL_MS);
+  pipeline.zadd(ks.workers, now, info.id);
+  pipeline.zremrangebyscore(ks.workers, "-inf", now - WORKER_TTL_MS);
+  await pipeline.exec();
+  if (pruneStats) {
+    const oldest = Math.floor(now / 60_000) - STATS_KEEP_MINUTES;
+    for (const queue of info.queues) {
+      const fields = await redis.hkeys(ks.stats(queue));
+      const stale = fields.filter((f) => Number(f.split(":")[0]) < oldest);
+      if (stale.length > 0) await redis.hdel(ks.stats(queue), ...stale);
+    }
+  }
+}
+
+/** Removes the worker's record at a clean shutdown. */
+export async function unregister(redis: Redis, ks: Keyspace, id: string): Promise<void> {
+  await redis.pipeline().del(ks.worker(id)).zrem(ks.workers, id).exec();
+}

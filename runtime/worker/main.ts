@@ -1,0 +1,66 @@
+import { intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
+import { CelerityError } from "../errors/celerity-error.ts";
+import { createLogger } from "../log/logger.ts";
+import { durationToMs } from "../time/duration.ts";
+import type { WorkerOptions } from "./options.ts";
+import { Worker, type WorkerApp } from "./worker.ts";
+
+const FLAGS = ["queues", "concurrency", "lease", "grace", "time-limit-grace", "max-deliveries", "max-payload", "redis", "prefix", "id"];
+
+/** Turns command-line flags into worker options. */
+export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
+  const flags = parseFlags(argv, FLAGS);
+  const duration = (name: string) => {
+    const v = stringFlag(flags, name);
+    return v === undefined ? undefined : durationToMs(/^\d+(\.\d+)?$/.test(v) ? Number(v) : v, `--${name}`);
+  };
+  return {
+    queues: stringFlag(flags, "queues")?.split(",").map((q) => q.trim()).filter(Boolean),
+    concurrency: intFlag(flags, "concurrency"),
+    leaseMs: duration("lease"),
+    shutdownGraceMs: duration("grace"),
+    timeLimitGraceMs: duration("time-limit-grace"),
+    maxDeliveries: intFlag(flags, "max-deliveries"),
+    maxPayloadBytes: intFlag(flags, "max-payload"),
+    redis: stringFlag(flags, "redis"),
+    prefix: stringFlag(flags, "prefix"),
+    id: stringFlag(flags, "id"),
+  };
+}
+
+/**
+ * The worker process: `tsx generated/worker.ts --queues a,b --concurrency 16`. SIGTERM/SIGINT start a
+ * warm shutdown (exit 0 when done); a second signal exits at once and leases bring the tasks back.
+ */
+export async function runWorkerMain(app: WorkerApp, options: { argv: readonly string[] }): Promise<void> {
+  const log = createLogger();
+  let worker: Worker;
+  try {
+    worker = new Worker(app, { ...workerOptionsFromArgv(options.argv), logger: log });
+  } catch (error) {
+    if (error instanceof CelerityError) {
+      log.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  let signals = 0;
+  const onSignal = (signal: string) => {
+    signals++;
+    if (signals > 1) {
+      log.warn("second signal: exiting now; leases will return running tasks", { signal });
+      process.exit(1);
+    }
+    log.info("warm shutdown: finishing running tasks", { signal });
+    worker.stop().then(
+      () => process.exit(0),
+      (error) => {
+        log.error("shutdown failed", { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  await worker.start();
+}

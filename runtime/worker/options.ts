@@ -1,0 +1,45 @@
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import type { Logger } from "../log/logger.ts";
+
+/** How a worker runs; every field has a default except the app. */
+export interface WorkerOptions {
+  /** Queues to consume, in preference order. Default: every queue of the manifest. */
+  queues?: readonly string[];
+  /** Tasks run at once (async slots). Default 16. */
+  concurrency?: number;
+  /** A task whose worker stops renewing for this long is handed to another worker. Default 30 s. */
+  leaseMs?: number;
+  /** Warm shutdown: how long running tasks may take to finish before they are put back. Default 30 s. */
+  shutdownGraceMs?: number;
+  /** After `time_limit` aborts the signal, how long before the task is failed and its slot freed. Default 5 s. */
+  timeLimitGraceMs?: number;
+  /** Deliveries after which a task that never finishes is dead-lettered as poison. Default 5. */
+  maxDeliveries?: number;
+  /** Args payloads above this are dead-lettered unread. Default 1 MiB. */
+  maxPayloadBytes?: number;
+  redis?: string | Redis;
+  prefix?: string;
+  id?: string;
+  logger?: Logger;
+}
+
+export type ResolvedWorkerOptions = Required<Omit<WorkerOptions, "redis" | "prefix" | "logger">> &
+  Pick<WorkerOptions, "redis" | "prefix" | "logger">;
+
+export function resolveWorkerOptions(options: WorkerOptions, allQueues: readonly string[]): ResolvedWorkerOptions {
+  return {
+    queues: options.queues && options.queues.length > 0 ? options.queues : allQueues,
+    concurrency: options.concurrency ?? 16,
+    leaseMs: options.leaseMs ?? 30_000,
+    shutdownGraceMs: options.shutdownGraceMs ?? 30_000,
+    timeLimitGraceMs: options.timeLimitGraceMs ?? 5_000,
+    maxDeliveries: options.maxDeliveries ?? 5,
+    maxPayloadBytes: options.maxPayloadBytes ?? 1 << 20,
+    id: options.id ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    redis: options.redis,
+    prefix: options.prefix,
+    logger: options.logger,
+  };
+}

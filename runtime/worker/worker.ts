@@ -1,0 +1,295 @@
+import type { Redis } from "ioredis";
+import { connectRedis } from "../config/connect.ts";
+import { finish, finishAndClaim } from "../broker/settle.ts";
+import type { Claimed } from "../broker/claim.ts";
+import type { Outcome } from "../broker/finish.ts";
+import { renewLeases } from "../broker/leases.ts";
+import { startClaimed } from "../broker/start.ts";
+import { scripts } from "../broker/scripts.ts";
+import { ConfigurationError } from "../errors/configuration-error.ts";
+import { keyspace, type Keyspace } from "../keys/keyspace.ts";
+import { createLogger, type Logger } from "../log/logger.ts";
+import type { AppSpec } from "../spec/types.ts";
+import type { Handler } from "../task/types.ts";
+import { beat, unregister } from "./heartbeat.ts";
+import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from "./options.ts";
+import { runRecord, type RunHandle } from "./run-record.ts";
+
+/** The generated registry a worker runs: the app's spec and its handlers. */
+export interface WorkerApp {
+  app: AppSpec;
+  dispatch: Readonly<Record<string, Handler<any, any>>>;
+}
+
+interface Running {
+  claimed: Claimed;
+  handle: RunHandle;
+}
+
+const HEARTBEAT_MS = 2_000;
+const MAX_IDLE_BLOCK_MS = 5_000;
+
+/**
+ * Consumes tasks: claims batches up to its free slots, runs handlers concurrently, and records each
+ * outcome atomically with releasing its lease. When saturated it records finished runs and claims the
+ * next batch in one script call; when idle it blocks on Redis (BLPOP on the queues' signal lists)
+ * until work arrives or the next delayed task is due.
+ */
+export class Worker {
+  readonly options: ResolvedWorkerOptions;
+  readonly #app: WorkerApp;
+  readonly #ks: Keyspace;
+  readonly #log: Logger;
+  #cmd!: Redis;
+  #blocker!: Redis;
+  #control!: Redis;
+  readonly #running = new Map<string, Running>();
+  #outcomes: Outcome[] = [];
+  #flushScheduled = false;
+  #flushing: Promise<void> = Promise.resolve();
+  #wakeLoop: (() => void) | null = null;
+  #accepting = false;
+  #loopDone: Promise<void> = Promise.resolve();
+  #timers: NodeJS.Timeout[] = [];
+  #queueTurn = 0;
+  #blockerId: number | null = null;
+  #beats = 0;
+  readonly #startedAt = Date.now();
+
+  constructor(app: WorkerApp, options: WorkerOptions = {}) {
+    this.#app = app;
+    this.options = resolveWorkerOptions(options, app.app.queues);
+    for (const q of this.options.queues) {
+      if (!/^[A-Za-z0-9_.-]{1,100}$/.test(q)) throw new ConfigurationError(`queue "${q}" is not a valid queue name`);
+    }
+    if (!Number.isInteger(this.options.concurrency) || this.options.concurrency < 1) {
+      throw new ConfigurationError(`concurrency must be a positive integer, got ${this.options.concurrency}`);
+    }
+    this.#ks = keyspace(app.app.app, options.prefix);
+    this.#log = (options.logger ?? createLogger()).child({ worker: this.options.id });
+  }
+
+  /** Number of runs in progress. */
+  get inFlight(): number {
+    return this.#running.size;
+  }
+
+  async start(): Promise<void> {
+    const target = this.options.redis;
+    this.#cmd = connectRedis(target, { name: "celerity-worker" });
+    this.#blocker = connectRedis(target, { name: "celerity-worker-wait", blocking: true });
+    // A reconnect gives the blocking connection a new client id.
+    this.#blocker.on("ready", () => (this.#blockerId = null));
+    this.#control = connectRedis(target, { name: "celerity-worker-control", blocking: true });
+    this.#control.on("message", (_channel: string, message: string) => this.#onControl(message));
+    for (const conn of [this.#cmd, this.#blocker, this.#control]) conn.on("error", (e: Error) => this.#log.debug("redis connection error", { error: e.message }));
+    await this.#control.subscribe(this.#ks.controlChannel);
+    await Promise.all(Object.values(scripts).map((s) => s.ensureLoaded(this.#cmd)));
+    await this.#heartbeat();
+    this.#timers.push(setInterval(() => void this.#heartbeat(), HEARTBEAT_MS));
+    this.#timers.push(setInterval(() => void this.#renew(), Math.max(50, Math.floor(this.options.leaseMs / 3))));
+    this.#accepting = true;
+    this.#loopDone = this.#loop();
+    this.#log.info("worker started", { queues: this.options.queues, concurrency: this.options.concurrency });
+  }
+
+  /**
+   * Warm shutdown: stop claiming, let running tasks finish within the grace period, put back the
+   * ones that did not, record every outcome, unregister and close connections.
+   */
+  async stop(options: { graceMs?: number } = {}): Promise<void> {
+    if (!this.#accepting) return;
+    this.#accepting = false;
+    this.#wakeLoop?.();
+    this.#blocker.disconnect();
+    await this.#loopDone;
+    const graceMs = options.graceMs ?? this.options.shutdownGraceMs;
+    const deadline = Date.now() + graceMs;
+    while (this.#running.size > 0 && Date.now() < deadline) {
+      await Promise.race([...[...this.#running.values()].map((r) => r.handle.outcome), sleep(deadline - Date.now())]);
+      await Promise.resolve();
+    }
+    if (this.#running.size > 0) {
+      this.#log.warn("grace period over; returning unfinished tasks to their queues", { count: this.#running.size });
+      for (const r of this.#running.values()) {
+        r.handle.controller.abort(new Error("worker shutting down"));
+        this.#outcomes.push({ kind: "release", claimed: r.claimed, dueAt: Date.now() });
+      }
+      this.#running.clear();
+    }
+    await this.#flush();
+    for (const t of this.#timers) clearInterval(t);
+    await unregister(this.#cmd, this.#ks, this.options.id).catch(() => {});
+    await Promise.allSettled([this.#cmd.quit(), this.#control.quit()]);
+    this.#log.info("worker stopped");
+  }
+
+  async #loop(): Promise<void> {
+    let failures = 0;
+    while (this.#accepting) {
+      const free = this.options.concurrency - this.#running.size;
+      if (free <= 0) {
+        await this.#waitForWake();
+        continue;
+      }
+      const outcomes = this.#outcomes.splice(0);
+      try {
+        const result = await finishAndClaim(this.#cmd, this.#ks, outcomes, { queues: this.#rotatedQueues(), want: free, leaseMs: this.options.leaseMs });
+        failures = 0;
+        if (result.claimed.length > 0) {
+          await this.#launch(result.claimed);
+          continue;
+        }
+        if (!this.#accepting) break;
+        const waitMs = result.nextDueAt === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueAt - Date.now());
+        if (waitMs > 0) await this.#block(waitMs);
+      } catch (error) {
+        this.#outcomes.unshift(...outcomes);
+        if (!this.#accepting) break;
+        failures++;
+        this.#log.warn("claim failed; retrying", { error: (error as Error).message });
+        await sleep(Math.min(2000, 50 * 2 ** failures));
+      }
+    }
+  }
+
+  #rotatedQueues(): readonly string[] {
+    const q = this.options.queues;
+    if (q.length < 2) return q;
+    const turn = this.#queueTurn++ % q.length;
+    return [...q.slice(turn), ...q.slice(0, turn)];
+  }
+
+  // Redis checks blocking timeouts only on its cron tick (100 ms at the default hz), too coarse for
+  // "start within 50 ms of due time"; so a local timer ends the wait with CLIENT UNBLOCK instead.
+  async #block(ms: number): Promise<void> {
+    const keys = this.options.queues.map((q) => this.#ks.signal(q));
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      this.#blockerId ??= Number(await this.#blocker.client("ID"));
+      const blockerId = this.#blockerId;
+      timer = setTimeout(() => void this.#cmd.client("UNBLOCK", blockerId).catch(() => {}), ms);
+      await this.#blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
+    } catch {
+      // Disconnected for shutdown, or a connection fault: the loop decides what happens next.
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #waitForWake(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#wakeLoop = () => {
+        this.#wakeLoop = null;
+        resolve();
+      };
+    });
+  }
+
+  async #launch(claimed: Claimed[]): Promise<void> {
+    const records = await startClaimed(this.#cmd, this.#ks, claimed, {
+      workerId: this.options.id,
+      maxDeliveries: this.options.maxDeliveries,
+      maxPayloadBytes: this.options.maxPayloadBytes,
+    });
+    for (const rec of records) {
+      if (rec.kind === "skip") {
+        this.#log.warn("task not run", { id: rec.claimed.id.slice(0, 200), reason: rec.reason });
+        continue;
+      }
+      const handle = runRecord(rec, {
+        app: this.#app.app,
+        dispatch: this.#app.dispatch,
+        redis: this.#cmd,
+        ks: this.#ks,
+        log: this.#log,
+        timeLimitGraceMs: this.options.timeLimitGraceMs,
+        emit: (outcome) => this.#record(outcome, false),
+      });
+      this.#running.set(rec.claimed.id, { claimed: rec.claimed, handle });
+      handle.outcome.then(
+        (outcome) => this.#settle(rec.claimed, outcome),
+        (error) => {
+          this.#log.error("run crashed", { id: rec.claimed.id, error: String(error) });
+          this.#settle(rec.claimed, { kind: "release", claimed: rec.claimed, dueAt: Date.now() });
+        },
+      );
+    }
+  }
+
+  #settle(claimed: Claimed, outcome: Outcome): void {
+    const running = this.#running.get(claimed.id);
+    if (!running || running.claimed !== claimed) return;
+    this.#running.delete(claimed.id);
+    if (outcome.kind === "fail") this.#log.warn("task failed", { id: claimed.id, error: outcome.errorJson.slice(0, 500) });
+    this.#record(outcome, true);
+  }
+
+  // A saturated loop takes the outcome with its next claim (one round trip); otherwise flush it now.
+  #record(outcome: Outcome, freesSlot: boolean): void {
+    this.#outcomes.push(outcome);
+    if (freesSlot && this.#wakeLoop && this.#accepting) {
+      this.#wakeLoop();
+      return;
+    }
+    if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      setImmediate(() => {
+        this.#flushScheduled = false;
+        void this.#flush();
+      });
+    }
+  }
+
+  #flush(): Promise<void> {
+    this.#flushing = this.#flushing.then(async () => {
+      const outcomes = this.#outcomes.splice(0);
+      if (outcomes.length === 0) return;
+      try {
+        await finish(this.#cmd, this.#ks, outcomes);
+      } catch (error) {
+        this.#log.error("recording outcomes failed; will retry", { error: (error as Error).message });
+        this.#outcomes.unshift(...outcomes);
+        setTimeout(() => void this.#flush(), 200);
+      }
+    });
+    return this.#flushing;
+  }
+
+  async #renew(): Promise<void> {
+    try {
+      await renewLeases(this.#cmd, this.#ks, [...this.#running.values()].map((r) => r.claimed), this.options.leaseMs);
+    } catch (error) {
+      this.#log.warn("lease renewal failed", { error: (error as Error).message });
+    }
+  }
+
+  async #heartbeat(): Promise<void> {
+    try {
+      const info = { id: this.options.id, queues: this.options.queues, concurrency: this.options.concurrency, startedAt: this.#startedAt, inFlight: () => this.#running.size };
+      await beat(this.#cmd, this.#ks, info, this.#beats++ % 30 === 0);
+    } catch (error) {
+      this.#log.debug("heartbeat failed", { error: (error as Error).message });
+    }
+  }
+
+  #onControl(message: string): void {
+    let parsed: { op?: string; id?: string };
+    try {
+      parsed = JSON.parse(message);
+    } catch {
+      return;
+    }
+    if (parsed.op === "revoke" && typeof parsed.id === "string") {
+      const running = this.#running.get(parsed.id);
+      if (running) {
+        this.#log.info("terminating revoked task", { id: parsed.id });
+        running.handle.controller.abort(new Error("revoked"));
+      }
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
