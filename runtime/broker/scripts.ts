@@ -4,6 +4,8 @@ import { LuaScript } from "./lua-script.ts";
 const read = (file: string): string => readFileSync(new URL(`./lua/${file}`, import.meta.url), "utf8");
 
 const lib = read("lib.lua");
+/** Lua of `enqueue_one` and `index_and_wake`, for scripts that enqueue as part of a larger change (beat). */
+export const enqueueLua = lib + read("enqueue-fn.lua");
 const claimFn = read("claim.lua");
 const finishFn = read("finish.lua");
 
@@ -14,7 +16,7 @@ export const FINISH_KEYS_PER_OUTCOME = 5;
 
 /** Every script of the broker, composed from the shared library and its entry file. */
 export const scripts = {
-  enqueue: new LuaScript("enqueue", lib + read("enqueue.lua")),
+  enqueue: new LuaScript("enqueue", enqueueLua + read("enqueue.lua")),
   claim: new LuaScript("claim", lib + claimFn + read("claim-entry.lua")),
   start: new LuaScript("start", lib + read("start.lua")),
   finish: new LuaScript("finish", lib + finishFn + read("finish-entry.lua")),
