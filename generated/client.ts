@@ -1,0 +1,50 @@
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:4e2d5e643dc932c0
+import { createTaskTree } from "celerity/runtime";
+import type { ClientControls, ClientOptions, TaskHandle } from "celerity/runtime";
+import { app } from "./registry.ts";
+import type { TaskArgs, TaskResults } from "./types.ts";
+
+/** The task tree: dotted task names as nested objects, each task a typed handle. */
+export interface Tasks {
+  readonly core: {
+    /** Liveness check; answers "pong". */
+    readonly ping: TaskHandle<TaskArgs["core.ping"], TaskResults["core.ping"]>;
+  };
+  readonly emails: {
+    /** Announce a launch to every subscriber. */
+    readonly announce: TaskHandle<TaskArgs["emails.announce"], TaskResults["emails.announce"]>;
+    /** Send the welcome e-mail to a new user. */
+    readonly send_welcome: TaskHandle<
+      TaskArgs["emails.send_welcome"],
+      TaskResults["emails.send_welcome"]
+    >;
+  };
+  readonly flaky: {
+    /** Fails with FlakyError until it has been retried failTimes times, then succeeds. */
+    readonly fetch: TaskHandle<TaskArgs["flaky.fetch"], TaskResults["flaky.fetch"]>;
+  };
+  readonly math: {
+    /** Add two numbers. */
+    readonly add: TaskHandle<TaskArgs["math.add"], TaskResults["math.add"]>;
+  };
+  readonly reports: {
+    /** Render the report of one day (yesterday, in UTC, when no day is given). */
+    readonly nightly: TaskHandle<TaskArgs["reports.nightly"], TaskResults["reports.nightly"]>;
+  };
+}
+
+/** The typed client: the task tree plus `$disconnect()` and `$result(id)`. */
+export type Client = Tasks & ClientControls;
+
+/**
+ * Connects to Redis (`options.redis`, else `REDIS_URL`) and returns the typed task tree.
+ *
+ * @example
+ * const tasks = createClient();
+ * const result = await tasks.core.ping.delay(args);
+ * console.log(await result.get({ timeout: "10s" }));
+ * await tasks.$disconnect();
+ */
+export function createClient(options: ClientOptions = {}): Client {
+  return createTaskTree<Tasks>(app, options);
+}

@@ -1,0 +1,49 @@
+import { resolve } from "node:path";
+import { emitFiles, type EmitOptions, type GeneratedFile } from "./emit/emit-all.ts";
+import { loadManifest, type LoadOptions } from "./manifest/load.ts";
+import type { NormalizedManifest } from "./manifest/normalized.ts";
+import { checkGeneratedFiles, type CheckResult } from "./output/check.ts";
+import { writeGeneratedFiles, type WriteResult } from "./output/write.ts";
+
+/** Options of {@link generate}, {@link generateAndWrite} and {@link generateAndCheck}. */
+export interface GenerateOptions extends LoadOptions, EmitOptions {}
+
+/** A manifest turned into files, in memory. */
+export interface Generated {
+  manifest: NormalizedManifest;
+  /** Sorted by name. */
+  files: GeneratedFile[];
+  /** The output directory, absolute. */
+  outDir: string;
+}
+
+/**
+ * Loads and validates `manifestPath` and renders every file codegen emits into `outDir`, without
+ * writing anything. Throws `ManifestError` for an invalid manifest.
+ */
+export async function generate(manifestPath: string, outDir: string, options: GenerateOptions = {}): Promise<Generated> {
+  const cwd = options.cwd ?? process.cwd();
+  const out = resolve(cwd, outDir);
+  const loaded = await loadManifest(manifestPath, { ...options, cwd });
+  return { manifest: loaded.manifest, files: await emitFiles(loaded, out, options), outDir: out };
+}
+
+/** {@link generate}, then write the files all or nothing. */
+export async function generateAndWrite(
+  manifestPath: string,
+  outDir: string,
+  options: GenerateOptions = {},
+): Promise<Generated & { write: WriteResult }> {
+  const generated = await generate(manifestPath, outDir, options);
+  return { ...generated, write: await writeGeneratedFiles(generated.outDir, generated.files) };
+}
+
+/** {@link generate}, then compare with what is on disk (`codegen --check`). */
+export async function generateAndCheck(
+  manifestPath: string,
+  outDir: string,
+  options: GenerateOptions = {},
+): Promise<Generated & { check: CheckResult }> {
+  const generated = await generate(manifestPath, outDir, options);
+  return { ...generated, check: await checkGeneratedFiles(generated.outDir, generated.files) };
+}

@@ -1,0 +1,60 @@
+import { resolve } from "node:path";
+import type { LoadedManifest } from "../manifest/load.ts";
+import { emitClient } from "./client-file.ts";
+import type { EmitContext } from "./context.ts";
+import { emitDispatch } from "./dispatch-file.ts";
+import { emitBeat, emitDefine, emitWorker } from "./entrypoints.ts";
+import { formatFile } from "./format.ts";
+import { headerComment } from "./header.ts";
+import { emitManifestJson } from "./manifest-json.ts";
+import { assignIdents } from "./names.ts";
+import { emitRegistry } from "./registry-file.ts";
+import { emitTypes } from "./types-file.ts";
+import { emitValidatorsDts, emitValidatorsJs } from "./validators-file.ts";
+
+/** One emitted file: a name inside the output directory and its complete contents. */
+export interface GeneratedFile {
+  name: string;
+  contents: string;
+}
+
+/** Options of {@link emitFiles}. */
+export interface EmitOptions {
+  /** Module specifier the generated code imports the runtime from (default `celerity/runtime`). */
+  runtimeImport?: string;
+}
+
+/** The default `--runtime-import`: the package's self-reference, which works under tsx and tsc. */
+export const DEFAULT_RUNTIME_IMPORT = "celerity/runtime";
+
+const EMITTERS: ReadonlyArray<[string, (context: EmitContext) => string]> = [
+  ["beat.ts", emitBeat],
+  ["client.ts", emitClient],
+  ["define.ts", emitDefine],
+  ["dispatch.ts", emitDispatch],
+  ["manifest.json", emitManifestJson],
+  ["registry.ts", emitRegistry],
+  ["types.ts", emitTypes],
+  ["validators.d.ts", emitValidatorsDts],
+  ["validators.js", emitValidatorsJs],
+  ["worker.ts", emitWorker],
+];
+
+/**
+ * Renders every generated file in memory, formatted, sorted by name. Nothing touches the disk;
+ * writing (all or nothing) is the caller's job.
+ */
+export async function emitFiles(loaded: LoadedManifest, outDir: string, options: EmitOptions = {}): Promise<GeneratedFile[]> {
+  const { manifest, schemas } = loaded;
+  const context: EmitContext = {
+    manifest,
+    schemas,
+    idents: assignIdents(manifest.tasks.map((task) => task.name)),
+    header: headerComment(manifest.sourceName, manifest.hash),
+    runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
+    outDir: resolve(outDir),
+  };
+  return Promise.all(
+    EMITTERS.map(async ([name, emit]) => ({ name, contents: await formatFile(name, emit(context)) })),
+  );
+}

@@ -1,0 +1,47 @@
+/** Errors the generator raises. Manifest problems are data (issues), never stack traces. */
+
+/** One problem found in a manifest, positioned for a code frame. */
+export interface ManifestIssue {
+  /** The manifest path as the user should read it (relative to the working directory when inside it). */
+  file: string;
+  /** 1-based; 0 when the problem has no position (e.g. the file cannot be read). */
+  line: number;
+  /** 1-based; 0 when the problem has no position. */
+  column: number;
+  /** How many characters to underline on `line` (at least 1 when positioned). */
+  length: number;
+  message: string;
+  /** What would have been valid here. */
+  expected?: string;
+  /** The nearest valid name, shown as `did you mean "..."?`. */
+  suggestion?: string;
+}
+
+/** The manifest is invalid; `issues` lists every problem found in one pass, sorted by position. */
+export class ManifestError extends Error {
+  readonly code = "MANIFEST_INVALID" as const;
+  readonly issues: readonly ManifestIssue[];
+  /** The manifest text the issues point into (for code frames), or null when it could not be read. */
+  readonly text: string | null;
+
+  constructor(issues: readonly ManifestIssue[], text: string | null) {
+    const count = issues.length;
+    super(`${count} ${count === 1 ? "error" : "errors"} in the manifest`);
+    this.name = "ManifestError";
+    this.issues = issues;
+    this.text = text;
+  }
+}
+
+/**
+ * Writing the generated files failed. Files are staged in a temporary directory first, so a
+ * failure while staging (permissions, disk full) leaves the output directory untouched.
+ */
+export class OutputWriteError extends Error {
+  readonly code = "OUTPUT_WRITE_FAILED" as const;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "OutputWriteError";
+  }
+}

@@ -1,0 +1,4 @@
+import { defineHandler } from "../generated/define.ts";
+
+/** a + b. */
+export const add = defineHandler("math.add", ({ a, b }) => a + b);
