@@ -5,7 +5,7 @@ import { parseRedisUrl, resolveRedisUrl } from "./redis-url.ts";
 export type RedisTarget = string | Redis | undefined;
 
 export interface ConnectOptions {
-  /** Used in CLIENT SETNAME so `CLIENT LIST` shows who is who. */
+  /** Used in CLIENT SETNAME (with the pid appended) so `CLIENT LIST` shows who is who. */
   name?: string;
   /** For connections that block (BLPOP) or subscribe: never fail commands while reconnecting. */
   blocking?: boolean;
@@ -20,7 +20,7 @@ export function connectRedis(target: RedisTarget, options: ConnectOptions = {}):
   return new Redis({
     ...base,
     lazyConnect: false,
-    connectionName: options.name,
+    connectionName: options.name ? `${options.name}-${process.pid}` : undefined,
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     retryStrategy: (attempt) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000),

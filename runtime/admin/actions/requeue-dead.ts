@@ -1,0 +1,43 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "../../keys/keyspace.ts";
+import type { AppSpec } from "../../spec/types.ts";
+import { isQueueName, isRawRef } from "../data/ids.ts";
+import { conflict, notFound } from "../http/errors.ts";
+import { adminScripts } from "./scripts.ts";
+
+const RECENT_CAP = 10_000;
+
+/**
+ * Puts a dead-lettered task back on its ready list under the same id. Only tasks the manifest
+ * defines, with args that pass its schema, are requeued: anything else would only die again (and
+ * the admin must never make a worker run something the manifest does not declare).
+ */
+export async function requeueDeadTask(redis: Redis, ks: Keyspace, options: { app: AppSpec; id: string }): Promise<void> {
+  const { app, id } = options;
+  if (isRawRef(id)) throw conflict("raw dead letters have no task record and cannot be requeued; inspect and purge them");
+  // Two tries: a record moving between our read and the script (another admin's requeue) is rare.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [name, argsJson, queue, priority] = await redis.hmget(ks.task(id), "n", "a", "q", "p");
+    if (name === null) {
+      if ((await redis.zscore(ks.dead, id)) === null) throw notFound(`dead letter ${JSON.stringify(id)}`);
+      throw conflict("the task record no longer exists; nothing to requeue (purge the dead letter)");
+    }
+    const spec = Object.hasOwn(app.tasks, name) ? app.tasks[name] : undefined;
+    if (!spec) throw conflict(`task ${JSON.stringify(name)} is not in the manifest; only manifest tasks can be requeued`);
+    let args: unknown;
+    try {
+      args = JSON.parse(argsJson ?? "");
+    } catch {
+      throw conflict("the stored args are not valid JSON; requeueing would fail again");
+    }
+    if (!spec.validateArgs(structuredClone(args))) throw conflict(`the stored args do not match the schema of ${name}; requeueing would fail again`);
+    const p = Number(priority);
+    if (queue === null || !isQueueName(queue) || !Number.isInteger(p) || p < 0 || p > 9) throw conflict("the task record has no valid queue or priority");
+    const keys = [ks.dead, ks.task(id), ks.ready(queue, p), ks.signal(queue), ks.recent];
+    const outcome = String(await adminScripts.requeue.run(redis, keys, [id, queue, priority ?? "", Date.now(), RECENT_CAP]));
+    if (outcome === "requeued") return;
+    if (outcome === "not_dead") throw notFound(`dead letter ${JSON.stringify(id)}`);
+    if (outcome === "no_record") throw conflict("the task record no longer exists; nothing to requeue (purge the dead letter)");
+  }
+  throw conflict("the task changed while requeueing; try again");
+}

@@ -1,0 +1,25 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "../../keys/keyspace.ts";
+import type { AppSpec } from "../../spec/types.ts";
+import { deadCountsByQueue } from "./dead-letters.ts";
+import { isQueueName } from "./ids.ts";
+import { readQueueStats, type QueueStats } from "./queues.ts";
+import { listWorkers, type WorkerInfo } from "./workers.ts";
+
+/** What the dashboard shows. */
+export interface Overview {
+  app: string;
+  generatedAt: number;
+  queues: QueueStats[];
+  workers: WorkerInfo[];
+  deadTotal: number;
+}
+
+/** Queues of the manifest plus any a live worker consumes (a periodic entry may target one of those). */
+export async function readOverview(redis: Redis, ks: Keyspace, app: AppSpec, now = Date.now()): Promise<Overview> {
+  const [workers, dead] = await Promise.all([listWorkers(redis, ks, now), deadCountsByQueue(redis, ks)]);
+  const names = new Set(app.queues);
+  for (const w of workers) for (const q of w.queues) if (isQueueName(q)) names.add(q);
+  const queues = await readQueueStats(redis, ks, [...names].sort(), dead.byQueue, now);
+  return { app: app.app, generatedAt: now, queues, workers, deadTotal: dead.total };
+}

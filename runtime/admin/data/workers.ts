@@ -1,0 +1,44 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "../../keys/keyspace.ts";
+import { WORKER_TTL_MS } from "../../worker/heartbeat.ts";
+import { intOr, msOrNull } from "./json.ts";
+
+/** A live worker as its last heartbeat described it. */
+export interface WorkerInfo {
+  id: string;
+  host: string;
+  pid: number;
+  queues: string[];
+  concurrency: number;
+  inFlight: number;
+  startedAt: number | null;
+  lastHeartbeatAt: number | null;
+}
+
+/** Workers that sent a heartbeat within the liveness window, newest heartbeat first. */
+export async function listWorkers(redis: Redis, ks: Keyspace, now = Date.now()): Promise<WorkerInfo[]> {
+  const ids = await redis.zrevrangebyscore(ks.workers, "+inf", now - WORKER_TTL_MS, "LIMIT", 0, 1000);
+  if (ids.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hmget(ks.worker(id), "host", "pid", "queues", "concurrency", "inflight", "started", "seen");
+  const rows = (await pipeline.exec()) ?? [];
+  const out: WorkerInfo[] = [];
+  ids.forEach((id, i) => {
+    const [err, values] = rows[i] ?? [null, null];
+    if (err || !values) return;
+    const [host, pid, queues, concurrency, inflight, started, seen] = values as (string | null)[];
+    // The record expires with the heartbeat; an id without one died between the two reads.
+    if (host === null && seen === null) return;
+    out.push({
+      id,
+      host: host ?? "",
+      pid: intOr(pid, 0),
+      queues: (queues ?? "").split(",").filter(Boolean),
+      concurrency: intOr(concurrency, 0),
+      inFlight: intOr(inflight, 0),
+      startedAt: msOrNull(started),
+      lastHeartbeatAt: msOrNull(seen),
+    });
+  });
+  return out;
+}

@@ -1,0 +1,11 @@
+-- Deletes an entry with its schedule and run state.
+-- KEYS: 1 entries, 2 due, 3 disabled, 4 run count, 5 last run
+-- ARGV: 1 name
+-- Returns 1 removed, 0 no such entry.
+local name = ARGV[1]
+if redis.call('HDEL', KEYS[1], name) == 0 then return 0 end
+redis.call('ZREM', KEYS[2], name)
+redis.call('SREM', KEYS[3], name)
+redis.call('HDEL', KEYS[4], name)
+redis.call('HDEL', KEYS[5], name)
+return 1

@@ -1,0 +1,52 @@
+import { DEFAULT_ARGS_LIMITS } from "../client/limits.ts";
+import { prepareCall } from "../client/prepare.ts";
+import type { Keyspace } from "../keys/keyspace.ts";
+import type { AppSpec } from "../spec/types.ts";
+import { PeriodicEntryError } from "./errors.ts";
+import type { StoredDefinition } from "./types.ts";
+
+/** How many ids the admin's recent-task index keeps (the broker's default, see enqueueBatch). */
+const RECENT_CAP = 10_000;
+
+/** The KEYS and ARGV tail that the firing and run-now scripts need to enqueue one run. */
+export interface RunPlan {
+  taskId: string;
+  /** task record, ready list, delayed, signal, recent */
+  keys: string[];
+  /** id, task name, args JSON, queue, priority, expires-at, result ttl, recent cap */
+  args: (string | number)[];
+}
+
+/**
+ * Turns an entry into the message of one run, validating its args against the task's schema again
+ * (the app may have changed since the entry was stored). Throws PeriodicEntryError when the task is
+ * gone or the args no longer fit.
+ */
+export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDefinition; taskId: string; now: number }): RunPlan {
+  const def = run.definition;
+  const spec = app.tasks[def.task];
+  if (!spec) throw new PeriodicEntryError("task", `task "${def.task}" of periodic entry "${def.name}" is not part of this app`);
+  let prepared;
+  try {
+    prepared = prepareCall(
+      spec,
+      def.args,
+      {
+        taskId: run.taskId,
+        queue: def.queue ?? undefined,
+        priority: def.priority ?? undefined,
+        expires: def.expiresMs === null ? undefined : new Date(run.now + def.expiresMs),
+      },
+      DEFAULT_ARGS_LIMITS,
+      run.now,
+    );
+  } catch (error) {
+    throw new PeriodicEntryError("args", `periodic entry "${def.name}" cannot be sent: ${(error as Error).message}`);
+  }
+  const { item, queue, priority } = prepared;
+  return {
+    taskId: item.id,
+    keys: [ks.task(item.id), ks.ready(queue, priority), ks.delayed(queue), ks.signal(queue), ks.recent],
+    args: [item.id, item.name, item.argsJson, queue, priority, item.expiresAt, item.resultExpiresMs, RECENT_CAP],
+  };
+}

@@ -1,0 +1,54 @@
+import type { ScheduleSpec } from "../spec/types.ts";
+import { cronFor } from "./cron-pattern.ts";
+
+/**
+ * The first run strictly after `afterMs` (epoch ms), or null when the schedule never fires again.
+ * Pure; cron schedules are evaluated in their time zone by croner, so DST days come out right
+ * (a fixed-time job runs once on both change days; an hourly job runs 23 or 25 times).
+ *
+ * @example nextRunAfter({ kind: "every", everyMs: 30_000 }, 0) // 30000
+ */
+export function nextRunAfter(schedule: ScheduleSpec, afterMs: number): number | null {
+  switch (schedule.kind) {
+    case "every":
+      return afterMs + schedule.everyMs;
+    case "cron":
+      return cronFor(schedule.cron, schedule.timezone).nextRun(new Date(afterMs))?.getTime() ?? null;
+    case "at": {
+      const at = Date.parse(schedule.at);
+      return at > afterMs ? at : null;
+    }
+  }
+}
+
+/** The parts of an entry that decide when it first fires. */
+export interface ScheduleTiming {
+  schedule: ScheduleSpec;
+  startTime: string | null;
+}
+
+/**
+ * When an entry that was just added, changed or enabled fires first. Time spent disabled or before
+ * creation is not "missed": an interval starts counting now (or at `startTime`, where it fires
+ * first), a cron takes its next slot at or after `startTime`, a clocked time already past is dropped.
+ */
+export function firstRunAt(timing: ScheduleTiming, nowMs: number): number | null {
+  const start = timing.startTime === null ? null : Date.parse(timing.startTime);
+  if (start === null || start <= nowMs) return nextRunAfter(timing.schedule, nowMs);
+  if (timing.schedule.kind === "every") return start;
+  return nextRunAfter(timing.schedule, start - 1);
+}
+
+/**
+ * The run after the one due at `dueMs`, fired at `nowMs`. After downtime the late run has fired
+ * once; the next one is the first slot after now, so missed slots are skipped rather than replayed
+ * (an interval keeps its phase: due + k * every).
+ */
+export function nextRunAfterFiring(schedule: ScheduleSpec, dueMs: number, nowMs: number): number | null {
+  if (schedule.kind === "every") {
+    const next = dueMs + schedule.everyMs;
+    if (next > nowMs) return next;
+    return dueMs + (Math.floor((nowMs - dueMs) / schedule.everyMs) + 1) * schedule.everyMs;
+  }
+  return nextRunAfter(schedule, Math.max(dueMs, nowMs));
+}

@@ -1,0 +1,168 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { RemoteTaskError, TaskArgumentsError, TaskRevokedError, TimeoutError, TaskArgumentsTooLargeError, ConfigurationError } from "../runtime/mod.ts";
+import { RuntimeHarness, sleep } from "./support/runtime.ts";
+
+describe("client: calling tasks", () => {
+  let h: RuntimeHarness;
+  before(() => (h = new RuntimeHarness("client")));
+  after(() => h.close());
+
+  it("rejects wrong arguments at the call site, listing every violation, and enqueues nothing", async () => {
+    await assert.rejects(h.client.math.add.delay({ a: "1", c: 3 }), (error: unknown) => {
+      assert.ok(error instanceof TaskArgumentsError);
+      assert.equal(error.code, "TASK_ARGUMENTS_INVALID");
+      assert.deepEqual(
+        error.violations.map((v) => v.path).sort(),
+        ["args.a", "args.b", "args.c"],
+      );
+      assert.match(error.message, /args\.b: is required/);
+      assert.match(error.message, /args\.c: is not allowed/);
+      return true;
+    });
+    assert.equal(await h.redis.zcard(`${h.prefix}:{rt}:recent`), 0);
+    assert.equal(await h.redis.llen(`${h.prefix}:{rt}:q:default:5`), 0);
+  });
+
+  it("rejects bad options before enqueueing (priority, queue, task id)", async () => {
+    await assert.rejects(h.client.math.add.applyAsync({ a: 1, b: 2 }, { priority: 10 }), ConfigurationError);
+    await assert.rejects(h.client.math.add.applyAsync({ a: 1, b: 2 }, { queue: "bad queue" }), ConfigurationError);
+    await assert.rejects(h.client.math.add.applyAsync({ a: 1, b: 2 }, { taskId: "has space" }), ConfigurationError);
+    await assert.rejects(h.client.math.add.applyAsync({ a: 1, b: 2 }, { countdown: "soon" }), /not a duration/);
+  });
+
+  it("rejects oversized and deeply nested arguments with a clear error", async () => {
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 100; i++) deep = (deep.x = {}) as Record<string, unknown>;
+    await assert.rejects(h.client.util.record.delay({ key: "k", extra: root }), (e: unknown) => e instanceof TaskArgumentsTooLargeError && /nested deeper than 32/.test(e.message));
+    await assert.rejects(h.client.util.record.delay({ key: "x".repeat(2 << 20) }), (e: unknown) => e instanceof TaskArgumentsTooLargeError && /bytes serialized, the limit is 1048576/.test(e.message));
+  });
+
+  it("stores defaults from the schema without touching the caller's object", async () => {
+    const args = { key: h.key("defaults") };
+    const result = await h.client.util.record.delay(args);
+    assert.deepEqual(args, { key: h.key("defaults") });
+    assert.equal(await h.redis.hget(`${h.prefix}:{rt}:t:${result.id}`, "a"), JSON.stringify({ key: h.key("defaults"), ms: 0 }));
+  });
+
+  it("reads PENDING for unknown and not-yet-run tasks; revoke before start prevents the run", async () => {
+    assert.equal(await h.client.$result("no-such-id").state(), "PENDING");
+    const r = await h.client.util.record.delay({ key: h.key("revoked") });
+    assert.equal(await r.state(), "PENDING");
+    await r.revoke();
+    assert.equal(await r.state(), "REVOKED");
+    await h.startWorker();
+    await assert.rejects(r.get({ timeout: 2 }), (e: unknown) => e instanceof TaskRevokedError && e.reason === "revoked");
+    await sleep(200);
+    assert.deepEqual(await h.runs("revoked"), {});
+  });
+
+  it("runs a task and returns its typed result; forget() deletes it", async () => {
+    const r = await h.client.math.add.delay({ a: 2, b: 40 });
+    assert.equal(await r.get({ timeout: 5 }), 42);
+    assert.equal(await r.state(), "SUCCESS");
+    assert.equal(await r.ready(), true);
+    await r.forget();
+    assert.equal(await r.state(), "PENDING");
+  });
+
+  it("rejects get() with the task's own error: name, message and stack preserved", async () => {
+    const r = await h.client.util.fail.delay({ name: "TypeError" });
+    await assert.rejects(r.get({ timeout: 5 }), (e: unknown) => {
+      assert.ok(e instanceof RemoteTaskError);
+      assert.equal(e.name, "TypeError");
+      assert.equal(e.message, "bad type");
+      assert.match(e.stack ?? "", /at .*runtime-app\.ts/);
+      assert.deepEqual(e.chain, ["TypeError", "Error"]);
+      return true;
+    });
+    assert.equal(await r.state(), "FAILURE");
+  });
+
+  it("get() times out with a TimeoutError while the task keeps going", async () => {
+    const r = await h.client.util.sleep.delay({ ms: 400 });
+    await assert.rejects(r.get({ timeout: "100ms" }), (e: unknown) => e instanceof TimeoutError && e.code === "RESULT_TIMEOUT");
+    assert.deepEqual(await r.get({ timeout: 5 }), { slept: 400, deliveries: 1 });
+  });
+
+  it("enqueueing an existing task id does not create a second run", async () => {
+    const first = await h.client.util.record.applyAsync({ key: h.key("dup") }, { taskId: "fixed-id-1", countdown: "100ms" });
+    const second = await h.client.util.record.applyAsync({ key: h.key("dup") }, { taskId: "fixed-id-1" });
+    assert.equal(first.id, second.id);
+    await first.get({ timeout: 5 });
+    await h.client.util.record.applyAsync({ key: h.key("dup") }, { taskId: "fixed-id-1" });
+    await sleep(200);
+    assert.deepEqual(await h.runs("dup"), { "fixed-id-1": 1 });
+  });
+
+  it("1,000 concurrent get() calls share one subscriber connection", async () => {
+    const results = await h.client.math.add.delayMany(Array.from({ length: 1000 }, (_, i) => ({ a: i, b: 1 })));
+    const values = await Promise.all(results.map((r: any) => r.get({ timeout: 20 })));
+    assert.deepEqual(values, Array.from({ length: 1000 }, (_, i) => i + 1));
+    const clients = (await h.redis.client("LIST")) as string;
+    const ours = clients.split("\n").filter((line) => line.includes(` name=celerity-results-${process.pid} `));
+    assert.equal(ours.length, 1, "one results connection for all waiters");
+  });
+});
+
+describe("client: timing, priority and expiry", () => {
+  let h: RuntimeHarness;
+  before(() => (h = new RuntimeHarness("timing")));
+  after(() => h.close());
+
+  it("countdown and eta tasks wait in Redis and start within 50 ms of due time on an idle worker", async () => {
+    await h.startWorker();
+    await sleep(100);
+    const key = h.key("eta");
+    const due1 = Date.now() + 400;
+    const a = await h.client.util.record.applyAsync({ key }, { countdown: "400ms" });
+    const due2 = Date.now() + 700;
+    const b = await h.client.util.record.applyAsync({ key }, { eta: new Date(due2) });
+    assert.equal(await h.redis.zcard(`${h.prefix}:{rt}:q:default:delayed`), 2, "both wait in the delayed set");
+    await Promise.all([a.get({ timeout: 5 }), b.get({ timeout: 5 })]);
+    const times = (await h.redis.lrange(key + ":times", 0, -1)).map(Number);
+    const order = await h.redis.lrange(key + ":order", 0, -1);
+    assert.deepEqual(order, [a.id, b.id]);
+    const lateA = times[0] - due1;
+    const lateB = times[1] - due2;
+    assert.ok(lateA >= 0 && lateA < 50, `first started ${lateA} ms after due`);
+    assert.ok(lateB >= 0 && lateB < 50, `second started ${lateB} ms after due`);
+  });
+
+  it("an expired task is never run and reads REVOKED with reason expired", async () => {
+    const key = h.key("expired");
+    const r = await h.client.util.record.applyAsync({ key }, { countdown: "150ms", expires: "50ms" });
+    await assert.rejects(r.get({ timeout: 5 }), (e: unknown) => e instanceof TaskRevokedError && e.reason === "expired");
+    assert.equal(await r.state(), "REVOKED");
+    assert.deepEqual(await r.info(), { reason: "expired" });
+    assert.deepEqual(await h.runs("expired"), {});
+  });
+
+  it("results expire after result_expires", async () => {
+    const r = await h.client.math.add.delay({ a: 1, b: 1 });
+    await r.get({ timeout: 5 });
+    const ttl = await h.redis.pttl(`${h.prefix}:{rt}:t:${r.id}`);
+    assert.ok(ttl > 86_000_000 && ttl <= 86_400_000, `ttl ${ttl}`);
+  });
+});
+
+describe("client: priorities", () => {
+  let h: RuntimeHarness;
+  before(() => (h = new RuntimeHarness("prio")));
+  after(() => h.close());
+
+  it("runs higher priority first and FIFO within a priority", async () => {
+    const key = h.key("prio");
+    const sent: { id: string; p: number }[] = [];
+    for (const p of [1, 5, 9, 5, 1, 9, 0]) {
+      const r = await h.client.util.record.applyAsync({ key }, { priority: p });
+      sent.push({ id: r.id, p });
+    }
+    await h.startWorker({ concurrency: 1 });
+    await h.client.$result(sent[6].id).get({ timeout: 5 });
+    const order = await h.redis.lrange(key + ":order", 0, -1);
+    const expected = [...sent].map((s, i) => ({ ...s, i })).sort((x, y) => y.p - x.p || x.i - y.i).map((s) => s.id);
+    assert.deepEqual(order, expected);
+  });
+});

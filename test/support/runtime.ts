@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { Redis } from "ioredis";
+import { createTaskTree, Worker, type AppSpec, type WorkerOptions } from "../../runtime/mod.ts";
+import { createLogger } from "../../runtime/log/logger.ts";
+import { buildApp, dispatch } from "../fixtures/runtime-app.ts";
+import { deletePrefix, REDIS_URL, uniquePrefix } from "./redis.ts";
+
+/** A quiet logger for in-process workers (set TEST_LOG=1 to see it). */
+export const testLogger = createLogger({ level: process.env.TEST_LOG ? "debug" : "error", format: "pretty" });
+
+/** One test's world: its own prefix, a client, a plain Redis connection and any workers it starts. */
+export class RuntimeHarness {
+  readonly prefix: string;
+  readonly app: AppSpec;
+  readonly client: any;
+  readonly redis: Redis;
+  readonly workers: Worker[] = [];
+  readonly children: ChildProcess[] = [];
+
+  constructor(label: string, app: AppSpec = buildApp()) {
+    this.prefix = uniquePrefix(label);
+    this.app = app;
+    this.client = createTaskTree(app, { prefix: this.prefix });
+    this.redis = new Redis(REDIS_URL);
+  }
+
+  /** Key helper for data the fixture handlers record (`<key>:runs`, `<key>:order`). */
+  key(name: string): string {
+    return `${this.prefix}:${name}`;
+  }
+
+  async startWorker(options: WorkerOptions = {}): Promise<Worker> {
+    const worker = new Worker({ app: this.app, dispatch }, { prefix: this.prefix, logger: testLogger, ...options });
+    await worker.start();
+    this.workers.push(worker);
+    return worker;
+  }
+
+  /** A real worker process running test/fixtures/runtime-worker-process.ts. */
+  spawnWorker(args: string[] = []): ChildProcess {
+    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runtime-worker-process.ts", "--prefix", this.prefix, ...args], {
+      cwd: new URL("../..", import.meta.url).pathname,
+      env: { ...process.env, TEST_APP: this.app.app, CELERITY_LOG_FORMAT: "json", CELERITY_LOG_LEVEL: "info" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    child.stderr!.setEncoding("utf8");
+    let log = "";
+    child.stderr!.on("data", (d: string) => (log += d));
+    Object.defineProperty(child, "log", { get: () => log });
+    this.children.push(child);
+    return child;
+  }
+
+  async runs(key: string): Promise<Record<string, number>> {
+    const raw = await this.redis.hgetall(this.key(key) + ":runs");
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
+  }
+
+  async close(): Promise<void> {
+    for (const child of this.children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await Promise.all(this.workers.map((w) => w.stop({ graceMs: 0 })));
+    await this.client.$disconnect();
+    await deletePrefix(this.prefix);
+    this.redis.disconnect();
+  }
+}
+
+/** Waits for a child process to exit; resolves with its code or signal. */
+export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+}
+
+/** Polls until `check` returns a truthy value or the time is up (for cross-process observations). */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 5000, stepMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
