@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { cpus, release, totalmem } from "node:os";
+import type { Redis } from "ioredis";
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGB: number;
+  os: string;
+  node: string;
+  redis: string;
+  packages: Record<string, string>;
+}
+
+function version(pkg: string): string {
+  try {
+    const url = new URL(`../../node_modules/${pkg}/package.json`, import.meta.url);
+    return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
+  } catch {
+    return "?";
+  }
+}
+
+/** What the figures were measured on. */
+export async function machineInfo(redis: Redis): Promise<MachineInfo> {
+  const info = await redis.info("server");
+  const list = cpus();
+  return {
+    cpu: list[0]?.model.trim() ?? "?",
+    cores: list.length,
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    os: `${process.platform} ${release()}`,
+    node: process.version,
+    redis: /redis_version:(\S+)/.exec(info)?.[1] ?? "?",
+    packages: { bullmq: version("bullmq"), "bee-queue": version("bee-queue"), ioredis: version("ioredis"), tsx: version("tsx") },
+  };
+}
+
+export function describeMachine(m: MachineInfo): string {
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}; Redis ${m.redis}; BullMQ ${m.packages.bullmq}, Bee-Queue ${m.packages["bee-queue"]}, ioredis ${m.packages.ioredis}`;
+}

@@ -1,0 +1,36 @@
+/** How a metric reads in the table: its label, and the precision it deserves. */
+export interface MetricView {
+  label: string;
+  digits: number;
+}
+
+const VIEWS: Record<string, MetricView> = {
+  perSec: { label: "throughput (/s)", digits: 0 },
+  ms: { label: "wall time (ms)", digits: 0 },
+  usPerCall: { label: "µs per call", digits: 0 },
+  handlersMs: { label: "last handler at (ms)", digits: 0 },
+  tailMs: { label: "last handler -> persisted (ms)", digits: 1 },
+  p50Ms: { label: "p50 (ms)", digits: 2 },
+  p99Ms: { label: "p99 (ms)", digits: 2 },
+  maxMs: { label: "max (ms)", digits: 1 },
+  meanMs: { label: "mean (ms)", digits: 2 },
+  offeredPerSec: { label: "offered rate (/s)", digits: 0 },
+  rssStartMB: { label: "worker RSS at start (MB)", digits: 1 },
+  redisDeltaMB: { label: "Redis used_memory delta (MB)", digits: 1 },
+  prefixMB: { label: "bytes under prefix (MB, MEMORY USAGE)", digits: 1 },
+  bytesPerTask: { label: "Redis bytes per kept task", digits: 0 },
+  keys: { label: "keys under prefix", digits: 0 },
+};
+
+/** The view of a metric key; `rss50kMB` -> "worker RSS @50k (MB)". */
+export function metricView(key: string): MetricView {
+  if (VIEWS[key]) return VIEWS[key];
+  const rss = /^rss(\d+)kMB$/.exec(key);
+  if (rss) return { label: `worker RSS @${rss[1]}k (MB)`, digits: 1 };
+  const heap = /^heap(\d+)kMB$/.exec(key);
+  if (heap) return { label: `worker heap @${heap[1]}k (MB)`, digits: 1 };
+  return { label: key, digits: 2 };
+}
+
+/** Metrics left out of the printed table (still in results.json). */
+export const TABLE_HIDDEN = new Set(["meanMs", "handlersMs"]);

@@ -1,0 +1,22 @@
+import type { Sizes, WorkloadName } from "../config.ts";
+
+const n = (x: number) => x.toLocaleString("en-US");
+
+/** What a workload did, for the table's first column. */
+export function subtitle(name: WorkloadName, sizes: Sizes, rounds: number): string {
+  const med = rounds > 1 ? `, median of ${rounds}` : "";
+  switch (name) {
+    case "bulk":
+      return `${n(sizes.bulk)} tasks${med}`;
+    case "single":
+      return `${n(sizes.single)} calls${med}`;
+    case "drain":
+      return `${n(sizes.drain)} tasks, concurrency ${sizes.concurrency}${med}`;
+    case "latency":
+      return `${n(sizes.latencyRate)}/s for ${sizes.latencySeconds} s${med}`;
+    case "memory":
+      return `${n(sizes.memoryTotal)} tasks, once`;
+    case "codegen":
+      return `${sizes.codegenTasks} tasks${med}`;
+  }
+}
