@@ -43,7 +43,7 @@ function toEntry(def: StoredDefinition, state: { enabled: boolean; count: string
 /** Every entry with its run state, sorted by name; five reads in one round trip. */
 export async function readAllEntries(redis: Redis, keys: BeatKeys): Promise<PeriodicEntry[]> {
   const [defs, disabled, counts, lasts, due] = await pipelineResults(
-    redis.pipeline().hgetall(keys.entries).smembers(keys.disabled).hgetall(keys.runCount).hgetall(keys.lastRun).zrange(keys.due, 0, -1, "WITHSCORES"),
+    redis.pipeline().hgetall(keys.entries).smembers(keys.disabled).hgetall(keys.runCount).hgetall(keys.lastRun).zrange(keys.due, 0, "-1", "WITHSCORES"),
   );
   const off = new Set(disabled as string[]);
   const next = new Map<string, string>();

@@ -1,0 +1,193 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import type { Redis } from "ioredis";
+import { connectRedis } from "../config/connect.ts";
+import { ConfigurationError } from "../errors/configuration-error.ts";
+import { keyspace, type Keyspace } from "../keys/keyspace.ts";
+import { createLogger, type Logger } from "../log/logger.ts";
+import type { AppSpec } from "../spec/types.ts";
+import { fireDue, type DueEntry } from "./fire-due.ts";
+import { beatKeys, type BeatKeys } from "./keys.ts";
+import { LeaderLock } from "./leader-lock.ts";
+import { beatScripts } from "./scripts.ts";
+import { PeriodicStore } from "./store.ts";
+
+export interface BeatOptions {
+  /** A redis:// URL or an ioredis instance (left open on stop). Default: REDIS_URL. */
+  redis?: string | Redis;
+  prefix?: string;
+  /** Leader lock TTL; a dead leader is replaced within about TTL + TTL/5. Default 5 s. */
+  lockTtlMs?: number;
+  /** Longest sleep between looks at the earliest due time, so run-time changes apply quickly. Default 250 ms. */
+  pollMs?: number;
+  logger?: Logger;
+  /** The scheduling clock in epoch ms (tests); lock timing always uses real time. */
+  now?: () => number;
+}
+
+/** Entries fired per script batch; more due at once just loops again without sleeping. */
+const BATCH = 200;
+const ERROR_BACKOFF_MS = 1_000;
+
+/**
+ * The periodic scheduler. Syncs the manifest's entries at start, then competes for the leader lock;
+ * the leader sleeps until the earliest due time (one ZRANGE of the due ZSET's head per wake-up, so
+ * 10,000 entries cost no more than ten) and fires what is due with one atomic script per entry.
+ * Followers retry the lock every TTL/5. Safe to run several: firing is compare-and-set with
+ * deterministic task ids, so even overlapping leaders cannot send a run twice.
+ */
+export class Beat {
+  readonly #app: AppSpec;
+  readonly #options: BeatOptions;
+  readonly #ks: Keyspace;
+  readonly #keys: BeatKeys;
+  readonly #log: Logger;
+  readonly #now: () => number;
+  readonly #ttlMs: number;
+  readonly #renewMs: number;
+  readonly #pollMs: number;
+  readonly #token = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  #redis!: Redis;
+  #ownsRedis = false;
+  #lock!: LeaderLock;
+  #leader = false;
+  /** performance.now() until which our lock is surely still ours (last successful renew + TTL). */
+  #leaderUntil = 0;
+  #running = false;
+  #lockTimer: NodeJS.Timeout | undefined;
+  #lockBusy = false;
+  #loopDone: Promise<void> = Promise.resolve();
+  #wake: (() => void) | null = null;
+
+  constructor(app: AppSpec, options: BeatOptions = {}) {
+    this.#app = app;
+    this.#options = options;
+    this.#ttlMs = options.lockTtlMs ?? 5_000;
+    if (!Number.isInteger(this.#ttlMs) || this.#ttlMs < 250) throw new ConfigurationError(`lockTtlMs must be a whole number of at least 250 ms, got ${this.#ttlMs}`);
+    this.#renewMs = Math.floor(this.#ttlMs / 5);
+    this.#pollMs = options.pollMs ?? 250;
+    if (!(this.#pollMs > 0)) throw new ConfigurationError(`pollMs must be positive, got ${this.#pollMs}`);
+    this.#ks = keyspace(app.app, options.prefix);
+    this.#keys = beatKeys(this.#ks);
+    this.#now = options.now ?? Date.now;
+    this.#log = (options.logger ?? createLogger()).child({ beat: this.#token });
+  }
+
+  /** True while this process holds the leader lock and fires entries. */
+  get isLeader(): boolean {
+    return this.#leader;
+  }
+
+  /** Connects, syncs the manifest's entries, tries for the lock and starts scheduling in the background. */
+  async start(): Promise<void> {
+    if (this.#running) return;
+    const target = this.#options.redis;
+    this.#ownsRedis = !(target && typeof target === "object");
+    this.#redis = this.#ownsRedis ? connectRedis(target, { name: "celerity-beat" }) : (target as Redis);
+    this.#redis.on("error", (e: Error) => this.#log.debug("redis connection error", { error: e.message }));
+    this.#lock = new LeaderLock(this.#redis, this.#keys.leader, { token: this.#token, ttlMs: this.#ttlMs });
+    await Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis)));
+    const store = new PeriodicStore(this.#app, { redis: this.#redis, prefix: this.#options.prefix, now: this.#now });
+    const synced = await store.syncManifest();
+    this.#log.info("beat started; manifest entries synced", { ...synced, lockTtlMs: this.#ttlMs });
+    this.#running = true;
+    await this.#lockTick();
+    this.#lockTimer = setInterval(() => void this.#lockTick(), this.#renewMs);
+    this.#loopDone = this.#loop();
+  }
+
+  /** Stops scheduling, releases the lock (so a follower takes over at once) and closes the connection. */
+  async stop(): Promise<void> {
+    if (!this.#running) return;
+    this.#running = false;
+    clearInterval(this.#lockTimer);
+    this.#wake?.();
+    await this.#loopDone;
+    if (this.#leader) {
+      this.#leader = false;
+      await this.#lock.release().catch(() => false);
+    }
+    if (this.#ownsRedis) {
+      try {
+        await this.#redis.quit();
+      } catch {
+        this.#redis.disconnect();
+      }
+    }
+    this.#log.info("beat stopped");
+  }
+
+  async #lockTick(): Promise<void> {
+    if (this.#lockBusy || !this.#running) return;
+    this.#lockBusy = true;
+    const asked = performance.now();
+    try {
+      if (this.#leader) {
+        if (await this.#lock.renew()) this.#leaderUntil = asked + this.#ttlMs;
+        else {
+          this.#leader = false;
+          this.#log.warn("lost the leader lock; another beat leads now");
+        }
+      } else if (await this.#lock.acquire()) {
+        this.#leader = true;
+        this.#leaderUntil = asked + this.#ttlMs;
+        this.#log.info("leading: this beat now fires periodic entries");
+        this.#wake?.();
+      }
+    } catch (error) {
+      this.#log.warn("leader lock check failed", { error: (error as Error).message });
+    } finally {
+      this.#lockBusy = false;
+    }
+  }
+
+  /** Leader with a lock that cannot have expired yet (renewals may be failing while Redis is away). */
+  #active(): boolean {
+    return this.#leader && performance.now() < this.#leaderUntil;
+  }
+
+  async #loop(): Promise<void> {
+    while (this.#running) {
+      if (!this.#active()) {
+        await this.#sleep(this.#renewMs);
+        continue;
+      }
+      try {
+        await this.#sleep(await this.#tick());
+      } catch (error) {
+        if (!this.#running) break;
+        this.#log.warn("scheduling failed; retrying", { error: (error as Error).message });
+        await this.#sleep(ERROR_BACKOFF_MS);
+      }
+    }
+  }
+
+  /** Fires what is due and returns how long to sleep. Idle, this is one ZRANGE of the due head. */
+  async #tick(): Promise<number> {
+    const head = await this.#redis.zrange(this.#keys.due, 0, "0", "WITHSCORES");
+    const now = this.#now();
+    if (head.length === 0) return this.#pollMs;
+    const headDue = Number(head[1]);
+    if (headDue > now) return Math.min(headDue - now, this.#pollMs);
+    const flat = await this.#redis.zrangebyscore(this.#keys.due, "-inf", now, "WITHSCORES", "LIMIT", 0, BATCH);
+    const due: DueEntry[] = [];
+    for (let i = 0; i < flat.length; i += 2) due.push({ name: flat[i], dueMs: Number(flat[i + 1]) });
+    if (!this.#active()) return 0;
+    await fireDue({ redis: this.#redis, ks: this.#ks, keys: this.#keys, app: this.#app, log: this.#log, now }, due);
+    return 0;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    if (ms <= 0 || !this.#running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        if (self.#wake === done) self.#wake = null;
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "../keys/keyspace.ts";
+import type { Logger } from "../log/logger.ts";
+import type { AppSpec } from "../spec/types.ts";
+import type { BeatKeys } from "./keys.ts";
+import { planRun, type RunPlan } from "./run-plan.ts";
+import { nextRunAfterFiring } from "./schedule.ts";
+import { beatScripts } from "./scripts.ts";
+import type { StoredDefinition } from "./types.ts";
+
+/** One due entry from the due ZSET. */
+export interface DueEntry {
+  name: string;
+  dueMs: number;
+}
+
+export interface FireContext {
+  redis: Redis;
+  ks: Keyspace;
+  keys: BeatKeys;
+  app: AppSpec;
+  log: Logger;
+  now: number;
+}
+
+/** Enqueue-free filler for the firing script when the run cannot be sent (keeps ARGV positions). */
+const NO_RUN: RunPlan = { taskId: "", keys: ["", "", "", "", ""], args: ["", "", "", "", 0, 0, 0, 0] };
+
+/**
+ * Fires a batch of due entries, one atomic script each (sent back to back on one connection).
+ * Returns how many runs were sent. An entry whose task vanished from the app or whose args no longer
+ * validate is moved to its next slot without a run, so it cannot spin the scheduler.
+ */
+export async function fireDue(ctx: FireContext, due: readonly DueEntry[]): Promise<number> {
+  if (due.length === 0) return 0;
+  const raw = await ctx.redis.hmget(ctx.keys.entries, ...due.map((d) => d.name));
+  const calls = due.map((entry, i) => fireOne(ctx, entry, parse(raw[i])));
+  const results = await Promise.all(calls);
+  return results.filter(Boolean).length;
+}
+
+async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition | null): Promise<boolean> {
+  const { redis, keys, now } = ctx;
+  let plan = NO_RUN;
+  let next: number | null = null;
+  let retire = false;
+  if (def) {
+    retire = def.oneOff || def.schedule.kind === "at";
+    next = retire ? null : nextRunAfterFiring(def.schedule, entry.dueMs, now);
+    try {
+      plan = planRun(ctx.app, ctx.ks, { definition: def, taskId: `periodic:${entry.name}:${entry.dueMs}`, now });
+    } catch (error) {
+      ctx.log.error("periodic entry skipped: its run cannot be sent", { entry: entry.name, error: (error as Error).message });
+    }
+  }
+  const sending = plan !== NO_RUN;
+  // Keys of a skipped run are placeholders the script never touches; Cluster needs them in-slot anyway.
+  const runKeys = sending ? plan.keys : [ctx.ks.task("-"), ctx.ks.ready("-", 0), ctx.ks.delayed("-"), ctx.ks.signal("-"), ctx.ks.recent];
+  const result = await beatScripts.fire.run(
+    redis,
+    [keys.due, keys.disabled, keys.runCount, keys.lastRun, ...runKeys],
+    [entry.name, entry.dueMs, next === null ? "" : next, retire ? "1" : "0", now, sending ? "1" : "0", ...plan.args],
+  );
+  if (result === 1) {
+    ctx.log.info("periodic task sent", { entry: entry.name, task: def!.task, id: plan.taskId, lateMs: now - entry.dueMs, next: next === null ? null : new Date(next).toISOString() });
+    return true;
+  }
+  if (result === 2) ctx.log.warn("periodic run existed already", { entry: entry.name, id: plan.taskId });
+  return false;
+}
+
+function parse(json: string | null): StoredDefinition | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as StoredDefinition;
+  } catch {
+    return null;
+  }
+}

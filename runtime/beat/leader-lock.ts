@@ -1,0 +1,36 @@
+import type { Redis } from "ioredis";
+import { beatScripts } from "./scripts.ts";
+
+/**
+ * The beat leader lock: a key holding this process's token with a TTL. Only the holder can renew
+ * or release it (token-checked scripts), so a beat that stalled past its TTL cannot renew a
+ * successor's lock or delete it on the way out.
+ */
+export class LeaderLock {
+  readonly #redis: Redis;
+  readonly #key: string;
+  readonly #token: string;
+  readonly #ttlMs: number;
+
+  constructor(redis: Redis, key: string, options: { token: string; ttlMs: number }) {
+    this.#redis = redis;
+    this.#key = key;
+    this.#token = options.token;
+    this.#ttlMs = options.ttlMs;
+  }
+
+  /** Takes the lock if nobody holds it. */
+  async acquire(): Promise<boolean> {
+    return (await this.#redis.set(this.#key, this.#token, "PX", this.#ttlMs, "NX")) === "OK";
+  }
+
+  /** Extends our hold; false means the lock is someone else's now (or expired). */
+  async renew(): Promise<boolean> {
+    return (await beatScripts.renewLock.run(this.#redis, [this.#key], [this.#token, this.#ttlMs])) === 1;
+  }
+
+  /** Lets go, if we still hold it, so a follower takes over at once instead of after the TTL. */
+  async release(): Promise<boolean> {
+    return (await beatScripts.releaseLock.run(this.#redis, [this.#key], [this.#token])) === 1;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Redis } from "ioredis";
+import type { AppSpec } from "../spec/types.ts";
+import { canonicalJson } from "./canonical-json.ts";
+import { PeriodicEntryError } from "./errors.ts";
+import type { BeatKeys } from "./keys.ts";
+import { readDefinitions } from "./read-entries.ts";
+import { firstRunAt } from "./schedule.ts";
+import type { StoredDefinition } from "./types.ts";
+import { validateEntry } from "./validate-entry.ts";
+import { putEntry, removeEntry } from "./write-entry.ts";
+
+export interface SyncResult {
+  added: string[];
+  updated: string[];
+  removed: string[];
+}
+
+/**
+ * Makes Redis agree with the manifest's `periodic:` section: adds new entries, rewrites changed ones,
+ * removes manifest entries no longer declared, and leaves run-time entries alone. Run state
+ * (last run, run count) survives updates. A run-time `enabled` toggle survives too, unless the
+ * manifest's own `enabled` changed since the last sync. The next run is kept unless the timing changed.
+ */
+export async function syncManifest(redis: Redis, keys: BeatKeys, app: AppSpec, now: number): Promise<SyncResult> {
+  const wanted = app.periodic.map((spec) => {
+    try {
+      const valid = validateEntry(app, spec, { source: "manifest", now, rejectPastAt: false });
+      return { ...valid, definition: { ...valid.definition, manifestEnabled: valid.enabled } };
+    } catch (error) {
+      if (error instanceof PeriodicEntryError) throw new PeriodicEntryError(error.field, `manifest periodic entry "${spec.name}": ${error.message}`);
+      throw error;
+    }
+  });
+  const { definitions, disabled } = await readDefinitions(redis, keys);
+  const result: SyncResult = { added: [], updated: [], removed: [] };
+
+  for (const { definition, enabled } of wanted) {
+    const old = definitions.get(definition.name);
+    if (!old) {
+      await putEntry(redis, keys, { definition, mode: "upsert", enabled, next: enabled ? firstRunAt(definition, now) : null });
+      result.added.push(definition.name);
+      continue;
+    }
+    if (canonicalJson(old) === canonicalJson(definition)) continue;
+    const manifestToggled = old.source !== "manifest" || old.manifestEnabled !== enabled;
+    const nowEnabled = manifestToggled ? enabled : !disabled.has(definition.name);
+    const timingChanged = !sameTiming(old, definition);
+    const wakes = nowEnabled && disabled.has(definition.name);
+    await putEntry(redis, keys, {
+      definition,
+      mode: "upsert",
+      enabled: manifestToggled ? enabled : "keep",
+      next: timingChanged || wakes ? firstRunAt(definition, now) : "keep",
+    });
+    result.updated.push(definition.name);
+  }
+
+  const declared = new Set(wanted.map((w) => w.definition.name));
+  for (const [name, def] of definitions) {
+    if (def.source === "manifest" && !declared.has(name)) {
+      await removeEntry(redis, keys, name);
+      result.removed.push(name);
+    }
+  }
+  return result;
+}
+
+/** Same schedule and start time: the stored next run is still right. */
+export function sameTiming(a: StoredDefinition, b: StoredDefinition): boolean {
+  return canonicalJson(a.schedule) === canonicalJson(b.schedule) && a.startTime === b.startTime;
+}

@@ -1,0 +1,158 @@
+import type { Redis } from "ioredis";
+import { connectRedis } from "../config/connect.ts";
+import { keyspace, type Keyspace } from "../keys/keyspace.ts";
+import type { AppSpec } from "../spec/types.ts";
+import { canonicalJson } from "./canonical-json.ts";
+import { PeriodicEntryError, PeriodicEntryNotFoundError } from "./errors.ts";
+import { beatKeys, type BeatKeys } from "./keys.ts";
+import { syncManifest, sameTiming, type SyncResult } from "./manifest-sync.ts";
+import { readAllEntries, readCurrent, readEntry, type CurrentEntry } from "./read-entries.ts";
+import { planRun } from "./run-plan.ts";
+import { firstRunAt } from "./schedule.ts";
+import { beatScripts } from "./scripts.ts";
+import type { PeriodicEntry, PeriodicInput, StoredDefinition } from "./types.ts";
+import { validateEntry } from "./validate-entry.ts";
+import { putEntry, removeEntry } from "./write-entry.ts";
+
+export interface PeriodicStoreOptions {
+  /** A redis:// URL, or an ioredis instance to use as is (the store then leaves it open on close). Default: REDIS_URL. */
+  redis?: string | Redis;
+  /** Key prefix (default: CELERITY_PREFIX or "celerity"). */
+  prefix?: string;
+  /** The clock, in epoch ms (tests). */
+  now?: () => number;
+}
+
+const OWNED = "PERIODIC_ENTRY_MANIFEST_OWNED";
+const PATCHABLE = ["task", "schedule", "args", "queue", "priority", "expiresMs", "enabled", "oneOff", "startTime", "description"] as const;
+
+/**
+ * Periodic entries in Redis, for the CLI, the admin UI and beat itself. Every change is validated
+ * in full before anything is written, and written in one script, so a running beat sees either the
+ * old entry or the new one; it picks changes up within a second without a restart.
+ */
+export class PeriodicStore {
+  readonly #app: AppSpec;
+  readonly #redis: Redis;
+  readonly #ownsRedis: boolean;
+  readonly #ks: Keyspace;
+  readonly #keys: BeatKeys;
+  readonly #now: () => number;
+
+  constructor(app: AppSpec, options: PeriodicStoreOptions = {}) {
+    this.#app = app;
+    this.#ownsRedis = !(options.redis && typeof options.redis === "object");
+    this.#redis = this.#ownsRedis ? connectRedis(options.redis, { name: "celerity-periodic" }) : (options.redis as Redis);
+    this.#ks = keyspace(app.app, options.prefix);
+    this.#keys = beatKeys(this.#ks);
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Every entry, sorted by name. */
+  list(): Promise<PeriodicEntry[]> {
+    return readAllEntries(this.#redis, this.#keys);
+  }
+
+  get(name: string): Promise<PeriodicEntry | null> {
+    return readEntry(this.#redis, this.#keys, name);
+  }
+
+  /** Creates a run-time entry. Throws PeriodicEntryError (with `field`) on bad input or a taken name; nothing is stored then. */
+  async add(input: PeriodicInput): Promise<PeriodicEntry> {
+    const now = this.#now();
+    const { definition, enabled } = validateEntry(this.#app, input, { source: "runtime", now, rejectPastAt: true });
+    const stored = await putEntry(this.#redis, this.#keys, { definition, mode: "create", enabled, next: enabled ? firstRunAt(definition, now) : null });
+    if (stored === "exists") throw new PeriodicEntryError("name", `an entry named "${definition.name}" exists already`, "PERIODIC_ENTRY_DUPLICATE");
+    return this.#mustGet(definition.name);
+  }
+
+  /**
+   * Changes fields of an entry. Manifest entries only take `enabled` (other fields belong to
+   * tasks.yaml; passing them unchanged is fine). A new schedule or start time recomputes the next run.
+   */
+  async update(name: string, patch: Partial<Omit<PeriodicInput, "name">>): Promise<PeriodicEntry> {
+    const current = await this.#mustGetCurrent(name);
+    const changes = Object.fromEntries(PATCHABLE.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]])) as Partial<PeriodicInput>;
+    if (current.definition.source === "manifest") this.#refuseManifestChanges(current, changes);
+    const now = this.#now();
+    const merged: PeriodicInput = { ...inputOf(current), ...changes, name };
+    const probe = validateEntry(this.#app, merged, { source: current.definition.source, now, rejectPastAt: false });
+    const timingChanged = !sameTiming(current.definition, probe.definition);
+    // Only a schedule the user just set must lie in the future; an old clocked entry may be edited otherwise.
+    const { definition, enabled } = timingChanged ? validateEntry(this.#app, merged, { source: current.definition.source, now, rejectPastAt: true }) : probe;
+    if (current.definition.manifestEnabled !== undefined) definition.manifestEnabled = current.definition.manifestEnabled;
+    const reschedule = timingChanged || (enabled && !current.enabled);
+    const stored = await putEntry(this.#redis, this.#keys, { definition, mode: "replace", enabled, next: !enabled ? null : reschedule ? firstRunAt(definition, now) : "keep" });
+    if (stored === "missing") throw new PeriodicEntryNotFoundError(name);
+    return this.#mustGet(name);
+  }
+
+  /** Enables (next run counted from now) or disables an entry; works for manifest entries too. */
+  async setEnabled(name: string, enabled: boolean): Promise<void> {
+    const current = await this.#mustGetCurrent(name);
+    const next = enabled ? firstRunAt(current.definition, this.#now()) : null;
+    const result = await beatScripts.setEnabled.run(this.#redis, [this.#keys.entries, this.#keys.due, this.#keys.disabled], [name, enabled ? "1" : "0", next === null ? "" : next]);
+    if (result === -1) throw new PeriodicEntryNotFoundError(name);
+  }
+
+  /** Deletes a run-time entry and its run state. Manifest entries are refused: remove them from tasks.yaml (or disable them). */
+  async remove(name: string): Promise<void> {
+    const current = await this.#mustGetCurrent(name);
+    if (current.definition.source === "manifest") {
+      throw new PeriodicEntryError("name", `"${name}" is declared in the manifest; remove it from tasks.yaml (or disable it here)`, OWNED);
+    }
+    if (!(await removeEntry(this.#redis, this.#keys, name))) throw new PeriodicEntryNotFoundError(name);
+  }
+
+  /** Sends one run now, whether or not the entry is enabled; it counts as a run and leaves the schedule alone. */
+  async runNow(name: string): Promise<{ taskId: string }> {
+    const current = await this.#mustGetCurrent(name);
+    const now = this.#now();
+    const plan = planRun(this.#app, this.#ks, { definition: current.definition, taskId: `periodic:${name}:manual:${now}`, now });
+    const result = await beatScripts.runNow.run(this.#redis, [this.#keys.entries, this.#keys.runCount, this.#keys.lastRun, ...plan.keys], [name, now, ...plan.args]);
+    if (result === 0) throw new PeriodicEntryNotFoundError(name);
+    return { taskId: plan.taskId };
+  }
+
+  /** Brings the manifest's `periodic:` entries into Redis (beat does this at start); run-time entries stay. */
+  syncManifest(): Promise<SyncResult> {
+    return syncManifest(this.#redis, this.#keys, this.#app, this.#now());
+  }
+
+  /** Closes the connection the store opened (a passed-in ioredis instance stays open). */
+  async close(): Promise<void> {
+    if (!this.#ownsRedis) return;
+    try {
+      await this.#redis.quit();
+    } catch {
+      this.#redis.disconnect();
+    }
+  }
+
+  #refuseManifestChanges(current: CurrentEntry, changes: Partial<PeriodicInput>): void {
+    const before = inputOf(current) as Record<string, unknown>;
+    for (const [field, value] of Object.entries(changes)) {
+      if (field === "enabled") continue;
+      if (canonicalJson(value) !== canonicalJson(before[field])) {
+        throw new PeriodicEntryError(field, `"${current.definition.name}" is declared in the manifest; change it in tasks.yaml (only enabled can be changed here)`, OWNED);
+      }
+    }
+  }
+
+  async #mustGetCurrent(name: string): Promise<CurrentEntry> {
+    const current = await readCurrent(this.#redis, this.#keys, name);
+    if (!current) throw new PeriodicEntryNotFoundError(name);
+    return current;
+  }
+
+  async #mustGet(name: string): Promise<PeriodicEntry> {
+    const entry = await this.get(name);
+    if (!entry) throw new PeriodicEntryNotFoundError(name);
+    return entry;
+  }
+}
+
+function inputOf(current: CurrentEntry): PeriodicInput {
+  const { source: _source, manifestEnabled: _manifestEnabled, ...fields } = current.definition as StoredDefinition;
+  return { ...fields, enabled: current.enabled };
+}
