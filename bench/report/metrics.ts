@@ -34,3 +34,6 @@ export function metricView(key: string): MetricView {
 
 /** Metrics left out of the printed table (still in results.json). */
 export const TABLE_HIDDEN = new Set(["meanMs", "handlersMs"]);
+
+/** Metrics whose celerity/peer ratio says nothing (counts of different kinds of keys, the offered load). */
+export const NO_RATIO = new Set(["keys", "offeredPerSec"]);

@@ -1,5 +1,5 @@
 import type { SystemName } from "../systems/system.ts";
-import { metricView, TABLE_HIDDEN } from "./metrics.ts";
+import { metricView, NO_RATIO, TABLE_HIDDEN } from "./metrics.ts";
 import type { Verdict } from "./targets.ts";
 
 /** The medians of one workload, ready to print. */
@@ -48,7 +48,7 @@ export function renderTable(summaries: readonly WorkloadSummary[]): string {
         num(mine, view.digits),
         num(s.medians.bullmq?.[key], view.digits),
         num(s.medians["bee-queue"]?.[key], view.digits),
-        ...PEERS.map((p) => ratio(mine, s.medians[p]?.[key])),
+        ...PEERS.map((p) => (NO_RATIO.has(key) ? "" : ratio(mine, s.medians[p]?.[key]))),
         verdicts.join("; "),
       ]);
       label = "";

@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
-import { keyspace, type ClientControls } from "../../runtime/mod.ts";
-import { createClient, type BenchTasks } from "../app/app.ts";
+import { keyspace } from "../../runtime/mod.ts";
+import { createClient, type Client } from "../app/generated/client.ts";
 import type { Redis } from "ioredis";
 import type { NoopArgs, QueueSystem, SystemEnv } from "./system.ts";
 
 const QUEUE = "bench";
 
-/** celerity through its typed client (`tasks.bench.noop.delayMany`) and its worker CLI entry. */
+/** celerity through its generated client (`tasks.bench.noop.delayMany`) and generated worker entry. */
 export class CeleritySystem implements QueueSystem {
   readonly name = "celerity";
   readonly settings =
@@ -14,7 +14,7 @@ export class CeleritySystem implements QueueSystem {
   readonly prefix: string;
   readonly #redisUrl: string;
   readonly #admin: Redis;
-  #tasks!: BenchTasks & ClientControls;
+  #tasks!: Client;
 
   constructor(env: SystemEnv) {
     this.#redisUrl = env.redisUrl;
@@ -53,7 +53,7 @@ export class CeleritySystem implements QueueSystem {
 
   workerCommand(concurrency: number) {
     return {
-      entry: fileURLToPath(new URL("../child/celerity-worker.ts", import.meta.url)),
+      entry: fileURLToPath(new URL("../app/generated/worker.ts", import.meta.url)),
       args: ["--concurrency", String(concurrency), "--prefix", this.prefix, "--queues", QUEUE, "--redis", this.#redisUrl],
       env: { CELERITY_LOG_LEVEL: "warn", CELERITY_LOG_FORMAT: "json" },
     };

@@ -1,0 +1,31 @@
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:9d3c8a22d8200fa8
+import { createTaskTree } from "celerity/runtime";
+import type { ClientControls, ClientOptions, TaskHandle } from "celerity/runtime";
+import { app } from "./registry.ts";
+import type { TaskArgs, TaskResults } from "./types.ts";
+
+/** The task tree: dotted task names as nested objects, each task a typed handle. */
+export interface Tasks {
+  readonly bench: {
+    /** Records enqueue-to-start latency from the enqueue timestamp it carries. */
+    readonly latency: TaskHandle<TaskArgs["bench.latency"], TaskResults["bench.latency"]>;
+    /** Does nothing; counted by the bench probe. Used for enqueue, drain and memory. */
+    readonly noop: TaskHandle<TaskArgs["bench.noop"], TaskResults["bench.noop"]>;
+  };
+}
+
+/** The typed client: the task tree plus `$disconnect()` and `$result(id)`. */
+export type Client = Tasks & ClientControls;
+
+/**
+ * Connects to Redis (`options.redis`, else `REDIS_URL`) and returns the typed task tree.
+ *
+ * @example
+ * const tasks = createClient();
+ * const result = await tasks.bench.latency.delay(args);
+ * console.log(await result.get({ timeout: "10s" }));
+ * await tasks.$disconnect();
+ */
+export function createClient(options: ClientOptions = {}): Client {
+  return createTaskTree<Tasks>(app, options);
+}
