@@ -14,3 +14,16 @@ export { connectRedis } from "./config/connect.ts";
 export { DEFAULT_REDIS_URL, parseRedisUrl } from "./config/redis-url.ts";
 export { createLogger, type Logger } from "./log/logger.ts";
 export { durationToMs } from "./time/duration.ts";
+export {
+  Beat,
+  describeSchedule,
+  nextRunAfter,
+  PeriodicEntryError,
+  PeriodicEntryNotFoundError,
+  PeriodicStore,
+  runBeatMain,
+  type BeatOptions,
+  type PeriodicEntry,
+  type PeriodicInput,
+  type PeriodicStoreOptions,
+} from "./beat/mod.ts";
