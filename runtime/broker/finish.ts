@@ -14,7 +14,7 @@ export type Outcome =
 export function finishKeys(ks: Keyspace, outcomes: readonly Outcome[]): string[] {
   const keys: string[] = [];
   for (const { claimed } of outcomes) {
-    keys.push(ks.task(claimed.id), ks.leases(claimed.queue), ks.delayed(claimed.queue), ks.stats(claimed.queue), ks.dead);
+    keys.push(ks.task(claimed.id), ks.leases(claimed.queue), ks.delayed(claimed.queue), ks.stats(claimed.queue), ks.dead, ks.signal(claimed.queue));
   }
   return keys;
 }

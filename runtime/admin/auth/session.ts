@@ -8,6 +8,8 @@ export interface Session {
   readonly id: string;
   readonly csrfToken: string;
   expiresAt: number;
+  /** A message for the next page this browser renders (set by POST handlers before redirecting). */
+  flash: { kind: "ok" | "error"; text: string } | null;
 }
 
 export interface SessionStoreOptions {
@@ -39,7 +41,7 @@ export class SessionStore {
   create(now = Date.now()): Session {
     this.#prune(now);
     while (this.#sessions.size >= this.#max) this.#sessions.delete(this.#sessions.keys().next().value as string);
-    const session: Session = { id: token(), csrfToken: token(), expiresAt: now + this.#idleMs };
+    const session: Session = { id: token(), csrfToken: token(), expiresAt: now + this.#idleMs, flash: null };
     this.#sessions.set(session.id, session);
     return session;
   }

@@ -42,6 +42,7 @@ export interface TaskDetail extends TaskSummary {
 export interface TaskFilter {
   state?: TaskState;
   name?: string;
+  queue?: string;
   /** 1-based. */
   page: number;
   pageSize: number;
@@ -83,10 +84,11 @@ export async function listTasks(redis: Redis, ks: Keyspace, filter: TaskFilter):
   const items: TaskSummary[] = [];
   let total = 0;
   await scanRecent(redis, ks, SUMMARY_FIELDS, (row) => {
-    const [n, s] = row.values;
+    const [n, s, q] = row.values;
     if (n === null && s === null) return;
     if (filter.state && s !== filter.state) return;
     if (filter.name && n !== filter.name) return;
+    if (filter.queue && q !== filter.queue) return;
     if (total >= from && items.length < filter.pageSize) items.push(summary(row.id, row.values));
     total++;
   });

@@ -1,16 +1,16 @@
 -- Record outcomes of finished runs, each atomically with releasing its lease.
--- KEYS layout is FINISH_KEYS per outcome: record, leases, delayed, stats, dead.
+-- KEYS layout is FINISH_KEYS per outcome: record, leases, delayed, stats, dead, signal.
 -- ARGV per outcome (5 values): kind, lease member, payload, due ms, retries
 --   kind ok      payload = result JSON
 --   kind fail    payload = error JSON; goes to the dead-letter store
 --   kind retry   payload = error JSON; back to delayed at due with retries
 --   kind release payload = ''; back to delayed at due (rate limit, warm shutdown) without counting a delivery
 --   kind ack     payload = ''; only drop the lease (acks_late = false acks before running)
-local FINISH_KEYS = 5
+local FINISH_KEYS = 6
 local function finish(kb, ab, count, now, chan)
   for i = 0, count - 1 do
     local k, a = kb + i * FINISH_KEYS, ab + i * 5
-    local key, leases, delayed, stats, dead = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], KEYS[k + 5]
+    local key, leases, delayed, stats, dead, signal = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], KEYS[k + 6]
     local kind, member, payload = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3]
     local _, id = split_member(member)
     redis.call('ZREM', leases, member)
@@ -39,14 +39,18 @@ local function finish(kb, ab, count, now, chan)
         redis.call('HINCRBY', stats, minute_field(now, 'fail'), 1)
       elseif kind == 'retry' then
         local due = tonumber(ARGV[a + 4])
-        redis.call('HSET', key, 's', 'RETRY', 'err', payload, 'r', ARGV[a + 5], 'eta', due)
+        -- A retry is a new run: its deliveries (crash redeliveries, for poison detection) start over.
+        redis.call('HSET', key, 's', 'RETRY', 'err', payload, 'r', ARGV[a + 5], 'eta', due, 'd', 0)
         redis.call('ZADD', delayed, due, member)
         redis.call('HINCRBY', stats, minute_field(now, 'retry'), 1)
+        -- An idle worker may be asleep until a later due time: wake one to re-plan its wait.
+        if redis.call('LLEN', signal) == 0 then redis.call('LPUSH', signal, '1') end
       elseif kind == 'release' then
         local retries = tonumber(redis.call('HGET', key, 'r')) or 0
         redis.call('HSET', key, 's', retries > 0 and 'RETRY' or 'PENDING')
         redis.call('HINCRBY', key, 'd', -1)
         redis.call('ZADD', delayed, tonumber(ARGV[a + 4]), member)
+        if redis.call('LLEN', signal) == 0 then redis.call('LPUSH', signal, '1') end
       end
     end
   end

@@ -1,0 +1,109 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Redis } from "ioredis";
+import { PeriodicStore } from "../beat/mod.ts";
+import { connectRedis } from "../config/connect.ts";
+import { ConfigurationError } from "../errors/configuration-error.ts";
+import { keyspace } from "../keys/keyspace.ts";
+import { createLogger, type Logger } from "../log/logger.ts";
+import type { AppSpec } from "../spec/types.ts";
+import { createTaskHandles } from "./actions/task-handles.ts";
+import { resolveCredentials } from "./auth/credentials.ts";
+import { LoginThrottle } from "./auth/login-throttle.ts";
+import { SessionStore } from "./auth/session.ts";
+import type { AdminContext } from "./context.ts";
+import { createRequestHandler } from "./handle-request.ts";
+import { buildRouter } from "./routes.ts";
+
+export interface AdminOptions {
+  /** A redis:// URL, or an ioredis instance to use as is (left open on close). Default: REDIS_URL. */
+  redis?: string | Redis;
+  /** Key prefix (default: CELERITY_PREFIX or "celerity"). */
+  prefix?: string;
+  /** Interface to bind. Default 127.0.0.1: reachable from this machine only. */
+  host?: string;
+  /** Port; 0 picks a free one. Default 5555 (Flower's). */
+  port?: number;
+  /** Bearer and login token. Default CELERITY_ADMIN_TOKEN; random when neither it nor a password is set. */
+  token?: string;
+  /** Login password. Default CELERITY_ADMIN_PASSWORD. */
+  password?: string;
+  logger?: Logger;
+}
+
+/** A running admin server. */
+export interface AdminServer {
+  /** Base URL, e.g. http://127.0.0.1:5555/ */
+  readonly url: string;
+  /** The token made up for this run when none was configured (print it for the user); null otherwise. */
+  readonly generatedToken: string | null;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_ADMIN_PORT = 5555;
+export const DEFAULT_ADMIN_HOST = "127.0.0.1";
+
+/**
+ * Starts the admin web UI and JSON API for one app. Every request is authenticated; nothing it
+ * serves can enqueue anything but the app's manifest tasks (via the typed client and the periodic store).
+ */
+export async function startAdmin(app: AppSpec, options: AdminOptions = {}): Promise<AdminServer> {
+  const credentials = resolveCredentials(options);
+  const host = options.host ?? DEFAULT_ADMIN_HOST;
+  const port = options.port ?? DEFAULT_ADMIN_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`port must be 0..65535, got ${port}`);
+  const log = (options.logger ?? createLogger()).child({ component: "admin" });
+  const ownsRedis = !(options.redis && typeof options.redis === "object");
+  const redis = ownsRedis ? connectRedis(options.redis, { name: "celerity-admin" }) : (options.redis as Redis);
+  redis.on("error", (e: Error) => log.debug("redis connection error", { error: e.message }));
+  const ctx: AdminContext = {
+    app,
+    redis,
+    ks: keyspace(app.app, options.prefix),
+    periodic: new PeriodicStore(app, { redis, prefix: options.prefix }),
+    handles: createTaskHandles(app, { redis, prefix: options.prefix }),
+    log,
+  };
+  const handler = createRequestHandler(ctx, {
+    app: app.app,
+    credentials,
+    sessions: new SessionStore(),
+    throttle: new LoginThrottle(),
+    router: buildRouter(),
+    bindHost: host,
+  });
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, handler);
+  try {
+    await listen(server, port, host);
+  } catch (error) {
+    if (ownsRedis) redis.disconnect();
+    throw new ConfigurationError(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
+  }
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}/`;
+  log.info("admin listening", { url });
+  return {
+    url,
+    generatedToken: credentials.generated ? credentials.token : null,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await ctx.handles.close();
+      await ctx.periodic.close();
+      if (ownsRedis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
