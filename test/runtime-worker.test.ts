@@ -31,7 +31,7 @@ describe("worker", () => {
     assert.equal(await ok.get({ timeout: 5 }), 2, "the worker keeps working");
 
     const dead = await eventually(async () => {
-      const members = await h.redis.zrange(k("dead"), 0, -1);
+      const members = await h.redis.zrange(k("dead"), "0", "-1");
       return members.length === 7 ? members : null;
     });
     const reasons: Record<string, string> = {};
