@@ -27,7 +27,7 @@ export async function purgeAllDeadLetters(redis: Redis, ks: Keyspace, options: {
   const max = options.max ?? 100_000;
   let removed = 0;
   while (removed < max) {
-    const members = await redis.zrange(ks.dead, 0, BATCH - 1);
+    const members = await redis.zrange(ks.dead, "0", String(BATCH - 1));
     if (members.length === 0) break;
     const n = await purgeDeadLetters(redis, ks, members);
     removed += n;
