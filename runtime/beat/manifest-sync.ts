@@ -56,7 +56,7 @@ export async function syncManifest(redis: Redis, keys: BeatKeys, app: AppSpec, n
   }
 
   const declared = new Set(wanted.map((w) => w.definition.name));
-  for (const [name, def] of definitions) {
+  for (const [name, def] of [...definitions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (def.source === "manifest" && !declared.has(name)) {
       await removeEntry(redis, keys, name);
       result.removed.push(name);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { connectRedis } from "../config/connect.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
@@ -104,11 +105,14 @@ export class PeriodicStore {
     if (!(await removeEntry(this.#redis, this.#keys, name))) throw new PeriodicEntryNotFoundError(name);
   }
 
-  /** Sends one run now, whether or not the entry is enabled; it counts as a run and leaves the schedule alone. */
+  /**
+   * Sends one run now (task id `periodic:<name>:manual:<ms>-<random>`), whether or not the entry is
+   * enabled; it counts as a run and leaves the schedule alone.
+   */
   async runNow(name: string): Promise<{ taskId: string }> {
     const current = await this.#mustGetCurrent(name);
     const now = this.#now();
-    const plan = planRun(this.#app, this.#ks, { definition: current.definition, taskId: `periodic:${name}:manual:${now}`, now });
+    const plan = planRun(this.#app, this.#ks, { definition: current.definition, taskId: `periodic:${name}:manual:${now}-${randomUUID().slice(0, 8)}`, now });
     const result = await beatScripts.runNow.run(this.#redis, [this.#keys.entries, this.#keys.runCount, this.#keys.lastRun, ...plan.keys], [name, now, ...plan.args]);
     if (result === 0) throw new PeriodicEntryNotFoundError(name);
     return { taskId: plan.taskId };
