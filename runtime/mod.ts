@@ -11,7 +11,7 @@ export type { WorkerOptions } from "./worker/options.ts";
 export { runWorkerMain } from "./worker/main.ts";
 export { keyspace, type Keyspace } from "./keys/keyspace.ts";
 export { connectRedis } from "./config/connect.ts";
-export { DEFAULT_REDIS_URL, parseRedisUrl } from "./config/redis-url.ts";
+export { DEFAULT_REDIS_URL, parseRedisUrl, resolveRedisUrl } from "./config/redis-url.ts";
 export { createLogger, type Logger } from "./log/logger.ts";
 export { durationToMs } from "./time/duration.ts";
 export {

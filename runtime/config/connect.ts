@@ -1,5 +1,9 @@
 import { Redis } from "ioredis";
+import { createLogger } from "../log/logger.ts";
 import { parseRedisUrl, resolveRedisUrl } from "./redis-url.ts";
+
+/** One warning per connection per this long while Redis is unreachable, instead of one per retry. */
+const ERROR_LOG_INTERVAL_MS = 10_000;
 
 /** Where to connect: a URL, or an ioredis instance to duplicate (its options are reused). */
 export type RedisTarget = string | Redis | undefined;
@@ -17,7 +21,7 @@ export interface ConnectOptions {
  */
 export function connectRedis(target: RedisTarget, options: ConnectOptions = {}): Redis {
   const base = target instanceof Redis ? { ...target.options } : parseRedisUrl(resolveRedisUrl(target));
-  return new Redis({
+  const redis = new Redis({
     ...base,
     lazyConnect: false,
     connectionName: options.name ? `${options.name}-${process.pid}` : undefined,
@@ -26,4 +30,13 @@ export function connectRedis(target: RedisTarget, options: ConnectOptions = {}):
     retryStrategy: (attempt) => Math.min(50 * 2 ** Math.min(attempt, 6), 2000),
     reconnectOnError: (err) => err.message.startsWith("READONLY"),
   });
+  // Callers see failures as rejected commands; this listener only keeps ioredis from printing
+  // "Unhandled error event" for every reconnect attempt.
+  let lastLogged = 0;
+  redis.on("error", (error: Error) => {
+    if (Date.now() - lastLogged < ERROR_LOG_INTERVAL_MS) return;
+    lastLogged = Date.now();
+    createLogger().warn("redis connection error; reconnecting", { connection: options.name ?? "celerity", error: error.message });
+  });
+  return redis;
 }

@@ -82,7 +82,6 @@ export class Worker {
     this.#blocker.on("ready", () => (this.#blockerId = null));
     this.#control = connectRedis(target, { name: "celerity-worker-control", blocking: true });
     this.#control.on("message", (_channel: string, message: string) => this.#onControl(message));
-    for (const conn of [this.#cmd, this.#blocker, this.#control]) conn.on("error", (e: Error) => this.#log.debug("redis connection error", { error: e.message }));
     await this.#control.subscribe(this.#ks.controlChannel);
     await Promise.all(Object.values(scripts).map((s) => s.ensureLoaded(this.#cmd)));
     await this.#heartbeat();
