@@ -2,34 +2,34 @@
 import { createTaskTree } from "celerity/runtime";
 import type { ClientControls, ClientOptions, TaskHandle } from "celerity/runtime";
 import { app } from "./registry.ts";
-import type { TaskArgs, TaskResults } from "./types.ts";
+import type { TaskArgs, TaskName, TaskResults } from "./types.ts";
+
+/** The handle of task `K`: `delay`, `applyAsync`, `signature` and `result`, typed from tasks.yaml. */
+export type TaskHandleOf<K extends TaskName> = TaskHandle<TaskArgs[K], TaskResults[K]>;
 
 /** The task tree: dotted task names as nested objects, each task a typed handle. */
 export interface Tasks {
   readonly core: {
     /** Liveness check; answers "pong". */
-    readonly ping: TaskHandle<TaskArgs["core.ping"], TaskResults["core.ping"]>;
+    readonly ping: TaskHandleOf<"core.ping">;
   };
   readonly emails: {
     /** Announce a launch to every subscriber. */
-    readonly announce: TaskHandle<TaskArgs["emails.announce"], TaskResults["emails.announce"]>;
+    readonly announce: TaskHandleOf<"emails.announce">;
     /** Send the welcome e-mail to a new user. */
-    readonly send_welcome: TaskHandle<
-      TaskArgs["emails.send_welcome"],
-      TaskResults["emails.send_welcome"]
-    >;
+    readonly send_welcome: TaskHandleOf<"emails.send_welcome">;
   };
   readonly flaky: {
     /** Fails with FlakyError until it has been retried failTimes times, then succeeds. */
-    readonly fetch: TaskHandle<TaskArgs["flaky.fetch"], TaskResults["flaky.fetch"]>;
+    readonly fetch: TaskHandleOf<"flaky.fetch">;
   };
   readonly math: {
     /** Add two numbers. */
-    readonly add: TaskHandle<TaskArgs["math.add"], TaskResults["math.add"]>;
+    readonly add: TaskHandleOf<"math.add">;
   };
   readonly reports: {
     /** Render the report of one day (yesterday, in UTC, when no day is given). */
-    readonly nightly: TaskHandle<TaskArgs["reports.nightly"], TaskResults["reports.nightly"]>;
+    readonly nightly: TaskHandleOf<"reports.nightly">;
   };
 }
 

@@ -15,16 +15,16 @@ export type Handlers = { [K in TaskName]: Handler<TaskArgs[K], TaskResults[K]> }
  * error on its entry below; the comment above each entry names the manifest task it implements.
  */
 export const dispatch: Handlers = {
-  // core.ping — tasks.yaml:87, handler ./handlers/core.ts#ping
+  // core.ping: ./handlers/core.ts#ping
   "core.ping": ping,
-  // emails.announce — tasks.yaml:46, handler ./handlers/emails.ts#announce
+  // emails.announce: ./handlers/emails.ts#announce
   "emails.announce": announce,
-  // emails.send_welcome — tasks.yaml:27, handler ./handlers/emails.ts#sendWelcome
+  // emails.send_welcome: ./handlers/emails.ts#sendWelcome
   "emails.send_welcome": sendWelcome,
-  // flaky.fetch — tasks.yaml:96, handler ./handlers/flaky.ts#fetchFlaky
+  // flaky.fetch: ./handlers/flaky.ts#fetchFlaky
   "flaky.fetch": fetchFlaky,
-  // math.add — tasks.yaml:58, handler ./handlers/math.ts#add
+  // math.add: ./handlers/math.ts#add
   "math.add": add,
-  // reports.nightly — tasks.yaml:70, handler ./handlers/reports.ts#nightly
+  // reports.nightly: ./handlers/reports.ts#nightly
   "reports.nightly": nightly,
 };

@@ -1,4 +1,5 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:4e2d5e643dc932c0
+
 /**
  * Arguments of `core.ping`.
  * Liveness check; answers "pong".

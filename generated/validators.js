@@ -2,41 +2,33 @@
 // Precompiled ajv validators (ajv standalone code): no schema is compiled at run time.
 import __ajv_formats_dist_formats from "ajv-formats/dist/formats.js";
 import __ajv_dist_runtime_ucs2length from "ajv/dist/runtime/ucs2length.js";
+
 export const args_core$ping = validate10;
-const schema11 = { type: "object", additionalProperties: false };
-function validate10(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema11 = {"type":"object","additionalProperties":false};
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/additionalProperties",
-        keyword: "additionalProperties",
-        params: { additionalProperty: key0 },
-        message: "must NOT have additional properties",
-      };
-      if (vErrors === null) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    const _errs1 = errors;
+    for(const key0 in data){
+      const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err1];
-    } else {
+    }
+    else {
       vErrors.push(err1);
     }
     errors++;
@@ -44,25 +36,19 @@ function validate10(
   validate10.errors = vErrors;
   return errors === 0;
 }
+
 export const result_core$ping = validate11;
-const schema12 = { const: "pong" };
-function validate11(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema12 = {"const":"pong"};
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if ("pong" !== data) {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/const",
-      keyword: "const",
-      params: { allowedValue: "pong" },
-      message: "must be equal to constant",
-    };
-    if (vErrors === null) {
+  if("pong" !== data){
+    const err0 = {instancePath,schemaPath:"#/const",keyword:"const",params:{allowedValue: "pong"},message:"must be equal to constant"};
+    if(vErrors === null){
       vErrors = [err0];
-    } else {
+    }
+    else {
       vErrors.push(err0);
     }
     errors++;
@@ -70,98 +56,74 @@ function validate11(
   validate11.errors = vErrors;
   return errors === 0;
 }
+
 export const args_emails$announce = validate12;
-const schema13 = {
-  type: "object",
-  required: ["subject"],
-  additionalProperties: false,
-  properties: { subject: { type: "string", minLength: 1 } },
-};
+const schema13 = {"type":"object","required":["subject"],"additionalProperties":false,"properties":{"subject":{"type":"string","minLength":1}}};
 const func2 = __ajv_dist_runtime_ucs2length.default;
-function validate12(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.subject === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "subject" },
-        message: "must have required property '" + "subject" + "'",
-      };
-      if (vErrors === null) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.subject === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'"};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "subject")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
+    const _errs1 = errors;
+    for(const key0 in data){
+      if(!(key0 === "subject")){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.subject !== undefined) {
+    if(data.subject !== undefined){
       let data0 = data.subject;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err2 = {
-            instancePath: instancePath + "/subject",
-            schemaPath: "#/properties/subject/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
+      const _errs2 = errors;
+      const _errs3 = errors;
+      if(typeof data0 === "string"){
+        if(func2(data0) < 1){
+          const err2 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+          if(vErrors === null){
             vErrors = [err2];
-          } else {
+          }
+          else {
             vErrors.push(err2);
           }
           errors++;
         }
-      } else {
-        const err3 = {
-          instancePath: instancePath + "/subject",
-          schemaPath: "#/properties/subject/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err3 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
+      var valid0 = _errs2 === errors;
     }
-  } else {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err4];
-    } else {
+    }
+    else {
       vErrors.push(err4);
     }
     errors++;
@@ -169,81 +131,61 @@ function validate12(
   validate12.errors = vErrors;
   return errors === 0;
 }
+
 export const result_emails$announce = validate13;
-const schema14 = {
-  type: "object",
-  properties: { sent: { type: "integer" } },
-  required: ["sent"],
-  additionalProperties: false,
-};
-function validate13(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema14 = {"type":"object","properties":{"sent":{"type":"integer"}},"required":["sent"],"additionalProperties":false};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.sent === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "sent" },
-        message: "must have required property '" + "sent" + "'",
-      };
-      if (vErrors === null) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.sent === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sent"},message:"must have required property '"+"sent"+"'"};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "sent")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
+    const _errs1 = errors;
+    for(const key0 in data){
+      if(!(key0 === "sent")){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.sent !== undefined) {
+    if(data.sent !== undefined){
       let data0 = data.sent;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err2 = {
-          instancePath: instancePath + "/sent",
-          schemaPath: "#/properties/sent/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
+      const _errs2 = errors;
+      if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+        const err2 = {instancePath:instancePath+"/sent",schemaPath:"#/properties/sent/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
+      const _errs3 = errors;
+      var valid0 = _errs2 === errors;
     }
-  } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err3];
-    } else {
+    }
+    else {
       vErrors.push(err3);
     }
     errors++;
@@ -251,135 +193,101 @@ function validate13(
   validate13.errors = vErrors;
   return errors === 0;
 }
+
 export const args_emails$send_welcome = validate14;
-const schema15 = {
-  type: "object",
-  required: ["userId"],
-  additionalProperties: false,
-  properties: {
-    userId: { type: "integer", minimum: 1 },
-    locale: { type: "string", enum: ["en", "de", "fr"], default: "en" },
-  },
-};
-function validate14(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema15 = {"type":"object","required":["userId"],"additionalProperties":false,"properties":{"userId":{"type":"integer","minimum":1},"locale":{"type":"string","enum":["en","de","fr"],"default":"en"}}};
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.locale === undefined) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.locale === undefined){
       data.locale = "en";
     }
-    if (data.userId === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "userId" },
-        message: "must have required property '" + "userId" + "'",
-      };
-      if (vErrors === null) {
+    if(data.userId === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "userId" || key0 === "locale")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
+    const _errs1 = errors;
+    for(const key0 in data){
+      if(!((key0 === "userId") || (key0 === "locale"))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.userId !== undefined) {
+    if(data.userId !== undefined){
       let data0 = data.userId;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err2 = {
-          instancePath: instancePath + "/userId",
-          schemaPath: "#/properties/userId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
+      const _errs2 = errors;
+      if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+        const err2 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 1 || isNaN(data0)) {
-          const err3 = {
-            instancePath: instancePath + "/userId",
-            schemaPath: "#/properties/userId/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 1 },
-            message: "must be >= 1",
-          };
-          if (vErrors === null) {
+      const _errs3 = errors;
+      if((typeof data0 == "number") && (isFinite(data0))){
+        if(data0 < 1 || isNaN(data0)){
+          const err3 = {instancePath:instancePath+"/userId",schemaPath:"#/properties/userId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+          if(vErrors === null){
             vErrors = [err3];
-          } else {
+          }
+          else {
             vErrors.push(err3);
           }
           errors++;
         }
       }
+      var valid0 = _errs2 === errors;
     }
     let data1 = data.locale;
-    if (typeof data1 !== "string") {
-      const err4 = {
-        instancePath: instancePath + "/locale",
-        schemaPath: "#/properties/locale/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
+    const _errs4 = errors;
+    if(typeof data1 !== "string"){
+      const err4 = {instancePath:instancePath+"/locale",schemaPath:"#/properties/locale/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      if(vErrors === null){
         vErrors = [err4];
-      } else {
+      }
+      else {
         vErrors.push(err4);
       }
       errors++;
     }
-    if (!(data1 === "en" || data1 === "de" || data1 === "fr")) {
-      const err5 = {
-        instancePath: instancePath + "/locale",
-        schemaPath: "#/properties/locale/enum",
-        keyword: "enum",
-        params: { allowedValues: schema15.properties.locale.enum },
-        message: "must be equal to one of the allowed values",
-      };
-      if (vErrors === null) {
+    const _errs5 = errors;
+    const vSchema0 = schema15.properties.locale.enum;
+    if(!(((data1 === "en") || (data1 === "de")) || (data1 === "fr"))){
+      const err5 = {instancePath:instancePath+"/locale",schemaPath:"#/properties/locale/enum",keyword:"enum",params:{allowedValues: schema15.properties.locale.enum},message:"must be equal to one of the allowed values"};
+      if(vErrors === null){
         vErrors = [err5];
-      } else {
+      }
+      else {
         vErrors.push(err5);
       }
       errors++;
     }
-  } else {
-    const err6 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+    var valid0 = _errs4 === errors;
+  }
+  else {
+    const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err6];
-    } else {
+    }
+    else {
       vErrors.push(err6);
     }
     errors++;
@@ -387,62 +295,48 @@ function validate14(
   validate14.errors = vErrors;
   return errors === 0;
 }
+
 export const result_emails$send_welcome = validate15;
-const schema16 = {
-  type: "object",
-  properties: { messageId: { type: "string" } },
-  required: ["messageId"],
-};
-function validate15(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema16 = {"type":"object","properties":{"messageId":{"type":"string"}},"required":["messageId"]};
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.messageId === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "messageId" },
-        message: "must have required property '" + "messageId" + "'",
-      };
-      if (vErrors === null) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.messageId === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    if (data.messageId !== undefined) {
-      if (typeof data.messageId !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/messageId",
-          schemaPath: "#/properties/messageId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
+    if(data.messageId !== undefined){
+      let data0 = data.messageId;
+      const _errs1 = errors;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
+      const _errs2 = errors;
+      var valid0 = _errs1 === errors;
     }
-  } else {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err2];
-    } else {
+    }
+    else {
       vErrors.push(err2);
     }
     errors++;
@@ -450,98 +344,73 @@ function validate15(
   validate15.errors = vErrors;
   return errors === 0;
 }
+
 export const args_flaky$fetch = validate16;
-const schema17 = {
-  type: "object",
-  required: ["failTimes"],
-  additionalProperties: false,
-  properties: { failTimes: { type: "integer", minimum: 0 } },
-};
-function validate16(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema17 = {"type":"object","required":["failTimes"],"additionalProperties":false,"properties":{"failTimes":{"type":"integer","minimum":0}}};
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.failTimes === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "failTimes" },
-        message: "must have required property '" + "failTimes" + "'",
-      };
-      if (vErrors === null) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.failTimes === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "failTimes"},message:"must have required property '"+"failTimes"+"'"};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "failTimes")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
+    const _errs1 = errors;
+    for(const key0 in data){
+      if(!(key0 === "failTimes")){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.failTimes !== undefined) {
+    if(data.failTimes !== undefined){
       let data0 = data.failTimes;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err2 = {
-          instancePath: instancePath + "/failTimes",
-          schemaPath: "#/properties/failTimes/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
+      const _errs2 = errors;
+      if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+        const err2 = {instancePath:instancePath+"/failTimes",schemaPath:"#/properties/failTimes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 0 || isNaN(data0)) {
-          const err3 = {
-            instancePath: instancePath + "/failTimes",
-            schemaPath: "#/properties/failTimes/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-          };
-          if (vErrors === null) {
+      const _errs3 = errors;
+      if((typeof data0 == "number") && (isFinite(data0))){
+        if(data0 < 0 || isNaN(data0)){
+          const err3 = {instancePath:instancePath+"/failTimes",schemaPath:"#/properties/failTimes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+          if(vErrors === null){
             vErrors = [err3];
-          } else {
+          }
+          else {
             vErrors.push(err3);
           }
           errors++;
         }
       }
+      var valid0 = _errs2 === errors;
     }
-  } else {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err4];
-    } else {
+    }
+    else {
       vErrors.push(err4);
     }
     errors++;
@@ -549,81 +418,61 @@ function validate16(
   validate16.errors = vErrors;
   return errors === 0;
 }
+
 export const result_flaky$fetch = validate17;
-const schema18 = {
-  type: "object",
-  required: ["attempts"],
-  additionalProperties: false,
-  properties: { attempts: { type: "integer" } },
-};
-function validate17(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema18 = {"type":"object","required":["attempts"],"additionalProperties":false,"properties":{"attempts":{"type":"integer"}}};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.attempts === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "attempts" },
-        message: "must have required property '" + "attempts" + "'",
-      };
-      if (vErrors === null) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.attempts === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "attempts"},message:"must have required property '"+"attempts"+"'"};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "attempts")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
+    const _errs1 = errors;
+    for(const key0 in data){
+      if(!(key0 === "attempts")){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.attempts !== undefined) {
+    if(data.attempts !== undefined){
       let data0 = data.attempts;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err2 = {
-          instancePath: instancePath + "/attempts",
-          schemaPath: "#/properties/attempts/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
+      const _errs2 = errors;
+      if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+        const err2 = {instancePath:instancePath+"/attempts",schemaPath:"#/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
+      const _errs3 = errors;
+      var valid0 = _errs2 === errors;
     }
-  } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err3];
-    } else {
+    }
+    else {
       vErrors.push(err3);
     }
     errors++;
@@ -631,114 +480,87 @@ function validate17(
   validate17.errors = vErrors;
   return errors === 0;
 }
+
 export const args_math$add = validate18;
-const schema19 = {
-  type: "object",
-  required: ["a", "b"],
-  additionalProperties: false,
-  properties: { a: { type: "number" }, b: { type: "number" } },
-};
-function validate18(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema19 = {"type":"object","required":["a","b"],"additionalProperties":false,"properties":{"a":{"type":"number"},"b":{"type":"number"}}};
+
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.a === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "a" },
-        message: "must have required property '" + "a" + "'",
-      };
-      if (vErrors === null) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.a === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a"},message:"must have required property '"+"a"+"'"};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    if (data.b === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "b" },
-        message: "must have required property '" + "b" + "'",
-      };
-      if (vErrors === null) {
+    if(data.b === undefined){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "b"},message:"must have required property '"+"b"+"'"};
+      if(vErrors === null){
         vErrors = [err1];
-      } else {
+      }
+      else {
         vErrors.push(err1);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "a" || key0 === "b")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
+    const _errs1 = errors;
+    for(const key0 in data){
+      if(!((key0 === "a") || (key0 === "b"))){
+        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.a !== undefined) {
+    if(data.a !== undefined){
       let data0 = data.a;
-      if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err3 = {
-          instancePath: instancePath + "/a",
-          schemaPath: "#/properties/a/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        };
-        if (vErrors === null) {
+      const _errs2 = errors;
+      if(!((typeof data0 == "number") && (isFinite(data0)))){
+        const err3 = {instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: "number"},message:"must be number"};
+        if(vErrors === null){
           vErrors = [err3];
-        } else {
+        }
+        else {
           vErrors.push(err3);
         }
         errors++;
       }
+      const _errs3 = errors;
+      var valid0 = _errs2 === errors;
     }
-    if (data.b !== undefined) {
+    if(data.b !== undefined){
       let data1 = data.b;
-      if (!(typeof data1 == "number" && isFinite(data1))) {
-        const err4 = {
-          instancePath: instancePath + "/b",
-          schemaPath: "#/properties/b/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        };
-        if (vErrors === null) {
+      const _errs4 = errors;
+      if(!((typeof data1 == "number") && (isFinite(data1)))){
+        const err4 = {instancePath:instancePath+"/b",schemaPath:"#/properties/b/type",keyword:"type",params:{type: "number"},message:"must be number"};
+        if(vErrors === null){
           vErrors = [err4];
-        } else {
+        }
+        else {
           vErrors.push(err4);
         }
         errors++;
       }
+      const _errs5 = errors;
+      var valid0 = _errs4 === errors;
     }
-  } else {
-    const err5 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err5];
-    } else {
+    }
+    else {
       vErrors.push(err5);
     }
     errors++;
@@ -746,145 +568,115 @@ function validate18(
   validate18.errors = vErrors;
   return errors === 0;
 }
+
 export const result_math$add = validate19;
-const schema20 = { type: "number" };
-function validate19(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema20 = {"type":"number"};
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (!(typeof data == "number" && isFinite(data))) {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "number" },
-      message: "must be number",
-    };
-    if (vErrors === null) {
+  if(!((typeof data == "number") && (isFinite(data)))){
+    const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "number"},message:"must be number"};
+    if(vErrors === null){
       vErrors = [err0];
-    } else {
+    }
+    else {
       vErrors.push(err0);
     }
     errors++;
   }
+  const _errs0 = errors;
   validate19.errors = vErrors;
   return errors === 0;
 }
+
 export const args_reports$nightly = validate20;
-const schema21 = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    day: { type: "string", format: "date", description: "The day to report on (YYYY-MM-DD)." },
-    format: { type: "string", enum: ["pdf", "csv"], default: "pdf" },
-  },
-};
+const schema21 = {"type":"object","additionalProperties":false,"properties":{"day":{"type":"string","format":"date","description":"The day to report on (YYYY-MM-DD)."},"format":{"type":"string","enum":["pdf","csv"],"default":"pdf"}}};
 const formats0 = __ajv_formats_dist_formats.fullFormats.date;
-function validate20(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.format === undefined) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.format === undefined){
       data.format = "pdf";
     }
-    for (const key0 in data) {
-      if (!(key0 === "day" || key0 === "format")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
+    const _errs1 = errors;
+    for(const key0 in data){
+      if(!((key0 === "day") || (key0 === "format"))){
+        const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
           vErrors = [err0];
-        } else {
+        }
+        else {
           vErrors.push(err0);
         }
         errors++;
       }
     }
-    if (data.day !== undefined) {
+    if(data.day !== undefined){
       let data0 = data.day;
-      if (typeof data0 === "string") {
-        if (!formats0.validate(data0)) {
-          const err1 = {
-            instancePath: instancePath + "/day",
-            schemaPath: "#/properties/day/format",
-            keyword: "format",
-            params: { format: "date" },
-            message: 'must match format "' + "date" + '"',
-          };
-          if (vErrors === null) {
+      const _errs2 = errors;
+      const _errs3 = errors;
+      if((typeof data0 == "number") && (isFinite(data0))){
+      }
+      if(typeof data0 === "string"){
+        if(!(formats0.validate(data0))){
+          const err1 = {instancePath:instancePath+"/day",schemaPath:"#/properties/day/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+          if(vErrors === null){
             vErrors = [err1];
-          } else {
+          }
+          else {
             vErrors.push(err1);
           }
           errors++;
         }
-      } else {
-        const err2 = {
-          instancePath: instancePath + "/day",
-          schemaPath: "#/properties/day/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
+      }
+      else {
+        const err2 = {instancePath:instancePath+"/day",schemaPath:"#/properties/day/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
+      var valid0 = _errs2 === errors;
     }
     let data1 = data.format;
-    if (typeof data1 !== "string") {
-      const err3 = {
-        instancePath: instancePath + "/format",
-        schemaPath: "#/properties/format/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
+    const _errs4 = errors;
+    if(typeof data1 !== "string"){
+      const err3 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"};
+      if(vErrors === null){
         vErrors = [err3];
-      } else {
+      }
+      else {
         vErrors.push(err3);
       }
       errors++;
     }
-    if (!(data1 === "pdf" || data1 === "csv")) {
-      const err4 = {
-        instancePath: instancePath + "/format",
-        schemaPath: "#/properties/format/enum",
-        keyword: "enum",
-        params: { allowedValues: schema21.properties.format.enum },
-        message: "must be equal to one of the allowed values",
-      };
-      if (vErrors === null) {
+    const _errs5 = errors;
+    const vSchema0 = schema21.properties.format.enum;
+    if(!((data1 === "pdf") || (data1 === "csv"))){
+      const err4 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema21.properties.format.enum},message:"must be equal to one of the allowed values"};
+      if(vErrors === null){
         vErrors = [err4];
-      } else {
+      }
+      else {
         vErrors.push(err4);
       }
       errors++;
     }
-  } else {
-    const err5 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+    var valid0 = _errs4 === errors;
+  }
+  else {
+    const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err5];
-    } else {
+    }
+    else {
       vErrors.push(err5);
     }
     errors++;
@@ -892,80 +684,61 @@ function validate20(
   validate20.errors = vErrors;
   return errors === 0;
 }
+
 export const result_reports$nightly = validate21;
-const schema22 = {
-  type: "object",
-  required: ["url"],
-  additionalProperties: false,
-  properties: { url: { type: "string" } },
-};
-function validate21(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-) {
+const schema22 = {"type":"object","required":["url"],"additionalProperties":false,"properties":{"url":{"type":"string"}}};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.url === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "url" },
-        message: "must have required property '" + "url" + "'",
-      };
-      if (vErrors === null) {
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.url === undefined){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+      if(vErrors === null){
         vErrors = [err0];
-      } else {
+      }
+      else {
         vErrors.push(err0);
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!(key0 === "url")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
+    const _errs1 = errors;
+    for(const key0 in data){
+      if(!(key0 === "url")){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
           vErrors = [err1];
-        } else {
+        }
+        else {
           vErrors.push(err1);
         }
         errors++;
       }
     }
-    if (data.url !== undefined) {
-      if (typeof data.url !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/url",
-          schemaPath: "#/properties/url/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
+    if(data.url !== undefined){
+      let data0 = data.url;
+      const _errs2 = errors;
+      if(typeof data0 !== "string"){
+        const err2 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
           vErrors = [err2];
-        } else {
+        }
+        else {
           vErrors.push(err2);
         }
         errors++;
       }
+      const _errs3 = errors;
+      var valid0 = _errs2 === errors;
     }
-  } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
+  }
+  else {
+    const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
       vErrors = [err3];
-    } else {
+    }
+    else {
       vErrors.push(err3);
     }
     errors++;

@@ -1,15 +1,18 @@
 import { compareStrings } from "../util/json.ts";
 import type { EmitContext } from "./context.ts";
-import { isIdentifier } from "./names.ts";
+import type { Printed } from "./print/layout.ts";
+import { printString } from "./print/strings.ts";
+import { named, type TsMember, type TsType } from "./print/type-ast.ts";
+import { printObject } from "./print/type-print.ts";
 import { renderTemplate } from "./templates.ts";
 
 interface TreeNode {
   children: Map<string, TreeNode>;
-  task?: string;
+  task?: { name: string; description: string | null };
 }
 
 /** client.ts: the `Tasks` tree type (dotted names as nested objects) and `createClient`. */
-export function emitClient(context: EmitContext): string {
+export function emitClient(context: EmitContext): Printed {
   const root: TreeNode = { children: new Map() };
   for (const task of context.manifest.tasks) {
     let node = root;
@@ -21,27 +24,24 @@ export function emitClient(context: EmitContext): string {
       }
       node = child;
     }
-    node.task = task.name;
+    node.task = { name: task.name, description: task.description };
   }
-  return renderTemplate("client.ts", {
+  const tree = printObject(treeType(root), 0);
+  const text = renderTemplate("client.ts", {
     header: context.header,
     runtimeImport: context.runtimeImport,
-    tree: renderTree(root, context),
+    sourceName: context.manifest.sourceName,
+    tree: tree.text,
     exampleTask: context.manifest.tasks[0]?.name ?? "some.task",
   });
+  return { text, risky: tree.risky };
 }
 
-function renderTree(node: TreeNode, context: EmitContext): string {
-  const members = [...node.children.keys()].sort(compareStrings).map((segment) => {
+function treeType(node: TreeNode): Extract<TsType, { kind: "object" }> {
+  const members: TsMember[] = [...node.children.keys()].sort(compareStrings).map((segment) => {
     const child = node.children.get(segment)!;
-    const key = isIdentifier(segment) ? segment : JSON.stringify(segment);
-    if (child.task !== undefined) {
-      const name = JSON.stringify(child.task);
-      const task = context.manifest.tasks.find((candidate) => candidate.name === child.task);
-      const doc = task?.description ? `/** ${task.description.replace(/\*\//g, "*\\/").replace(/\s*\n\s*/g, " ")} */\n` : "";
-      return `${doc}readonly ${key}: TaskHandle<TaskArgs[${name}], TaskResults[${name}]>;`;
-    }
-    return `readonly ${key}: ${renderTree(child, context)};`;
+    const type = child.task ? named(`TaskHandleOf<${printString(child.task.name)}>`) : treeType(child);
+    return { key: segment, optional: false, readonly: true, type, doc: child.task?.description ? [child.task.description] : [] };
   });
-  return members.length ? `{\n${members.join("\n")}\n}` : "{}";
+  return { kind: "object", members, index: null };
 }

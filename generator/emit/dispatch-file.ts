@@ -1,6 +1,8 @@
 import { relative } from "node:path";
 import { compareStrings } from "../util/json.ts";
 import type { EmitContext } from "./context.ts";
+import { PRINT_WIDTH, type Printed } from "./print/layout.ts";
+import { printKey, printString } from "./print/strings.ts";
 import { renderTemplate } from "./templates.ts";
 
 /** Names dispatch.ts declares itself; a handler export with one of these names is imported under an alias. */
@@ -10,7 +12,7 @@ const RESERVED = new Set(["dispatch", "Handler", "Handlers", "TaskArgs", "TaskNa
  * dispatch.ts: imports every handler and lists it under its task name in a table typed
  * `Handlers`, so a handler that disagrees with the manifest is a type error on its entry.
  */
-export function emitDispatch(context: EmitContext): string {
+export function emitDispatch(context: EmitContext): Printed {
   const { manifest } = context;
   // module specifier -> export name -> local binding
   const bindings = new Map<string, Map<string, string>>();
@@ -36,20 +38,24 @@ export function emitDispatch(context: EmitContext): string {
     const specifiers = [...names.keys()]
       .sort(compareStrings)
       .map((exportName) => (names.get(exportName) === exportName ? exportName : `${exportName} as ${names.get(exportName)}`));
-    return { module, specifiers: specifiers.join(", ") };
+    const from = printString(module);
+    const oneLine = `import { ${specifiers.join(", ")} } from ${from};`;
+    // prettier's layout for an import that does not fit: one specifier per line.
+    return { line: oneLine.length <= PRINT_WIDTH ? oneLine : `import {\n${specifiers.map((s) => `  ${s},`).join("\n")}\n} from ${from};` };
   });
   const entries = manifest.tasks.map((task) => ({
-    name: task.name,
+    key: printKey(task.name),
     local: bindings.get(importSpecifier(context.outDir, task.handler.file))!.get(task.handler.exportName)!,
-    comment: `${task.name} — ${manifest.sourceName}:${task.line}, handler ${task.handler.module}#${task.handler.exportName}`,
+    comment: `${task.name}: ${task.handler.module}#${task.handler.exportName}`,
   }));
-  return renderTemplate("dispatch.ts", {
+  const text = renderTemplate("dispatch.ts", {
     header: context.header,
     runtimeImport: context.runtimeImport,
     sourceName: manifest.sourceName,
     imports,
     entries,
   });
+  return { text, risky: false };
 }
 
 /** The handler module as imported from the output directory: relative, `/`-separated, extension kept. */

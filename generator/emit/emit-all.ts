@@ -7,6 +7,7 @@ import { emitBeat, emitDefine, emitWorker } from "./entrypoints.ts";
 import { formatFile } from "./format.ts";
 import { headerComment } from "./header.ts";
 import { emitManifestJson } from "./manifest-json.ts";
+import type { Printed } from "./print/layout.ts";
 import { assignIdents } from "./names.ts";
 import { emitRegistry } from "./registry-file.ts";
 import { emitTypes } from "./types-file.ts";
@@ -27,7 +28,7 @@ export interface EmitOptions {
 /** The default `--runtime-import`: the package's self-reference, which works under tsx and tsc. */
 export const DEFAULT_RUNTIME_IMPORT = "celerity/runtime";
 
-const EMITTERS: ReadonlyArray<[string, (context: EmitContext) => string]> = [
+const EMITTERS: ReadonlyArray<[string, (context: EmitContext) => Printed]> = [
   ["beat.ts", emitBeat],
   ["client.ts", emitClient],
   ["define.ts", emitDefine],

@@ -1,24 +1,26 @@
 import { basename } from "node:path";
 import type { EmitContext } from "./context.ts";
+import type { Printed } from "./print/layout.ts";
 import { renderTemplate } from "./templates.ts";
 
 /** define.ts: `defineHandler(name, fn)`, which types a handler where it is written. */
-export function emitDefine(context: EmitContext): string {
-  return renderTemplate("define.ts", {
+export function emitDefine(context: EmitContext): Printed {
+  const text = renderTemplate("define.ts", {
     header: context.header,
     runtimeImport: context.runtimeImport,
     sourceName: context.manifest.sourceName,
   });
+  return { text, risky: false };
 }
 
 /** worker.ts: the worker entrypoint (`tsx generated/worker.ts --queues ... --concurrency ...`). */
-export function emitWorker(context: EmitContext): string {
-  return renderTemplate("worker.ts", entrypointData(context));
+export function emitWorker(context: EmitContext): Printed {
+  return { text: renderTemplate("worker.ts", entrypointData(context)), risky: false };
 }
 
 /** beat.ts: the beat entrypoint. */
-export function emitBeat(context: EmitContext): string {
-  return renderTemplate("beat.ts", entrypointData(context));
+export function emitBeat(context: EmitContext): Printed {
+  return { text: renderTemplate("beat.ts", entrypointData(context)), risky: false };
 }
 
 function entrypointData(context: EmitContext): object {

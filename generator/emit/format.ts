@@ -1,11 +1,13 @@
-import { format, type Options } from "prettier";
+import type { Options } from "prettier";
+import type { Printed } from "./print/layout.ts";
+import { PRINT_WIDTH } from "./print/layout.ts";
 
 /**
  * Fixed prettier options: a project's own .prettierrc is deliberately ignored so the output is
  * byte-identical on every machine.
  */
-const PRETTIER_OPTIONS: Options = {
-  printWidth: 100,
+export const PRETTIER_OPTIONS: Readonly<Options> = {
+  printWidth: PRINT_WIDTH,
   tabWidth: 2,
   useTabs: false,
   semi: true,
@@ -17,16 +19,34 @@ const PRETTIER_OPTIONS: Options = {
   endOfLine: "lf",
 };
 
-const PARSER_BY_EXTENSION: ReadonlyArray<[string, string]> = [
-  [".d.ts", "typescript"],
-  [".ts", "typescript"],
-  [".js", "babel"],
-  [".json", "json"],
-];
+/** The prettier parser for a generated file, or null for files prettier does not format (validators.js). */
+export function parserFor(fileName: string): string | null {
+  if (fileName.endsWith(".ts")) return "typescript";
+  if (fileName.endsWith(".json")) return "json";
+  return null;
+}
 
-/** Formats one emitted file; the parser follows from the file name. */
-export async function formatFile(fileName: string, source: string): Promise<string> {
-  const parser = PARSER_BY_EXTENSION.find(([extension]) => fileName.endsWith(extension))?.[1];
-  if (!parser) return source;
-  return format(source, { ...PRETTIER_OPTIONS, parser });
+/**
+ * Returns the file in prettier's format. The emitters already print prettier's layout, so prettier
+ * itself (slow: seconds for a few hundred tasks) runs only when an emitter flagged a layout it does
+ * not reproduce, or a code line is longer than the print width (prettier might break it).
+ */
+export async function formatFile(fileName: string, printed: Printed): Promise<string> {
+  const parser = parserFor(fileName);
+  if (parser === null) return printed.text;
+  if (!printed.risky && !(parser === "typescript" && hasLongCodeLine(printed.text))) return printed.text;
+  // Loaded on demand: importing prettier alone costs more than a typical codegen run.
+  const { format } = await import("prettier");
+  return format(printed.text, { ...PRETTIER_OPTIONS, parser });
+}
+
+/** A line over the print width that is not a comment (prettier never rewraps comments). */
+function hasLongCodeLine(text: string): boolean {
+  for (const line of text.split("\n")) {
+    if (line.length <= PRINT_WIDTH) continue;
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith("//") || trimmed.startsWith("*") || trimmed.startsWith("/*")) continue;
+    return true;
+  }
+  return false;
 }

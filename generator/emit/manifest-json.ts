@@ -1,13 +1,15 @@
 import { sortKeysDeep } from "../util/json.ts";
 import type { EmitContext } from "./context.ts";
 import { headerText } from "./header.ts";
+import { printJson } from "./print/json.ts";
+import type { Printed } from "./print/layout.ts";
 
 /**
  * manifest.json: the normalized manifest for the admin UI. JSON has no comments, so the header
  * is the `$generated` field (first, as `$` sorts before letters). No absolute paths: the file must be
  * the same on every machine.
  */
-export function emitManifestJson(context: EmitContext): string {
+export function emitManifestJson(context: EmitContext): Printed {
   const { manifest } = context;
   const value = {
     $generated: headerText(manifest.sourceName, manifest.hash),
@@ -38,5 +40,5 @@ export function emitManifestJson(context: EmitContext): string {
     ),
     periodic: manifest.periodic,
   };
-  return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;
+  return printJson(sortKeysDeep(value));
 }

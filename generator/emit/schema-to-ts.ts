@@ -1,8 +1,10 @@
 import { isRecord } from "../util/json.ts";
-import { docComment } from "./doc-comment.ts";
-import { isIdentifier } from "./names.ts";
+import type { Printed } from "./print/layout.ts";
+import { printNumber, printString } from "./print/strings.ts";
+import { intersectionOf, named, NEVER, UNKNOWN, unionOf, type TsMember, type TsType } from "./print/type-ast.ts";
+import { printObject, printType } from "./print/type-print.ts";
 
-/** Options of {@link schemaToTs} and {@link schemaToDeclaration}. */
+/** Options of {@link schemaToType}, {@link schemaToTs} and {@link schemaToDeclaration}. */
 export interface SchemaToTsOptions {
   /**
    * Properties with a `default` are optional (true for args: the caller may omit them and the
@@ -19,29 +21,37 @@ interface Context {
 }
 
 /**
- * A TypeScript type expression for a JSON Schema (draft-07 subset): type (and type arrays),
+ * The TypeScript type of a JSON Schema (draft-07 subset): type (and type arrays),
  * properties/required/additionalProperties, items (lists and tuples), enum, const, anyOf, oneOf,
  * allOf, nullable and local `$ref`s. Anything it cannot express becomes `unknown`, never a lie.
  * An object without `additionalProperties` gets no index signature: the type describes what the
  * schema names, while the validator still accepts extra keys.
  */
-export function schemaToTs(schema: unknown, options: SchemaToTsOptions = {}): string {
+export function schemaToType(schema: unknown, options: SchemaToTsOptions = {}): TsType {
   return convert(schema, { root: schema, optionalDefaults: options.optionalDefaults ?? false, refs: [] });
 }
 
-/**
- * `export interface Name { ... }` when the schema is a plain object type, else `export type Name = ...;`.
- */
-export function schemaToDeclaration(name: string, schema: unknown, options: SchemaToTsOptions = {}): string {
-  const context: Context = { root: schema, optionalDefaults: options.optionalDefaults ?? false, refs: [] };
-  if (isPlainObjectSchema(schema)) {
-    const body = objectType(schema, context);
-    if (body.startsWith("{")) return `export interface ${name} ${body}`;
-  }
-  return `export type ${name} = ${convert(schema, context)};`;
+/** {@link schemaToType} as source text (objects expanded over several lines). */
+export function schemaToTs(schema: unknown, options: SchemaToTsOptions = {}): string {
+  return printType(schemaToType(schema, options), { indent: 0, column: 0, trail: 0, position: "alias" }).text;
 }
 
-function isPlainObjectSchema(schema: unknown): schema is Record<string, unknown> {
+/**
+ * `export interface Name { ... }` when the schema is a plain object type, else
+ * `export type Name = ...;`. `risky` is set when prettier must lay the declaration out.
+ */
+export function schemaToDeclaration(name: string, schema: unknown, options: SchemaToTsOptions = {}): Printed {
+  const type = schemaToType(schema, options);
+  if (type.kind === "object" && isPlainObjectSchema(schema)) {
+    const body = printObject(type, 0);
+    return { text: `export interface ${name} ${body.text}`, risky: body.risky };
+  }
+  const lead = `export type ${name} =`;
+  const printed = printType(type, { indent: 0, column: lead.length + 1, trail: 1, position: "alias" });
+  return { text: `${lead} ${printed.text};`, risky: printed.risky };
+}
+
+function isPlainObjectSchema(schema: unknown): boolean {
   if (!isRecord(schema)) return false;
   for (const key of ["$ref", "const", "enum", "anyOf", "oneOf", "allOf", "nullable", "not", "if"]) {
     if (key in schema) return false;
@@ -49,21 +59,24 @@ function isPlainObjectSchema(schema: unknown): schema is Record<string, unknown>
   return schemaTypes(schema).join() === "object";
 }
 
-function convert(schema: unknown, context: Context): string {
-  if (schema === true || schema === undefined) return "unknown";
-  if (schema === false) return "never";
-  if (!isRecord(schema)) return "unknown";
+function convert(schema: unknown, context: Context): TsType {
+  if (schema === true || schema === undefined) return UNKNOWN;
+  if (schema === false) return NEVER;
+  if (!isRecord(schema)) return UNKNOWN;
   if (typeof schema.$ref === "string") return convertRef(schema.$ref, context);
-  let base: string;
+  let base: TsType;
   if ("const" in schema) base = literalType(schema.const);
-  else if (Array.isArray(schema.enum)) base = union(schema.enum.map(literalType));
-  else base = union(schemaTypes(schema).map((type) => typeOf(type, schema, context)));
+  else if (Array.isArray(schema.enum)) base = unionOf(schema.enum.map(literalType));
+  else {
+    const types = schemaTypes(schema);
+    base = types.length ? unionOf(types.map((type) => typeOf(type, schema, context))) : UNKNOWN;
+  }
   const parts = [base];
-  if (Array.isArray(schema.anyOf)) parts.push(union(schema.anyOf.map((branch) => convert(branch, context))));
-  if (Array.isArray(schema.oneOf)) parts.push(union(schema.oneOf.map((branch) => convert(branch, context))));
+  if (Array.isArray(schema.anyOf)) parts.push(unionOf(schema.anyOf.map((branch) => convert(branch, context))));
+  if (Array.isArray(schema.oneOf)) parts.push(unionOf(schema.oneOf.map((branch) => convert(branch, context))));
   if (Array.isArray(schema.allOf)) parts.push(...schema.allOf.map((branch) => convert(branch, context)));
-  const result = intersection(parts);
-  return schema.nullable === true ? union([result, "null"]) : result;
+  const result = intersectionOf(parts);
+  return schema.nullable === true ? unionOf([result, named("null")]) : result;
 }
 
 /** The schema's JSON types, inferred from its keywords when `type` is absent. */
@@ -77,125 +90,94 @@ function schemaTypes(schema: Record<string, unknown>): string[] {
   return [];
 }
 
-function typeOf(type: string, schema: Record<string, unknown>, context: Context): string {
+function typeOf(type: string, schema: Record<string, unknown>, context: Context): TsType {
   switch (type) {
     case "string":
-      return "string";
+      return named("string");
     case "number":
     case "integer":
-      return "number";
+      return named("number");
     case "boolean":
-      return "boolean";
+      return named("boolean");
     case "null":
-      return "null";
+      return named("null");
     case "object":
       return objectType(schema, context);
     case "array":
       return arrayType(schema, context);
     default:
-      return "unknown";
+      return UNKNOWN;
   }
 }
 
-function objectType(schema: Record<string, unknown>, context: Context): string {
+function objectType(schema: Record<string, unknown>, context: Context): TsType {
   const properties = isRecord(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
-  const members: string[] = [];
-  const valueTypes: string[] = [];
+  const members: TsMember[] = [];
+  const valueTypes: TsType[] = [];
   for (const [key, propertySchema] of Object.entries(properties)) {
     const type = convert(propertySchema, context);
     const hasDefault = isRecord(propertySchema) && "default" in propertySchema;
     const optional = !required.has(key) || (context.optionalDefaults && hasDefault);
-    const doc = isRecord(propertySchema) ? propertyDoc(propertySchema) : "";
-    members.push(`${doc ? `${doc}\n` : ""}${isIdentifier(key) ? key : JSON.stringify(key)}${optional ? "?" : ""}: ${type};`);
-    valueTypes.push(optional ? union([type, "undefined"]) : type);
+    members.push({ key, optional, type, doc: isRecord(propertySchema) ? propertyDoc(propertySchema) : [] });
+    valueTypes.push(optional ? unionOf([type, named("undefined")]) : type);
   }
   const extra = schema.additionalProperties;
-  const patternTypes = isRecord(schema.patternProperties) ? Object.values(schema.patternProperties).map((inner) => convert(inner, context)) : [];
-  const indexTypes = [...patternTypes];
-  if (extra === true) indexTypes.push("unknown");
+  const indexTypes: TsType[] = isRecord(schema.patternProperties)
+    ? Object.values(schema.patternProperties).map((inner) => convert(inner, context))
+    : [];
+  if (extra === true) indexTypes.push(UNKNOWN);
   else if (isRecord(extra)) indexTypes.push(convert(extra, context));
-  if (indexTypes.length) members.push(`[key: string]: ${union([...indexTypes, ...valueTypes])};`);
-  if (members.length === 0) return extra === false ? "Record<string, never>" : "Record<string, unknown>";
-  return `{\n${members.join("\n")}\n}`;
+  // An index signature must admit every declared property's type.
+  const index = indexTypes.length ? unionOf([...indexTypes, ...valueTypes]) : null;
+  if (members.length === 0 && index === null) {
+    return named(extra === false ? "Record<string, never>" : "Record<string, unknown>");
+  }
+  return { kind: "object", members, index };
 }
 
-function propertyDoc(schema: Record<string, unknown>): string {
+function propertyDoc(schema: Record<string, unknown>): string[] {
   const lines: string[] = [];
   if (typeof schema.description === "string") lines.push(schema.description);
   if (typeof schema.format === "string") lines.push(`Format: ${schema.format}.`);
   if ("default" in schema) lines.push(`@default ${JSON.stringify(schema.default)}`);
-  return docComment(lines);
+  return lines;
 }
 
-function arrayType(schema: Record<string, unknown>, context: Context): string {
+function arrayType(schema: Record<string, unknown>, context: Context): TsType {
   if (Array.isArray(schema.items)) {
     const elements = schema.items.map((item) => convert(item, context));
-    if (schema.additionalItems !== false) elements.push(`...${arrayOf(convert(schema.additionalItems, context))}`);
-    return `[${elements.join(", ")}]`;
+    const rest = schema.additionalItems === false ? null : convert(schema.additionalItems, context);
+    return { kind: "tuple", elements, rest };
   }
-  return arrayOf(convert(schema.items, context));
+  return { kind: "array", element: convert(schema.items, context) };
 }
 
-function arrayOf(element: string): string {
-  return `Array<${element}>`;
-}
-
-function convertRef(ref: string, context: Context): string {
+function convertRef(ref: string, context: Context): TsType {
   const match = /^#\/(definitions|\$defs)\/(.+)$/.exec(ref);
-  if (!match || context.refs.includes(ref) || !isRecord(context.root)) return "unknown";
+  if (!match || context.refs.includes(ref) || !isRecord(context.root)) return UNKNOWN;
   const definitions = context.root[match[1]!];
   const name = match[2]!.replace(/~1/g, "/").replace(/~0/g, "~");
-  if (!isRecord(definitions) || !(name in definitions)) return "unknown";
+  if (!isRecord(definitions) || !(name in definitions)) return UNKNOWN;
   return convert(definitions[name], { ...context, refs: [...context.refs, ref] });
 }
 
 /** The TS type of a JSON value used in `const` or `enum`. */
-function literalType(value: unknown): string {
-  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(literalType).join(", ")}]`;
+function literalType(value: unknown): TsType {
+  if (value === null) return named("null");
+  if (typeof value === "string") return named(printString(value));
+  if (typeof value === "number") return named(value < 0 ? `-${printNumber(-value)}` : printNumber(value));
+  if (typeof value === "boolean") return named(String(value));
+  if (Array.isArray(value)) return { kind: "tuple", elements: value.map(literalType), rest: null };
   if (isRecord(value)) {
-    const members = Object.entries(value).map(([key, inner]) => `${isIdentifier(key) ? key : JSON.stringify(key)}: ${literalType(inner)}`);
-    return `{ ${members.join("; ")} }`;
+    const entries = Object.entries(value);
+    if (entries.length === 0) return named("Record<string, never>");
+    return {
+      kind: "object",
+      members: entries.map(([key, inner]) => ({ key, optional: false, type: literalType(inner), doc: [] })),
+      index: null,
+    };
   }
-  return "unknown";
+  return UNKNOWN;
 }
 
-/** A union without duplicates; `unknown` absorbs everything, an empty union is `unknown` (no constraint). */
-function union(types: readonly string[]): string {
-  const unique = [...new Set(types)];
-  if (unique.length === 0 || unique.includes("unknown")) return "unknown";
-  const withoutNever = unique.filter((type) => type !== "never");
-  if (withoutNever.length === 0) return "never";
-  return withoutNever.length === 1 ? withoutNever[0]! : withoutNever.map(parenthesize).join(" | ");
-}
-
-/** An intersection that drops `unknown` parts (they add no constraint). */
-function intersection(types: readonly string[]): string {
-  const useful = [...new Set(types)].filter((type) => type !== "unknown");
-  if (useful.length === 0) return "unknown";
-  return useful.length === 1 ? useful[0]! : useful.map(parenthesize).join(" & ");
-}
-
-/** Wraps a type in parentheses when it has a top-level `|` or `&` (so `A | B` inside `& C` keeps its meaning). */
-function parenthesize(type: string): string {
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < type.length; i++) {
-    const ch = type[i]!;
-    if (quoted) {
-      if (ch === "\\") i++;
-      else if (ch === '"') quoted = false;
-    } else if (ch === "/" && type[i + 1] === "*") {
-      // Doc comments may contain any character; skip them.
-      const end = type.indexOf("*/", i + 2);
-      i = end === -1 ? type.length : end + 1;
-    } else if (ch === '"') quoted = true;
-    else if ("{[(<".includes(ch)) depth++;
-    else if ("}])>".includes(ch)) depth--;
-    else if (depth === 0 && (ch === "|" || ch === "&")) return `(${type})`;
-  }
-  return type;
-}

@@ -4,7 +4,6 @@ import { compareStrings } from "../util/json.ts";
 import { parseRateLimit } from "../util/rate-limit.ts";
 import { parseHandlerRef } from "../validate/handlers.ts";
 import { DEFAULTS } from "./defaults.ts";
-import { locate } from "./locate.ts";
 import type { NormalizedManifest, NormalizedPeriodic, NormalizedRetryPolicy, NormalizedTask } from "./normalized.ts";
 import type { RawDefaults, RawManifest, RawPeriodic, RawRetryPolicy, RawRetryRef, RawTask } from "./raw.ts";
 import type { ManifestSource } from "./source.ts";
@@ -61,12 +60,7 @@ function normalizeTask(name: string, task: RawTask, context: TaskContext): Norma
     acksLate: task.acks_late ?? defaults.acks_late ?? DEFAULTS.acksLate,
     resultExpiresMs: parseDuration(defaults.result_expires) ?? DEFAULTS.resultExpiresMs,
     retry: resolveTaskRetry(task.retry, context),
-    line: lineOf(source, name),
   };
-}
-
-function lineOf(source: ManifestSource, name: string): number {
-  return source.lineCounter.linePos(locate(source.doc, ["tasks", name], "key").start).line;
 }
 
 /**

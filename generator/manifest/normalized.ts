@@ -34,8 +34,6 @@ export interface NormalizedTask {
   acksLate: boolean;
   resultExpiresMs: number;
   retry: NormalizedRetryPolicy | null;
-  /** 1-based line of the task's key in the manifest, for comments in generated code. */
-  line: number;
 }
 
 export type NormalizedSchedule =

@@ -19,12 +19,14 @@ export const TASK_SCHEMA_OPTIONS: Readonly<Options> = {
   useDefaults: true,
   strict: true,
   allowUnionTypes: true,
-  code: { source: true, esm: true },
+  // lines: one statement per line, so the emitted validators.js reads (and diffs) line by line.
+  // optimize off halves compile time; it only removes unused variables from the emitted code.
+  code: { source: true, esm: true, lines: true, optimize: false },
 };
 
 /** A fresh ajv instance for task schemas, with ajv-formats added. */
 export function createTaskSchemaAjv(): Ajv {
-  const ajv = new Ajv({ ...TASK_SCHEMA_OPTIONS, code: { source: true, esm: true } });
+  const ajv = new Ajv({ ...TASK_SCHEMA_OPTIONS, code: { ...TASK_SCHEMA_OPTIONS.code } });
   addFormats(ajv);
   return ajv;
 }
