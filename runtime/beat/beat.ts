@@ -96,7 +96,7 @@ export class Beat {
     this.#loopDone = this.#loop();
   }
 
-  /** Stops scheduling, releases the lock (so a follower takes over at once) and closes the connection. */
+  /** Stops scheduling, releases the lock (a follower takes over at its next try, within TTL/5) and closes the connection. */
   async stop(): Promise<void> {
     if (!this.#running) return;
     this.#running = false;

@@ -29,7 +29,7 @@ export class LeaderLock {
     return (await beatScripts.renewLock.run(this.#redis, [this.#key], [this.#token, this.#ttlMs])) === 1;
   }
 
-  /** Lets go, if we still hold it, so a follower takes over at once instead of after the TTL. */
+  /** Lets go, if we still hold it, so a follower takes over at its next try instead of after the TTL. */
   async release(): Promise<boolean> {
     return (await beatScripts.releaseLock.run(this.#redis, [this.#key], [this.#token])) === 1;
   }

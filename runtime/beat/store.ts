@@ -39,6 +39,7 @@ export class PeriodicStore {
   readonly #ks: Keyspace;
   readonly #keys: BeatKeys;
   readonly #now: () => number;
+  #scriptsLoaded: Promise<void> | null = null;
 
   constructor(app: AppSpec, options: PeriodicStoreOptions = {}) {
     this.#app = app;
@@ -62,6 +63,7 @@ export class PeriodicStore {
   async add(input: PeriodicInput): Promise<PeriodicEntry> {
     const now = this.#now();
     const { definition, enabled } = validateEntry(this.#app, input, { source: "runtime", now, rejectPastAt: true });
+    await this.#loadScripts();
     const stored = await putEntry(this.#redis, this.#keys, { definition, mode: "create", enabled, next: enabled ? firstRunAt(definition, now) : null });
     if (stored === "exists") throw new PeriodicEntryError("name", `an entry named "${definition.name}" exists already`, "PERIODIC_ENTRY_DUPLICATE");
     return this.#mustGet(definition.name);
@@ -83,6 +85,7 @@ export class PeriodicStore {
     const { definition, enabled } = timingChanged ? validateEntry(this.#app, merged, { source: current.definition.source, now, rejectPastAt: true }) : probe;
     if (current.definition.manifestEnabled !== undefined) definition.manifestEnabled = current.definition.manifestEnabled;
     const reschedule = timingChanged || (enabled && !current.enabled);
+    await this.#loadScripts();
     const stored = await putEntry(this.#redis, this.#keys, { definition, mode: "replace", enabled, next: !enabled ? null : reschedule ? firstRunAt(definition, now) : "keep" });
     if (stored === "missing") throw new PeriodicEntryNotFoundError(name);
     return this.#mustGet(name);
@@ -92,6 +95,7 @@ export class PeriodicStore {
   async setEnabled(name: string, enabled: boolean): Promise<void> {
     const current = await this.#mustGetCurrent(name);
     const next = enabled ? firstRunAt(current.definition, this.#now()) : null;
+    await this.#loadScripts();
     const result = await beatScripts.setEnabled.run(this.#redis, [this.#keys.entries, this.#keys.due, this.#keys.disabled], [name, enabled ? "1" : "0", next === null ? "" : next]);
     if (result === -1) throw new PeriodicEntryNotFoundError(name);
   }
@@ -102,6 +106,7 @@ export class PeriodicStore {
     if (current.definition.source === "manifest") {
       throw new PeriodicEntryError("name", `"${name}" is declared in the manifest; remove it from tasks.yaml (or disable it here)`, OWNED);
     }
+    await this.#loadScripts();
     if (!(await removeEntry(this.#redis, this.#keys, name))) throw new PeriodicEntryNotFoundError(name);
   }
 
@@ -113,13 +118,15 @@ export class PeriodicStore {
     const current = await this.#mustGetCurrent(name);
     const now = this.#now();
     const plan = planRun(this.#app, this.#ks, { definition: current.definition, taskId: `periodic:${name}:manual:${now}-${randomUUID().slice(0, 8)}`, now });
+    await this.#loadScripts();
     const result = await beatScripts.runNow.run(this.#redis, [this.#keys.entries, this.#keys.runCount, this.#keys.lastRun, ...plan.keys], [name, now, ...plan.args]);
     if (result === 0) throw new PeriodicEntryNotFoundError(name);
     return { taskId: plan.taskId };
   }
 
   /** Brings the manifest's `periodic:` entries into Redis (beat does this at start); run-time entries stay. */
-  syncManifest(): Promise<SyncResult> {
+  async syncManifest(): Promise<SyncResult> {
+    await this.#loadScripts();
     return syncManifest(this.#redis, this.#keys, this.#app, this.#now());
   }
 
@@ -131,6 +138,19 @@ export class PeriodicStore {
     } catch {
       this.#redis.disconnect();
     }
+  }
+
+  // Without this, a burst of concurrent first writes (an import of many entries) would each miss
+  // EVALSHA and resend the whole script source with EVAL.
+  #loadScripts(): Promise<void> {
+    this.#scriptsLoaded ??= Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis))).then(
+      () => undefined,
+      (error: unknown) => {
+        this.#scriptsLoaded = null;
+        throw error;
+      },
+    );
+    return this.#scriptsLoaded;
   }
 
   #refuseManifestChanges(current: CurrentEntry, changes: Partial<PeriodicInput>): void {
