@@ -27,7 +27,7 @@ export interface SourceOptions {
 
 /** Reads and parses a manifest file. Throws the fs error when it cannot be read. */
 export async function readManifestSource(path: string, options: SourceOptions = {}): Promise<ManifestSource> {
-  const text = await readFile(path, "utf8");
+  const text = await readFile(resolve(options.cwd ?? process.cwd(), path), "utf8");
   return parseManifestSource(path, text, options);
 }
 

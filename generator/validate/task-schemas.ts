@@ -130,11 +130,12 @@ function reportStrictError(
     });
     return;
   }
-  const at = / at "(#[^"]*)"/.exec(message);
+  // ajv names the place as `<schema id>#<json pointer>`.
+  const at = / at "[^"#]*(#[^"]*)"/.exec(message);
   const inner = at ? pointerToPath(at[1]!) : [];
   const text = message
     .replace(/^strict mode: /, "")
-    .replace(/ at "#[^"]*"/, "")
+    .replace(/ at "[^"]*"/, "")
     .replace(/ \((strict\w+)\)$/, "");
   where.issues.report({ path: [...where.path, ...inner] }, {
     message: `invalid JSON Schema: ${text}`,

@@ -19,9 +19,41 @@ export function reportYamlErrors(source: ManifestSource, issues: IssueCollector)
       continue;
     }
     usable = false;
-    issues.report({ span }, { message: `invalid YAML: ${yamlMessage(error.message)}` });
+    const unclosed = /closing (["'])quote/.exec(error.message);
+    if (unclosed) {
+      // The parser notices at the end of the input; the opening quote is what the user must find.
+      const opening = openingQuote(source.text, { quote: unclosed[1]!, before: span.start });
+      issues.report({ span: { start: opening, end: opening + 1 } }, {
+        message: `invalid YAML: string is never closed`,
+        expected: `a closing ${unclosed[1]} for the string that starts here`,
+      });
+      continue;
+    }
+    issues.report({ span: pullBackFromBlank(source.text, span) }, { message: `invalid YAML: ${yamlMessage(error.message)}` });
   }
   return usable;
+}
+
+/** The last unescaped `quote` before offset `before` (the start of the unterminated string). */
+function openingQuote(text: string, where: { quote: string; before: number }): number {
+  for (let i = Math.min(where.before, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== where.quote) continue;
+    if (where.quote === '"' && text[i - 1] === "\\") continue;
+    // In a single-quoted string a quote is escaped by doubling it.
+    if (where.quote === "'" && (text[i - 1] === "'" || text[i + 1] === "'")) continue;
+    return i;
+  }
+  return where.before;
+}
+
+/**
+ * Errors found at the end of the input (an unterminated flow collection) would point at an empty
+ * line; point at the last character written instead.
+ */
+function pullBackFromBlank(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  if (text.slice(span.start).trim() !== "") return span;
+  const last = text.slice(0, span.start).trimEnd().length - 1;
+  return last < 0 ? span : { start: last, end: last + 1 };
 }
 
 /** The key as written at `offset`, without quotes, up to the `:` that ends it. */
