@@ -148,3 +148,23 @@ ${tasks.join("")}periodic:
   await writeTree(dir, files);
   return join(dir, "tasks.yaml");
 }
+
+/** Copies the stand-alone project fixture into `dir/<name>` and returns that directory. */
+export async function copyProjectFixture(dir: string, name = "."): Promise<string> {
+  const { cp } = await import("node:fs/promises");
+  const target = join(dir, name);
+  await cp(join(FIXTURES, "project"), target, { recursive: true });
+  return target;
+}
+
+/** Every file directly in `dir` with its contents and mtime, to show a directory was not touched. */
+export async function snapshotDir(dir: string): Promise<Record<string, { contents: string; mtimeMs: number }>> {
+  const { readdir, readFile, stat } = await import("node:fs/promises");
+  const out: Record<string, { contents: string; mtimeMs: number }> = {};
+  for (const name of (await readdir(dir)).sort()) {
+    const path = join(dir, name);
+    const info = await stat(path);
+    if (info.isFile()) out[name] = { contents: await readFile(path, "utf8"), mtimeMs: info.mtimeMs };
+  }
+  return out;
+}
