@@ -4,7 +4,7 @@
 export type ChildMessage =
   | { type: "ready"; at: number }
   | { type: "count"; count: number; at: number; rss: number; heapUsed: number }
-  | { type: "status"; count: number; rss: number; heapUsed: number }
+  | { type: "status"; count: number; rss: number; heapUsed: number; cpuUserUs: number; cpuSystemUs: number }
   | { type: "latencies"; values: number[] };
 
 /** Parent -> child. */

@@ -40,7 +40,10 @@ export function latencyHandled(enqueuedAt: number): void {
 
 if (process.send) {
   process.on("message", (raw: ParentMessage) => {
-    if (raw.type === "status") send({ type: "status", count: handled, ...memory() });
+    if (raw.type === "status") {
+      const cpu = process.cpuUsage();
+      send({ type: "status", count: handled, ...memory(), cpuUserUs: cpu.user, cpuSystemUs: cpu.system });
+    }
     else if (raw.type === "latencies") {
       send({ type: "latencies", values: Array.from(samples.subarray(0, sampleCount)) });
       sampleCount = 0;
