@@ -88,7 +88,8 @@ export function runTsc(dir: string): Promise<RunResult> {
 
 /**
  * A manifest with `count` tasks spread over a few namespaces, queues and retry policies, each with
- * an args and a result schema, plus the handler modules it references (all inside `dir`).
+ * its own args and result schema (no two alike, so nothing is compiled once for several tasks),
+ * plus the handler modules it references (all inside `dir`).
  */
 export async function writeLargeManifest(dir: string, count: number): Promise<string> {
   const tasks: string[] = [];
@@ -113,8 +114,8 @@ export async function writeLargeManifest(dir: string, count: number): Promise<st
       required: [id]
       additionalProperties: false
       properties:
-        id: { type: integer, minimum: 1 }
-        note: { type: [string, "null"], maxLength: 200 }
+        id: { type: integer, minimum: 1, maximum: ${1000 + i} }
+        note: { type: [string, "null"], maxLength: ${200 + i} }
         tags: { type: array, items: { type: string, enum: [a, b, c] }, uniqueItems: true }
         when: { type: string, format: date-time }
         mode: { type: string, enum: [fast, slow], default: fast }
@@ -123,7 +124,7 @@ export async function writeLargeManifest(dir: string, count: number): Promise<st
       required: [ok, id]
       properties:
         ok: { type: boolean }
-        id: { type: integer }
+        id: { type: integer, minimum: ${i} }
 `);
   }
   const manifest = `version: 1

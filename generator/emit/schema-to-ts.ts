@@ -48,7 +48,8 @@ export function schemaToDeclaration(name: string, schema: unknown, options: Sche
   }
   const lead = `export type ${name} =`;
   const printed = printType(type, { indent: 0, column: lead.length + 1, trail: 1, position: "alias" });
-  return { text: `${lead} ${printed.text};`, risky: printed.risky };
+  const separator = printed.text.startsWith("\n") ? "" : " ";
+  return { text: `${lead}${separator}${printed.text};`, risky: printed.risky };
 }
 
 function isPlainObjectSchema(schema: unknown): boolean {

@@ -1,5 +1,6 @@
 import { isRecord } from "../../util/json.ts";
 import { fits, spaces, type Printed, type Slot } from "./layout.ts";
+import { printNumber } from "./strings.ts";
 
 /**
  * A JSON document as prettier's json parser prints JSON.stringify-style input: objects expanded
@@ -47,5 +48,6 @@ function printValue(value: unknown, slot: Slot): Printed {
     });
     return { text: `[\n${lines.join("\n")}\n${spaces(slot.indent)}]`, risky };
   }
+  if (typeof value === "number") return { text: printNumber(value), risky: false };
   return { text: JSON.stringify(value ?? null), risky: false };
 }

@@ -40,15 +40,20 @@ export function flatType(type: TsType): string | null {
 /**
  * A type in the position of a property's type (`key: <type>;`) or an alias's right-hand side,
  * laid out as prettier does: one line when it fits; an object expanded; `{ ... } | null` and
- * `Array<{ ... }>` hugging the object; a too-long union one member per line. Anything else that
- * does not fit is marked risky.
+ * `Array<{ ... }>` hugging the object; a too-long union on the next line or one member per line.
+ * Anything else that does not fit is marked risky. A result starting with a line break goes
+ * right after the `:` or `=`.
  */
 export function printType(type: TsType, slot: Slot & { position: "member" | "alias" }): Printed {
   const flat = flatType(type);
   if (flat !== null) {
     if (fits(flat, slot)) return { text: flat, risky: false };
-    if (type.kind === "union" && slot.position === "member") {
-      const lines = type.members.map((member) => `${spaces(slot.indent + 2)}| ${flatMember(member)}`);
+    if (type.kind === "union") {
+      // prettier's union layout: the whole union on the next line, indented, when it fits there;
+      // else one member per line, each after a `| `.
+      const inner = slot.indent + 2;
+      if (fits(flat, { indent: inner, column: inner, trail: slot.trail })) return { text: `\n${spaces(inner)}${flat}`, risky: false };
+      const lines = type.members.map((member) => `${spaces(inner)}| ${flatMember(member)}`);
       return { text: `\n${lines.join("\n")}`, risky: false };
     }
     return { text: flat, risky: true };
@@ -84,10 +89,10 @@ export function printObject(type: Extract<TsType, { kind: "object" }>, indent: n
     lines.push(printed.text);
   }
   if (type.index) {
-    const lead = `${spaces(inner)}[key: string]: `;
-    const printed = printType(type.index, { indent: inner, column: lead.length, trail: 1, position: "member" });
+    const lead = `${spaces(inner)}[key: string]:`;
+    const printed = printType(type.index, { indent: inner, column: lead.length + 1, trail: 1, position: "member" });
     risky ||= printed.risky;
-    lines.push(`${lead}${printed.text};`);
+    lines.push(`${lead}${printed.text.startsWith("\n") ? "" : " "}${printed.text};`);
   }
   if (lines.length === 0) return { text: "{}", risky };
   return { text: `{\n${lines.join("\n")}\n${spaces(indent)}}`, risky };
