@@ -59,6 +59,20 @@ export function checkPeriodic(
   }
 }
 
+/**
+ * A zone from `Intl.supportedValuesOf` (canonical names) or any alias this Node's Intl accepts
+ * (`Etc/UTC`, `US/Eastern`), which is what beat's scheduler will be able to use.
+ */
+function isTimeZone(name: string): boolean {
+  if (knownTimeZones().has(name)) return true;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isTimestamp(value: string): boolean {
   return TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
 }
@@ -77,7 +91,7 @@ function checkSchedule(name: string, entry: Record<string, unknown>, issues: Iss
       message: "timezone applies only to cron schedules",
       expected: "timezone together with cron",
     });
-  } else if (typeof entry.timezone === "string" && !knownTimeZones().has(entry.timezone)) {
+  } else if (typeof entry.timezone === "string" && !isTimeZone(entry.timezone)) {
     issues.report({ path: [...base, "timezone"] }, {
       message: `unknown time zone "${entry.timezone}"`,
       expected: "an IANA time zone such as UTC, Europe/Berlin or America/New_York",

@@ -111,7 +111,7 @@ function reportStrictError(
   const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(message);
   if (unknownKeyword) {
     const keyword = unknownKeyword[1]!;
-    const inner = findKey(where.schema, keyword) ?? [];
+    const inner = findEntry(where.schema, { key: keyword }) ?? [];
     where.issues.report({ path: [...where.path, ...inner, keyword], target: "key" }, {
       message: `invalid JSON Schema: unknown keyword "${keyword}"`,
       expected: "a JSON Schema draft-07 keyword",
@@ -130,6 +130,16 @@ function reportStrictError(
     });
     return;
   }
+  const missingRef = /can't resolve reference (\S+) from id/.exec(message);
+  if (missingRef) {
+    const ref = missingRef[1]!;
+    const inner = findEntry(where.schema, { key: "$ref", value: ref }) ?? [];
+    where.issues.report({ path: [...where.path, ...inner, "$ref"] }, {
+      message: `invalid JSON Schema: $ref ${JSON.stringify(ref)} points nowhere`,
+      expected: "a $ref to a definition in the same schema, such as #/definitions/name",
+    });
+    return;
+  }
   // ajv names the place as `<schema id>#<json pointer>`.
   const at = / at "[^"#]*(#[^"]*)"/.exec(message);
   const inner = at ? pointerToPath(at[1]!) : [];
@@ -143,14 +153,14 @@ function reportStrictError(
   });
 }
 
-/** The path (inside `schema`) of the first object that has `key`, searched breadth-first. */
-function findKey(schema: unknown, key: string): PathSegment[] | undefined {
+/** The path (inside `schema`) of the first object that has `key` (set to `value`, when given), breadth-first. */
+function findEntry(schema: unknown, entry: { key: string; value?: unknown }): PathSegment[] | undefined {
   const queue: Array<{ value: unknown; path: PathSegment[] }> = [{ value: schema, path: [] }];
   while (queue.length) {
     const { value, path } = queue.shift()!;
     if (Array.isArray(value)) value.forEach((item, index) => queue.push({ value: item, path: [...path, index] }));
     else if (isRecord(value)) {
-      if (Object.hasOwn(value, key)) return path;
+      if (Object.hasOwn(value, entry.key) && (!("value" in entry) || value[entry.key] === entry.value)) return path;
       for (const [child, inner] of Object.entries(value)) queue.push({ value: inner, path: [...path, child] });
     }
   }

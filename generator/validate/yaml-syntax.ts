@@ -8,7 +8,11 @@ import type { IssueCollector } from "./collector.ts";
  */
 export function reportYamlErrors(source: ManifestSource, issues: IssueCollector): boolean {
   let usable = true;
+  const seen = new Set<number>();
   for (const error of source.doc.errors) {
+    // One broken construct can make the parser complain several times at the same place.
+    if (seen.has(error.pos[0])) continue;
+    seen.add(error.pos[0]);
     const span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
     if (error.code === "DUPLICATE_KEY") {
       const key = keyTextAt(source.text, span.start);
