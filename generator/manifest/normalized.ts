@@ -36,6 +36,7 @@ export interface NormalizedTask {
   retry: NormalizedRetryPolicy | null;
 }
 
+/** When a periodic entry fires (the runtime's `ScheduleSpec`). */
 export type NormalizedSchedule =
   | { kind: "every"; everyMs: number }
   | { kind: "cron"; cron: string; timezone: string }

@@ -4,8 +4,10 @@
  * errors in one run).
  */
 
+/** A duration as written: seconds, or `250ms`, `30s`, `5m`, `2h`, `1d`. */
 export type RawDuration = number | string;
 
+/** A policy under `retry_policies` (or overrides of one), as written. */
 export interface RawRetryPolicy {
   autoretry_for?: string[];
   dont_autoretry_for?: string[];
@@ -19,6 +21,7 @@ export interface RawRetryPolicy {
 /** A task's or the defaults' `retry:`: a policy name, false, or overrides on a named policy. */
 export type RawRetryRef = string | false | (RawRetryPolicy & { policy?: string });
 
+/** The `defaults:` section, as written. */
 export interface RawDefaults {
   queue?: string;
   result_expires?: RawDuration;
@@ -28,6 +31,7 @@ export interface RawDefaults {
   acks_late?: boolean;
 }
 
+/** One entry under `tasks:`, as written. */
 export interface RawTask {
   handler: string;
   description?: string;
@@ -42,6 +46,7 @@ export interface RawTask {
   retry?: RawRetryRef;
 }
 
+/** One entry under `periodic:`, as written. */
 export interface RawPeriodic {
   task: string;
   every?: RawDuration;
@@ -58,6 +63,7 @@ export interface RawPeriodic {
   description?: string;
 }
 
+/** The whole manifest, as written. */
 export interface RawManifest {
   version: 1;
   app: string;

@@ -23,7 +23,9 @@ export function named(text: string): TsType {
   return { kind: "name", text };
 }
 
+/** No constraint: what a schema that says nothing becomes. */
 export const UNKNOWN = named("unknown");
+/** No value: `false` as a schema. */
 export const NEVER = named("never");
 
 /** A union, flattened, without duplicates; `unknown` absorbs everything, `never` drops out. */
