@@ -1,14 +1,15 @@
 /**
  * Golden files: the fixture manifest under test/fixtures/manifests/golden/ generates exactly the
  * files under test/golden/golden/ (generated as if `--out test/golden/golden`, so the golden files
- * are a real, type-checked output directory). `UPDATE_GOLDEN=1` rewrites them.
+ * are a real, type-checked output directory). The project fixture's generated/ is checked in too,
+ * so the repository's type check covers it. `UPDATE_GOLDEN=1` rewrites both.
  */
 import assert from "node:assert/strict";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { format } from "prettier";
-import { generate } from "../generator/mod.ts";
+import { generate, generateAndCheck, writeGeneratedFiles } from "../generator/mod.ts";
 import { PRETTIER_OPTIONS, parserFor } from "../generator/emit/format.ts";
 import { FIXTURES, REPO } from "./generator-helpers.ts";
 
@@ -27,8 +28,17 @@ test("the fixture manifest generates the golden files byte for byte", async () =
   }
 });
 
+test("the project fixture's checked-in generated/ is current", async () => {
+  const project = join(FIXTURES, "project");
+  const out = join(project, "generated");
+  const { files } = await generate(join(project, "tasks.yaml"), out, { cwd: project });
+  if (process.env.UPDATE_GOLDEN === "1") await writeGeneratedFiles(out, files);
+  const { check } = await generateAndCheck(join(project, "tasks.yaml"), out, { cwd: project });
+  assert.deepEqual(check, { current: true, stale: [], missing: [], extra: [] });
+});
+
 test("every generated file except validators.js is exactly prettier's output", async () => {
-  for (const dir of [GOLDEN, join(REPO, "generated")]) {
+  for (const dir of [GOLDEN, join(REPO, "generated"), join(FIXTURES, "project", "generated")]) {
     for (const name of await readdir(dir)) {
       const parser = parserFor(name);
       if (!parser) continue;
