@@ -22,6 +22,17 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: "generate typed code from the task manifest (tasks.yaml -> generated/)",
     load: async () => (await import("./commands/codegen.ts")).codegenCommand,
   },
+  admin: {
+    summary: "serve the admin web UI and JSON API",
+    load: async () => ({ run: (await import("./commands/admin.ts")).adminCommand }),
+  },
+  periodic: {
+    summary: "list, add, update, enable, disable, remove or run periodic entries",
+    load: async () => {
+      const { periodicCommand } = await import("./commands/periodic.ts");
+      return { run: (argv) => periodicCommand(argv) };
+    },
+  },
 };
 
 /** The top-level usage text. */
