@@ -29,7 +29,8 @@ const NO_RUN: RunPlan = { taskId: "", keys: ["", "", "", "", ""], args: ["", "",
 /**
  * Fires a batch of due entries, one atomic script each (sent back to back on one connection).
  * Returns how many runs were sent. An entry whose task vanished from the app or whose args no longer
- * validate is moved to its next slot without a run, so it cannot spin the scheduler.
+ * validate is moved to its next slot without a run, and one whose schedule cannot be evaluated is
+ * taken off the schedule, so neither can spin the scheduler.
  */
 export async function fireDue(ctx: FireContext, due: readonly DueEntry[]): Promise<number> {
   if (due.length === 0) return 0;
@@ -45,13 +46,15 @@ async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition 
   let next: number | null = null;
   let retire = false;
   if (def) {
-    retire = def.oneOff || def.schedule.kind === "at";
-    next = retire ? null : nextRunAfterFiring(def.schedule, entry.dueMs, now);
     try {
+      retire = def.oneOff || def.schedule.kind === "at";
+      next = retire ? null : nextRunAfterFiring(def.schedule, entry.dueMs, now);
       plan = planRun(ctx.app, ctx.ks, { definition: def, taskId: `periodic:${entry.name}:${entry.dueMs}`, now });
     } catch (error) {
       ctx.log.error("periodic entry skipped: its run cannot be sent", { entry: entry.name, error: (error as Error).message });
     }
+  } else {
+    ctx.log.warn("due entry without a definition dropped from the schedule", { entry: entry.name });
   }
   const sending = plan !== NO_RUN;
   // Keys of a skipped run are placeholders the script never touches; Cluster needs them in-slot anyway.
