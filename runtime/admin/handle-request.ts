@@ -32,7 +32,7 @@ function isApi(path: string): boolean {
 export function createRequestHandler(ctx: AdminContext, deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = new URL(req.url ?? "/", "http://admin.invalid");
-    let view: View = { app: ctx.app.app, csrfToken: null, flash: null, now: Date.now() };
+    let view: View = { app: ctx.app.app, signedIn: false, csrfToken: null, flash: null, now: Date.now() };
     handle(ctx, deps, req, res, url, (v) => (view = v)).catch((error: unknown) => {
       const mapped = toHttpError(error);
       if (!mapped) ctx.log.error("admin request failed", { method: req.method, path: url.pathname, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -81,7 +81,7 @@ async function handle(ctx: AdminContext, deps: PipelineDeps, req: IncomingMessag
 
   // Live refreshes and API calls must not eat the message meant for the next full page view.
   const takeFlash = session !== null && !isApi(path) && req.headers["x-celerity-live"] === undefined && method === "GET";
-  const view: View = { app: ctx.app.app, csrfToken: session?.csrfToken ?? null, flash: takeFlash ? session.flash : null, now: Date.now() };
+  const view: View = { app: ctx.app.app, signedIn: true, csrfToken: session?.csrfToken ?? null, flash: takeFlash ? session.flash : null, now: Date.now() };
   if (takeFlash) session.flash = null;
   setView(view);
 

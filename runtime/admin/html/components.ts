@@ -4,6 +4,8 @@ import { html, type SafeHtml } from "./escape.ts";
 /** What every page needs to know about the request that renders it. */
 export interface View {
   app: string;
+  /** False on pages shown before authentication (errors, sign-in): no navigation then. */
+  signedIn: boolean;
   /** The session's CSRF token; null for Bearer clients (their POSTs need none). */
   csrfToken: string | null;
   flash: Flash | null;

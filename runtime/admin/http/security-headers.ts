@@ -20,8 +20,9 @@ export function applySecurityHeaders(res: ServerResponse): void {
   res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
-  // Task ids and names in URLs should not leak to other sites through links.
-  res.setHeader("Referrer-Policy", "no-referrer");
+  // Task ids in URLs must not leak to other sites through links. "same-origin", not "no-referrer":
+  // under no-referrer browsers send `Origin: null` on form posts, which the origin check must refuse.
+  res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");

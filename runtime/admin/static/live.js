@@ -36,7 +36,11 @@
       if (response.status === 401) return stop();
       if (!response.ok) return;
       const next = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("main");
-      if (next && !busy()) main.replaceChildren(...Array.from(next.childNodes, (n) => document.importNode(n, true)));
+      if (!next || busy()) return;
+      // The one-time message of the last action stays until the user navigates away.
+      const flash = main.querySelector(".flash");
+      main.replaceChildren(...Array.from(next.childNodes, (n) => document.importNode(n, true)));
+      if (flash && !main.querySelector(".flash")) main.prepend(flash);
     } catch {
       // Server restarting or network hiccup: the next tick tries again.
     }

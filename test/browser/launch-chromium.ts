@@ -1,0 +1,30 @@
+// Real headless Chromium for end-to-end tests: Debian's package, driven by playwright-core.
+import { existsSync, mkdirSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Flags for a quiet, sandbox-less (container) headless run that makes no network calls of its own. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Launches Chromium, failing with install instructions when it is missing. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} not found: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Where screenshots go (gitignored), created on first use. */
+export function screenshotPath(name: string): string {
+  const dir = new URL("../../test-artifacts/screenshots/", import.meta.url).pathname;
+  mkdirSync(dir, { recursive: true });
+  return `${dir}${name}.png`;
+}
