@@ -162,8 +162,10 @@ describe("beat in real time", () => {
     await h.store.add({ name: "late", task: "core.ping", schedule: { kind: "every", everyMs: 200 } });
     const first = await eventually(async () => (await h.runIdsOf("late"))[0], 1_000);
     const delay = (await h.record(first))!.createdAt - addedAt;
-    t.diagnostic(`first run ${delay} ms after add (interval 200 ms)`);
+    const late = (await h.record(first))!.createdAt - dueOf(first);
+    t.diagnostic(`first run ${delay} ms after add (interval 200 ms), ${late} ms after its due time`);
     assert.ok(delay < 1_000);
+    assert.ok(late < 100, "the add woke the sleeping beat");
     await sleep(300);
     await h.store.setEnabled("late", false);
     const disabledAt = Date.now();

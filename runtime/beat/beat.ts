@@ -18,7 +18,7 @@ export interface BeatOptions {
   prefix?: string;
   /** Leader lock TTL; a dead leader is replaced within about TTL + TTL/5. Default 5 s. */
   lockTtlMs?: number;
-  /** Longest sleep between looks at the earliest due time, so run-time changes apply quickly. Default 250 ms. */
+  /** Longest sleep between looks at the earliest due time: the safety net should a change announcement be lost (e.g. during a reconnect). Default 250 ms. */
   pollMs?: number;
   logger?: Logger;
   /** The scheduling clock in epoch ms (tests); lock timing always uses real time. */
@@ -33,6 +33,8 @@ const ERROR_BACKOFF_MS = 1_000;
  * The periodic scheduler. Syncs the manifest's entries at start, then competes for the leader lock;
  * the leader sleeps until the earliest due time (one ZRANGE of the due ZSET's head per wake-up, so
  * 10,000 entries cost no more than ten) and fires what is due with one atomic script per entry.
+ * The store announces new next runs on a pub/sub channel, which cuts the sleep short, so run-time
+ * changes apply at once; the head is re-read every `pollMs` regardless.
  * Followers retry the lock every TTL/5. Safe to run several: firing is compare-and-set with
  * deterministic task ids, so even overlapping leaders cannot send a run twice.
  */
@@ -49,6 +51,10 @@ export class Beat {
   readonly #token = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   #redis!: Redis;
   #ownsRedis = false;
+  /** Hears the store announce new next runs, so the leader re-reads the head at once. */
+  #subscriber: Redis | null = null;
+  /** A change arrived while not asleep: the next sleep must not happen. */
+  #changed = false;
   #lock!: LeaderLock;
   #leader = false;
   /** performance.now() until which our lock is surely still ours (last successful renew + TTL). */
@@ -85,7 +91,19 @@ export class Beat {
     this.#ownsRedis = !(target && typeof target === "object");
     this.#redis = this.#ownsRedis ? connectRedis(target, { name: "celerity-beat" }) : (target as Redis);
     this.#redis.on("error", (e: Error) => this.#log.debug("redis connection error", { error: e.message }));
-    this.#lock = new LeaderLock(this.#redis, this.#keys.leader, { token: this.#token, ttlMs: this.#ttlMs });
+    this.#subscriber = connectRedis(this.#redis, { name: "celerity-beat-changes", blocking: true });
+    this.#subscriber.on("error", (e: Error) => this.#log.debug("redis connection error", { error: e.message }));
+    // An entry name: its next run changed. Empty: the leader let go of the lock.
+    this.#subscriber.on("message", (_channel: string, message: string) => {
+      if (message === "") {
+        if (!this.#leader) void this.#lockTick();
+        return;
+      }
+      this.#changed = true;
+      this.#wake?.();
+    });
+    await this.#subscriber.subscribe(this.#keys.changed);
+    this.#lock = new LeaderLock(this.#redis, this.#keys.leader, { token: this.#token, ttlMs: this.#ttlMs, releasedChannel: this.#keys.changed });
     await Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis)));
     const store = new PeriodicStore(this.#app, { redis: this.#redis, prefix: this.#options.prefix, now: this.#now });
     const synced = await store.syncManifest();
@@ -96,7 +114,7 @@ export class Beat {
     this.#loopDone = this.#loop();
   }
 
-  /** Stops scheduling, releases the lock (a follower takes over at its next try, within TTL/5) and closes the connection. */
+  /** Stops scheduling, releases the lock (a follower takes over at once) and closes the connections. */
   async stop(): Promise<void> {
     if (!this.#running) return;
     this.#running = false;
@@ -107,13 +125,8 @@ export class Beat {
       this.#leader = false;
       await this.#lock.release().catch(() => false);
     }
-    if (this.#ownsRedis) {
-      try {
-        await this.#redis.quit();
-      } catch {
-        this.#redis.disconnect();
-      }
-    }
+    await quit(this.#subscriber!);
+    if (this.#ownsRedis) await quit(this.#redis);
     this.#log.info("beat stopped");
   }
 
@@ -178,7 +191,9 @@ export class Beat {
   }
 
   #sleep(ms: number): Promise<void> {
-    if (ms <= 0 || !this.#running) return Promise.resolve();
+    const changed = this.#changed;
+    this.#changed = false;
+    if (ms <= 0 || !this.#running || changed) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       const self = this;
@@ -189,5 +204,13 @@ export class Beat {
       }
       this.#wake = done;
     });
+  }
+}
+
+async function quit(redis: Redis): Promise<void> {
+  try {
+    await redis.quit();
+  } catch {
+    redis.disconnect();
   }
 }

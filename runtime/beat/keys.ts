@@ -14,6 +14,8 @@ export interface BeatKeys {
   lastRun: string;
   /** STRING: the leader's token, with a TTL. */
   leader: string;
+  /** Pub/sub channel: an entry's next run changed, so a sleeping beat should look again. */
+  changed: string;
 }
 
 /** Derives the beat keys; all share the app's hash tag, so every beat script is Cluster-safe. */
@@ -25,5 +27,6 @@ export function beatKeys(ks: Keyspace): BeatKeys {
     runCount: ks.beat("runs"),
     lastRun: ks.beat("last"),
     leader: ks.beat("leader"),
+    changed: ks.beat("changed"),
   };
 }

@@ -11,12 +11,15 @@ export class LeaderLock {
   readonly #key: string;
   readonly #token: string;
   readonly #ttlMs: number;
+  readonly #releasedChannel: string;
 
-  constructor(redis: Redis, key: string, options: { token: string; ttlMs: number }) {
+  /** `releasedChannel` hears an empty message when the lock is released. */
+  constructor(redis: Redis, key: string, options: { token: string; ttlMs: number; releasedChannel: string }) {
     this.#redis = redis;
     this.#key = key;
     this.#token = options.token;
     this.#ttlMs = options.ttlMs;
+    this.#releasedChannel = options.releasedChannel;
   }
 
   /** Takes the lock if nobody holds it. */
@@ -29,8 +32,8 @@ export class LeaderLock {
     return (await beatScripts.renewLock.run(this.#redis, [this.#key], [this.#token, this.#ttlMs])) === 1;
   }
 
-  /** Lets go, if we still hold it, so a follower takes over at its next try instead of after the TTL. */
+  /** Lets go, if we still hold it, and says so, so a follower takes over at once instead of after the TTL. */
   async release(): Promise<boolean> {
-    return (await beatScripts.releaseLock.run(this.#redis, [this.#key], [this.#token])) === 1;
+    return (await beatScripts.releaseLock.run(this.#redis, [this.#key], [this.#token, this.#releasedChannel])) === 1;
   }
 }

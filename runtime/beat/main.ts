@@ -19,7 +19,7 @@ export function beatOptionsFromArgv(argv: readonly string[]): BeatOptions {
 
 /**
  * The beat process: `tsx generated/beat.ts [--redis URL] [--prefix P] [--lock-ttl 5s]`. Runs until
- * SIGTERM/SIGINT, then releases the leader lock so a standby beat takes over at its next try (TTL/5).
+ * SIGTERM/SIGINT, then releases the leader lock so a standby beat takes over at once.
  */
 export async function runBeatMain(app: { app: AppSpec }, options: { argv: readonly string[] }): Promise<void> {
   const log = createLogger();

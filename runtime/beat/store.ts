@@ -96,7 +96,7 @@ export class PeriodicStore {
     const current = await this.#mustGetCurrent(name);
     const next = enabled ? firstRunAt(current.definition, this.#now()) : null;
     await this.#loadScripts();
-    const result = await beatScripts.setEnabled.run(this.#redis, [this.#keys.entries, this.#keys.due, this.#keys.disabled], [name, enabled ? "1" : "0", next === null ? "" : next]);
+    const result = await beatScripts.setEnabled.run(this.#redis, [this.#keys.entries, this.#keys.due, this.#keys.disabled], [name, enabled ? "1" : "0", next === null ? "" : next, this.#keys.changed]);
     if (result === -1) throw new PeriodicEntryNotFoundError(name);
   }
 

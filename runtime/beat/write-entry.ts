@@ -23,6 +23,7 @@ export async function putEntry(redis: Redis, keys: BeatKeys, put: PutEntry): Pro
       put.mode,
       put.enabled === "keep" ? "keep" : put.enabled ? "1" : "0",
       put.next === null ? "" : String(put.next),
+      keys.changed,
     ],
   );
   return result === 1 ? "stored" : result === 0 ? "exists" : "missing";

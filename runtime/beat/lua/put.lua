@@ -1,7 +1,8 @@
 -- Stores an entry's definition and its place in the due ZSET in one step.
 -- KEYS: 1 entries, 2 due, 3 disabled
 -- ARGV: 1 name, 2 definition JSON, 3 mode ('create' fails on an existing name, 'replace' on a missing one),
---       4 enabled ('1', '0', or 'keep' the current flag), 5 next due ms ('' none, 'keep' leave as is)
+--       4 enabled ('1', '0', or 'keep' the current flag), 5 next due ms ('' none, 'keep' leave as is),
+--       6 pub/sub channel told about a new next run (wakes a sleeping beat)
 -- Returns 1 stored, 0 the name exists (create), -1 no such entry (replace).
 local name, mode, enabled, next_due = ARGV[1], ARGV[3], ARGV[4], ARGV[5]
 local exists = redis.call('HEXISTS', KEYS[1], name) == 1
@@ -19,5 +20,6 @@ if next_due == '' then
   redis.call('ZREM', KEYS[2], name)
 elseif next_due ~= 'keep' then
   redis.call('ZADD', KEYS[2], next_due, name)
+  redis.call('PUBLISH', ARGV[6], name)
 end
 return 1
