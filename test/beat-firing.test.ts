@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { readSnapshot } from "../runtime/results/record.ts";
 import { Worker } from "../runtime/worker/worker.ts";
-import { beatApp } from "./fixtures/beat-app.ts";
-import { BeatHarness, dueOf, eventually, FakeClock, quietLogger, sleep } from "./fixtures/beat-harness.ts";
+import { beatApp, manifestEntry } from "./fixtures/beat-app.ts";
+import { BeatHarness, dueOf, eventually, exited, FakeClock, quietLogger, sleep } from "./fixtures/beat-harness.ts";
 
 const T0 = Date.parse("2026-06-01T10:00:00Z");
 const iso = (t: number) => new Date(t).toISOString();
@@ -196,5 +196,20 @@ describe("beat in real time", () => {
     } finally {
       await worker.stop({ graceMs: 0 });
     }
+  });
+});
+
+describe("beat refuses an invalid manifest", () => {
+  let h: BeatHarness;
+  beforeEach(() => (h = new BeatHarness("badmanifest")));
+  afterEach(() => h.close());
+
+  it("start() rejects naming the entry and field; the process exits 2 with the message", async () => {
+    const bad = [manifestEntry("tz", { task: "core.ping", schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlln" } })];
+    await assert.rejects(h.startBeat({ app: beatApp("bt", bad) }), { name: "PeriodicEntryError", field: "schedule.timezone" });
+    const child = h.spawnBeat(bad);
+    assert.equal((await exited(child)).code, 2);
+    assert.match(h.logOf(child), /manifest periodic entry \\"tz\\": schedule.timezone: unknown time zone/);
+    assert.deepEqual(await h.store.list(), []);
   });
 });

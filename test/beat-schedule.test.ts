@@ -15,7 +15,7 @@ function runsBetween(schedule: ScheduleSpec, from: string, to: string): number[]
   let next = nextRunAfter(schedule, ms(from) - 1);
   while (next !== null && next < ms(to)) {
     runs.push(next);
-    next = nextRunAfterFiring(schedule, next, next);
+    next = nextRunAfterFiring(schedule, { dueMs: next, nowMs: next });
   }
   return runs;
 }
@@ -89,14 +89,14 @@ describe("catching up after downtime", () => {
   it("interval: one late run, then the next slot after now on the original grid", () => {
     const every: ScheduleSpec = { kind: "every", everyMs: 60_000 };
     // Due at 0, beat was away until 10.5 minutes: the late run fires once, the next is at 11:00.
-    assert.equal(nextRunAfterFiring(every, 0, 630_000), 660_000);
-    assert.equal(nextRunAfterFiring(every, 0, 5), 60_000);
-    assert.equal(nextRunAfterFiring(every, 0, 60_000), 120_000);
+    assert.equal(nextRunAfterFiring(every, { dueMs: 0, nowMs: 630_000 }), 660_000);
+    assert.equal(nextRunAfterFiring(every, { dueMs: 0, nowMs: 5 }), 60_000);
+    assert.equal(nextRunAfterFiring(every, { dueMs: 0, nowMs: 60_000 }), 120_000);
   });
 
   it("cron: one late run, then the first slot after now", () => {
     const hourly: ScheduleSpec = { kind: "cron", cron: "0 * * * *", timezone: "UTC" };
-    assert.equal(nextRunAfterFiring(hourly, ms("2026-05-01T01:00:00Z"), ms("2026-05-01T06:20:00Z")), ms("2026-05-01T07:00:00Z"));
+    assert.equal(nextRunAfterFiring(hourly, { dueMs: ms("2026-05-01T01:00:00Z"), nowMs: ms("2026-05-01T06:20:00Z") }), ms("2026-05-01T07:00:00Z"));
   });
 });
 

@@ -102,11 +102,19 @@ export class Beat {
       this.#changed = true;
       this.#wake?.();
     });
-    await this.#subscriber.subscribe(this.#keys.changed);
     this.#lock = new LeaderLock(this.#redis, this.#keys.leader, { token: this.#token, ttlMs: this.#ttlMs, releasedChannel: this.#keys.changed });
-    await Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis)));
-    const store = new PeriodicStore(this.#app, { redis: this.#redis, prefix: this.#options.prefix, now: this.#now });
-    const synced = await store.syncManifest();
+    let synced;
+    try {
+      await this.#subscriber.subscribe(this.#keys.changed);
+      await Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis)));
+      const store = new PeriodicStore(this.#app, { redis: this.#redis, prefix: this.#options.prefix, now: this.#now });
+      synced = await store.syncManifest();
+    } catch (error) {
+      // An invalid manifest entry, say: leave no connection behind to keep the process alive.
+      await quit(this.#subscriber);
+      if (this.#ownsRedis) await quit(this.#redis);
+      throw error;
+    }
     this.#log.info("beat started; manifest entries synced", { ...synced, lockTtlMs: this.#ttlMs });
     this.#running = true;
     await this.#lockTick();

@@ -48,7 +48,7 @@ async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition 
   if (def) {
     try {
       retire = def.oneOff || def.schedule.kind === "at";
-      next = retire ? null : nextRunAfterFiring(def.schedule, entry.dueMs, now);
+      next = retire ? null : nextRunAfterFiring(def.schedule, { dueMs: entry.dueMs, nowMs: now });
       plan = planRun(ctx.app, ctx.ks, { definition: def, taskId: `periodic:${entry.name}:${entry.dueMs}`, now });
     } catch (error) {
       ctx.log.error("periodic entry skipped: its run cannot be sent", { entry: entry.name, error: (error as Error).message });

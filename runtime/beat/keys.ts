@@ -1,3 +1,4 @@
+import type { Redis } from "ioredis";
 import type { Keyspace } from "../keys/keyspace.ts";
 
 /** The beat's Redis keys under one app's keyspace. */
@@ -16,6 +17,12 @@ export interface BeatKeys {
   leader: string;
   /** Pub/sub channel: an entry's next run changed, so a sleeping beat should look again. */
   changed: string;
+}
+
+/** A connection and the beat keys it works on: what the store's read and write helpers take. */
+export interface BeatDb {
+  redis: Redis;
+  keys: BeatKeys;
 }
 
 /** Derives the beat keys; all share the app's hash tag, so every beat script is Cluster-safe. */

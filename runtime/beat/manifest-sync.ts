@@ -1,8 +1,7 @@
-import type { Redis } from "ioredis";
 import type { AppSpec } from "../spec/types.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { PeriodicEntryError } from "./errors.ts";
-import type { BeatKeys } from "./keys.ts";
+import type { BeatDb } from "./keys.ts";
 import { readDefinitions } from "./read-entries.ts";
 import { firstRunAt } from "./schedule.ts";
 import type { StoredDefinition } from "./types.ts";
@@ -21,7 +20,8 @@ export interface SyncResult {
  * (last run, run count) survives updates. A run-time `enabled` toggle survives too, unless the
  * manifest's own `enabled` changed since the last sync. The next run is kept unless the timing changed.
  */
-export async function syncManifest(redis: Redis, keys: BeatKeys, app: AppSpec, now: number): Promise<SyncResult> {
+export async function syncManifest(db: BeatDb, app: AppSpec, options: { now: number }): Promise<SyncResult> {
+  const { now } = options;
   const wanted = app.periodic.map((spec) => {
     try {
       const valid = validateEntry(app, spec, { source: "manifest", now, rejectPastAt: false });
@@ -31,13 +31,13 @@ export async function syncManifest(redis: Redis, keys: BeatKeys, app: AppSpec, n
       throw error;
     }
   });
-  const { definitions, disabled } = await readDefinitions(redis, keys);
+  const { definitions, disabled } = await readDefinitions(db);
   const result: SyncResult = { added: [], updated: [], removed: [] };
 
   for (const { definition, enabled } of wanted) {
     const old = definitions.get(definition.name);
     if (!old) {
-      await putEntry(redis, keys, { definition, mode: "upsert", enabled, next: enabled ? firstRunAt(definition, now) : null });
+      await putEntry(db, { definition, mode: "upsert", enabled, next: enabled ? firstRunAt(definition, now) : null });
       result.added.push(definition.name);
       continue;
     }
@@ -46,7 +46,7 @@ export async function syncManifest(redis: Redis, keys: BeatKeys, app: AppSpec, n
     const nowEnabled = manifestToggled ? enabled : !disabled.has(definition.name);
     const timingChanged = !sameTiming(old, definition);
     const wakes = nowEnabled && disabled.has(definition.name);
-    await putEntry(redis, keys, {
+    await putEntry(db, {
       definition,
       mode: "upsert",
       enabled: manifestToggled ? enabled : "keep",
@@ -58,7 +58,7 @@ export async function syncManifest(redis: Redis, keys: BeatKeys, app: AppSpec, n
   const declared = new Set(wanted.map((w) => w.definition.name));
   for (const [name, def] of [...definitions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (def.source === "manifest" && !declared.has(name)) {
-      await removeEntry(redis, keys, name);
+      await removeEntry(db, name);
       result.removed.push(name);
     }
   }

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { BeatKeys } from "./keys.ts";
+import type { BeatDb } from "./keys.ts";
 import type { PeriodicEntry, StoredDefinition } from "./types.ts";
 
 /** A definition with its enabled flag, as the store needs it before changing an entry. */
@@ -41,7 +41,7 @@ function toEntry(def: StoredDefinition, state: { enabled: boolean; count: string
 }
 
 /** Every entry with its run state, sorted by name; five reads in one round trip. */
-export async function readAllEntries(redis: Redis, keys: BeatKeys): Promise<PeriodicEntry[]> {
+export async function readAllEntries({ redis, keys }: BeatDb): Promise<PeriodicEntry[]> {
   const [defs, disabled, counts, lasts, due] = await pipelineResults(
     redis.pipeline().hgetall(keys.entries).smembers(keys.disabled).hgetall(keys.runCount).hgetall(keys.lastRun).zrange(keys.due, 0, "-1", "WITHSCORES"),
   );
@@ -60,7 +60,7 @@ export async function readAllEntries(redis: Redis, keys: BeatKeys): Promise<Peri
 }
 
 /** One entry with its run state, or null. */
-export async function readEntry(redis: Redis, keys: BeatKeys, name: string): Promise<PeriodicEntry | null> {
+export async function readEntry({ redis, keys }: BeatDb, name: string): Promise<PeriodicEntry | null> {
   const [json, isOff, count, last, next] = await pipelineResults(
     redis.pipeline().hget(keys.entries, name).sismember(keys.disabled, name).hget(keys.runCount, name).hget(keys.lastRun, name).zscore(keys.due, name),
   );
@@ -70,7 +70,7 @@ export async function readEntry(redis: Redis, keys: BeatKeys, name: string): Pro
 }
 
 /** All stored definitions and the disabled set (for the manifest sync). */
-export async function readDefinitions(redis: Redis, keys: BeatKeys): Promise<{ definitions: Map<string, StoredDefinition>; disabled: Set<string> }> {
+export async function readDefinitions({ redis, keys }: BeatDb): Promise<{ definitions: Map<string, StoredDefinition>; disabled: Set<string> }> {
   const [defs, disabled] = await pipelineResults(redis.pipeline().hgetall(keys.entries).smembers(keys.disabled));
   const definitions = new Map<string, StoredDefinition>();
   for (const [name, json] of Object.entries(defs as Record<string, string>)) {
@@ -81,7 +81,7 @@ export async function readDefinitions(redis: Redis, keys: BeatKeys): Promise<{ d
 }
 
 /** One entry's definition and enabled flag, or null. */
-export async function readCurrent(redis: Redis, keys: BeatKeys, name: string): Promise<CurrentEntry | null> {
+export async function readCurrent({ redis, keys }: BeatDb, name: string): Promise<CurrentEntry | null> {
   const [json, isOff] = await pipelineResults(redis.pipeline().hget(keys.entries, name).sismember(keys.disabled, name));
   const definition = parseDefinition(json as string | null);
   return definition ? { definition, enabled: isOff === 0 } : null;

@@ -44,7 +44,8 @@ export function firstRunAt(timing: ScheduleTiming, nowMs: number): number | null
  * once; the next one is the first slot after now, so missed slots are skipped rather than replayed
  * (an interval keeps its phase: due + k * every).
  */
-export function nextRunAfterFiring(schedule: ScheduleSpec, dueMs: number, nowMs: number): number | null {
+export function nextRunAfterFiring(schedule: ScheduleSpec, fired: { dueMs: number; nowMs: number }): number | null {
+  const { dueMs, nowMs } = fired;
   if (schedule.kind === "every") {
     const next = dueMs + schedule.everyMs;
     if (next > nowMs) return next;

@@ -5,7 +5,7 @@ import { keyspace, type Keyspace } from "../keys/keyspace.ts";
 import type { AppSpec } from "../spec/types.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { PeriodicEntryError, PeriodicEntryNotFoundError } from "./errors.ts";
-import { beatKeys, type BeatKeys } from "./keys.ts";
+import { beatKeys, type BeatDb, type BeatKeys } from "./keys.ts";
 import { syncManifest, sameTiming, type SyncResult } from "./manifest-sync.ts";
 import { readAllEntries, readCurrent, readEntry, type CurrentEntry } from "./read-entries.ts";
 import { planRun } from "./run-plan.ts";
@@ -39,6 +39,7 @@ export class PeriodicStore {
   readonly #ks: Keyspace;
   readonly #keys: BeatKeys;
   readonly #now: () => number;
+  readonly #db: BeatDb;
   #scriptsLoaded: Promise<void> | null = null;
 
   constructor(app: AppSpec, options: PeriodicStoreOptions = {}) {
@@ -48,15 +49,16 @@ export class PeriodicStore {
     this.#ks = keyspace(app.app, options.prefix);
     this.#keys = beatKeys(this.#ks);
     this.#now = options.now ?? Date.now;
+    this.#db = { redis: this.#redis, keys: this.#keys };
   }
 
   /** Every entry, sorted by name. */
   list(): Promise<PeriodicEntry[]> {
-    return readAllEntries(this.#redis, this.#keys);
+    return readAllEntries(this.#db);
   }
 
   get(name: string): Promise<PeriodicEntry | null> {
-    return readEntry(this.#redis, this.#keys, name);
+    return readEntry(this.#db, name);
   }
 
   /** Creates a run-time entry. Throws PeriodicEntryError (with `field`) on bad input or a taken name; nothing is stored then. */
@@ -64,7 +66,7 @@ export class PeriodicStore {
     const now = this.#now();
     const { definition, enabled } = validateEntry(this.#app, input, { source: "runtime", now, rejectPastAt: true });
     await this.#loadScripts();
-    const stored = await putEntry(this.#redis, this.#keys, { definition, mode: "create", enabled, next: enabled ? firstRunAt(definition, now) : null });
+    const stored = await putEntry(this.#db, { definition, mode: "create", enabled, next: enabled ? firstRunAt(definition, now) : null });
     if (stored === "exists") throw new PeriodicEntryError("name", `an entry named "${definition.name}" exists already`, "PERIODIC_ENTRY_DUPLICATE");
     return this.#mustGet(definition.name);
   }
@@ -86,7 +88,7 @@ export class PeriodicStore {
     if (current.definition.manifestEnabled !== undefined) definition.manifestEnabled = current.definition.manifestEnabled;
     const reschedule = timingChanged || (enabled && !current.enabled);
     await this.#loadScripts();
-    const stored = await putEntry(this.#redis, this.#keys, { definition, mode: "replace", enabled, next: !enabled ? null : reschedule ? firstRunAt(definition, now) : "keep" });
+    const stored = await putEntry(this.#db, { definition, mode: "replace", enabled, next: !enabled ? null : reschedule ? firstRunAt(definition, now) : "keep" });
     if (stored === "missing") throw new PeriodicEntryNotFoundError(name);
     return this.#mustGet(name);
   }
@@ -107,7 +109,7 @@ export class PeriodicStore {
       throw new PeriodicEntryError("name", `"${name}" is declared in the manifest; remove it from tasks.yaml (or disable it here)`, OWNED);
     }
     await this.#loadScripts();
-    if (!(await removeEntry(this.#redis, this.#keys, name))) throw new PeriodicEntryNotFoundError(name);
+    if (!(await removeEntry(this.#db, name))) throw new PeriodicEntryNotFoundError(name);
   }
 
   /**
@@ -127,7 +129,7 @@ export class PeriodicStore {
   /** Brings the manifest's `periodic:` entries into Redis (beat does this at start); run-time entries stay. */
   async syncManifest(): Promise<SyncResult> {
     await this.#loadScripts();
-    return syncManifest(this.#redis, this.#keys, this.#app, this.#now());
+    return syncManifest(this.#db, this.#app, { now: this.#now() });
   }
 
   /** Closes the connection the store opened (a passed-in ioredis instance stays open). */
@@ -164,7 +166,7 @@ export class PeriodicStore {
   }
 
   async #mustGetCurrent(name: string): Promise<CurrentEntry> {
-    const current = await readCurrent(this.#redis, this.#keys, name);
+    const current = await readCurrent(this.#db, name);
     if (!current) throw new PeriodicEntryNotFoundError(name);
     return current;
   }

@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { BeatKeys } from "./keys.ts";
+import type { BeatDb } from "./keys.ts";
 import { beatScripts } from "./scripts.ts";
 import type { StoredDefinition } from "./types.ts";
 
@@ -13,7 +12,7 @@ export interface PutEntry {
 }
 
 /** Stores a definition and its schedule atomically. Resolves to "stored", "exists" or "missing". */
-export async function putEntry(redis: Redis, keys: BeatKeys, put: PutEntry): Promise<"stored" | "exists" | "missing"> {
+export async function putEntry({ redis, keys }: BeatDb, put: PutEntry): Promise<"stored" | "exists" | "missing"> {
   const result = await beatScripts.put.run(
     redis,
     [keys.entries, keys.due, keys.disabled],
@@ -30,7 +29,7 @@ export async function putEntry(redis: Redis, keys: BeatKeys, put: PutEntry): Pro
 }
 
 /** Deletes an entry with its run state; false when there was none. */
-export async function removeEntry(redis: Redis, keys: BeatKeys, name: string): Promise<boolean> {
+export async function removeEntry({ redis, keys }: BeatDb, name: string): Promise<boolean> {
   const result = await beatScripts.remove.run(redis, [keys.entries, keys.due, keys.disabled, keys.runCount, keys.lastRun], [name]);
   return result === 1;
 }
