@@ -11,19 +11,30 @@ for i = 1, (#KEYS - 2) / 2 do
   local key, leases = KEYS[1 + i * 2], KEYS[2 + i * 2]
   local member = ARGV[5 + i]
   local _, id = split_member(member)
-  local rec = redis.call('HMGET', key, 's', 'n', 'r', 'd', 'q', 'p', 'e', 'rx')
+  -- A key of another type, or a non-integer counter, would make HMGET/HINCRBY raise and abort the
+  -- whole batch again at every redelivery (wedging the good tasks in it): bury such records instead.
+  local kind = redis.call('TYPE', key)['ok']
+  local rec = kind == 'hash' and redis.call('HMGET', key, 's', 'n', 'r', 'd', 'q', 'p', 'e', 'rx') or {}
   local state = rec[1]
   local function drop(reason)
     redis.call('ZREM', leases, member)
     out[#out + 1] = { id, 'skip', reason }
   end
-  if not state then
+  if kind ~= 'hash' and kind ~= 'none' then
+    bury_raw(dead, dead_raw, now, id, 'task record is a ' .. kind .. ', not a hash', nil)
+    drop('corrupt task record (buried as a dead letter)')
+  elseif not state then
     bury_raw(dead, dead_raw, now, id, 'no task record for this id', nil)
     drop('no task record (buried as a dead letter)')
   elseif FINAL[state] then
     drop('already ' .. state)
   elseif state == 'STARTED' and redis.call('HGET', key, 'w') == worker then
     drop('already running here')
+  elseif rec[4] and not (#rec[4] <= 18 and string.match(rec[4], '^%-?%d+$')) then
+    local reason = 'corrupt task record: deliveries counter "' .. string.sub(rec[4], 1, 40) .. '" is not an integer'
+    finish_final(key, 'FAILURE', 'err', cjson.encode({ name = 'CorruptTaskError', message = reason }), now, chan, id, reason)
+    redis.call('ZADD', dead, now, id)
+    drop(reason)
   else
     local expires = tonumber(rec[7]) or 0
     local deliveries = redis.call('HINCRBY', key, 'd', 1)
