@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 import { parseConfig } from "./config.ts";
-import { describeMachine, machineInfo } from "./report/machine.ts";
+import { describeMachine, finishLoad, machineInfo } from "./report/machine.ts";
 import { verdictRows, writeResults, type ResultsFile, type SystemFigures } from "./report/results.ts";
 import { subtitle } from "./report/subtitle.ts";
 import { renderTable, type WorkloadSummary } from "./report/table.ts";
@@ -100,7 +100,7 @@ async function runWorkload(workload: Workload): Promise<Partial<Record<SystemNam
 const deleted = await deleteStaleRuns(admin);
 if (deleted > 0) log(`deleted ${deleted} keys left by killed bench runs`);
 const machine = await machineInfo(admin);
-log(`machine: ${describeMachine(machine)}`);
+log(`machine: ${describeMachine(machine)}; load average ${machine.loadAverage.start.toFixed(2)}`);
 log(`rounds: ${config.rounds}${config.quick ? " (quick)" : ""}; workloads: ${config.workloads.join(", ")}; systems: ${config.systems.join(", ")}`);
 
 const summaries: WorkloadSummary[] = [];
@@ -128,11 +128,12 @@ for (const workload of WORKLOADS.filter((w) => config.workloads.includes(w.name)
 await cleanup();
 admin.disconnect();
 
+const loadWarning = finishLoad(machine);
 const table = renderTable(summaries);
 const wallSeconds = (performance.now() - wallStart) / 1000;
 const passed = allVerdicts.filter((v) => v.pass === true).length;
 const footer = `Measured on ${describeMachine(machine)}. Wall time ${wallSeconds.toFixed(0)} s. Targets met: ${passed}/${allVerdicts.length}.`;
-console.log(`\n${table}\n\n${footer}`);
+console.log(`\n${table}\n\n${footer}${loadWarning ? `\n${loadWarning}` : ""}`);
 await writeResults(config.out, {
   generatedAt: new Date().toISOString(),
   command: `npm run bench${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}`,
