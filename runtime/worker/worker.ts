@@ -186,7 +186,12 @@ export class Worker {
   }
 
   async #launch(claimed: Claimed[]): Promise<void> {
-    const records = await startClaimed(this.#cmd, this.#ks, claimed, {
+    // A lease that ran out while its handler still runs here can come back to us: keep the run we
+    // have (its renewals and finish cover the new lease). Anything else is started, even a record
+    // already STARTED by this worker: that is a start whose reply was lost, never run.
+    const fresh = claimed.filter((c) => !this.#running.has(c.id));
+    if (fresh.length === 0) return;
+    const records = await startClaimed(this.#cmd, this.#ks, fresh, {
       workerId: this.options.id,
       maxDeliveries: this.options.maxDeliveries,
       maxPayloadBytes: this.options.maxPayloadBytes,

@@ -28,8 +28,6 @@ for i = 1, (#KEYS - 2) / 2 do
     drop('no task record (buried as a dead letter)')
   elseif FINAL[state] then
     drop('already ' .. state)
-  elseif state == 'STARTED' and redis.call('HGET', key, 'w') == worker then
-    drop('already running here')
   elseif rec[4] and not (#rec[4] <= 18 and string.match(rec[4], '^%-?%d+$')) then
     local reason = 'corrupt task record: deliveries counter "' .. string.sub(rec[4], 1, 40) .. '" is not an integer'
     finish_final(key, 'FAILURE', 'err', cjson.encode({ name = 'CorruptTaskError', message = reason }), now, chan, id, reason)
