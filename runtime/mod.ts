@@ -27,3 +27,4 @@ export {
   type PeriodicInput,
   type PeriodicStoreOptions,
 } from "./beat/mod.ts";
+export { startAdmin, type AdminOptions, type AdminServer } from "./admin/mod.ts";

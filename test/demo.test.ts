@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { describe, it } from "node:test";
+
+const root = new URL("..", import.meta.url).pathname;
+const runDemo = (env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, ["--import", "tsx", "demo/run.ts"], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
+
+describe("npm run demo", () => {
+  it("runs codegen, worker and beat, shows results, a retried task and a periodic entry, and exits 0", () => {
+    const run = runDemo();
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /math\.add\(20, 22\) = 42/);
+    assert.match(run.stdout, /emails\.send_welcome -> \{"messageId":"<[0-9a-f]{24}@demo\.celerity>"\}/);
+    assert.match(run.stdout, /reports\.nightly \(countdown 300ms\) -> \{"url":"https:\/\/reports\.example\.org\/2026-11-24\.pdf"\}/);
+    assert.match(run.stdout, /wrong argument rejected before enqueue: invalid arguments for task "math\.add": - args\.b: must be number/);
+    assert.match(run.stdout, /states seen: .*RETRY -> SUCCESS; result \{"attempts":3\}/);
+    assert.match(run.stdout, /demo-ping fired [2-4] times/);
+    assert.match(run.stdout, /worker exited 0, beat exited 0/);
+  });
+
+  it("says in one line how to start Redis when none answers, and exits 1", () => {
+    const run = runDemo({ REDIS_URL: "redis://127.0.0.1:1/0" });
+    assert.equal(run.status, 1);
+    assert.equal(run.stdout, "");
+    assert.equal(run.stderr.trim().split("\n").length, 1);
+    assert.match(run.stderr, /^No Redis answers at redis:\/\/127\.0\.0\.1:1\/0: start one with `redis-server --daemonize yes`/);
+  });
+});
