@@ -39,6 +39,24 @@ describe("retry policy rules (pure)", () => {
   });
 });
 
+describe("retry policies from the manifest", () => {
+  it("a per-task override changes only what it names on top of the named policy", async () => {
+    const { app } = await import("../generated/registry.ts");
+    const standard = app.tasks["emails.announce"].retry;
+    const overridden = app.tasks["emails.send_welcome"].retry;
+    assert.deepEqual(standard, {
+      autoretryFor: ["NetworkError", "TimeoutError"],
+      dontAutoretryFor: ["ValidationError"],
+      maxRetries: 5,
+      backoffMs: 1000,
+      backoffMaxMs: 600_000,
+      jitter: true,
+      retryDelayMs: 180_000,
+    });
+    assert.deepEqual(overridden, { ...standard, maxRetries: 8 }, "tasks.yaml: retry: { policy: standard, max_retries: 8 }");
+  });
+});
+
 describe("retries on a real worker", () => {
   let h: RuntimeHarness;
   afterEach(() => h.close());
