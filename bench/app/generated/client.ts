@@ -2,15 +2,18 @@
 import { createTaskTree } from "celerity/runtime";
 import type { ClientControls, ClientOptions, TaskHandle } from "celerity/runtime";
 import { app } from "./registry.ts";
-import type { TaskArgs, TaskResults } from "./types.ts";
+import type { TaskArgs, TaskName, TaskResults } from "./types.ts";
+
+/** The handle of task `K`: `delay`, `applyAsync`, `signature` and `result`, typed from tasks.yaml. */
+export type TaskHandleOf<K extends TaskName> = TaskHandle<TaskArgs[K], TaskResults[K]>;
 
 /** The task tree: dotted task names as nested objects, each task a typed handle. */
 export interface Tasks {
   readonly bench: {
     /** Records enqueue-to-start latency from the enqueue timestamp it carries. */
-    readonly latency: TaskHandle<TaskArgs["bench.latency"], TaskResults["bench.latency"]>;
+    readonly latency: TaskHandleOf<"bench.latency">;
     /** Does nothing; counted by the bench probe. Used for enqueue, drain and memory. */
-    readonly noop: TaskHandle<TaskArgs["bench.noop"], TaskResults["bench.noop"]>;
+    readonly noop: TaskHandleOf<"bench.noop">;
   };
 }
 

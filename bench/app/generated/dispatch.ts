@@ -11,8 +11,8 @@ export type Handlers = { [K in TaskName]: Handler<TaskArgs[K], TaskResults[K]> }
  * error on its entry below; the comment above each entry names the manifest task it implements.
  */
 export const dispatch: Handlers = {
-  // bench.latency — tasks.yaml:19, handler ./handlers.ts#latency
+  // bench.latency: ./handlers.ts#latency
   "bench.latency": latency,
-  // bench.noop — tasks.yaml:9, handler ./handlers.ts#noop
+  // bench.noop: ./handlers.ts#noop
   "bench.noop": noop,
 };

@@ -1,4 +1,5 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:9d3c8a22d8200fa8
+
 /**
  * Arguments of `bench.latency`.
  * Records enqueue-to-start latency from the enqueue timestamp it carries.

@@ -6,6 +6,7 @@ import type { ValidateFunction } from "celerity/runtime";
 export declare const args_bench$latency: ValidateFunction;
 /** Validates the result of `bench.latency`. */
 export declare const result_bench$latency: ValidateFunction;
+
 /** Validates the args of `bench.noop`. */
 export declare const args_bench$noop: ValidateFunction;
 /** Validates the result of `bench.noop`. */
