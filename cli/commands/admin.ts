@@ -2,14 +2,11 @@
  * `celerity admin`: serves the admin web UI and JSON API until SIGINT/SIGTERM.
  * @module
  */
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { DEFAULT_REGISTRY, loadRegistry } from "../load-registry.ts";
 import { intFlag, parseFlags, stringFlag } from "../../runtime/cli-args/parse-flags.ts";
 import { startAdmin } from "../../runtime/admin/mod.ts";
 import { CelerityError } from "../../runtime/errors/celerity-error.ts";
-import { ConfigurationError } from "../../runtime/errors/configuration-error.ts";
 import { createLogger } from "../../runtime/log/logger.ts";
-import type { AppSpec } from "../../runtime/spec/types.ts";
 
 export const ADMIN_USAGE = `usage: celerity admin [options]
 
@@ -32,18 +29,6 @@ With neither set, a random token is generated and printed at start.
 
 const FLAGS = ["registry", "host", "port", "redis", "prefix", "help"];
 
-/** Loads the `app` export of a generated registry (a .ts file; tsx runs it). */
-export async function loadRegistry(path: string): Promise<AppSpec> {
-  let mod: { app?: AppSpec };
-  try {
-    mod = await import(pathToFileURL(resolve(path)).href);
-  } catch (error) {
-    throw new ConfigurationError(`cannot load the registry ${path} (run codegen first, or pass --registry): ${(error as Error).message}`);
-  }
-  if (!mod.app || typeof mod.app !== "object" || !mod.app.tasks) throw new ConfigurationError(`${path} has no \`app\` export (expected generated/registry.ts)`);
-  return mod.app;
-}
-
 /** Runs `celerity admin` (argv after "admin"); resolves to the exit code after a signal stops the server (2 on bad usage). */
 export async function adminCommand(argv: string[]): Promise<number> {
   const log = createLogger();
@@ -54,7 +39,7 @@ export async function adminCommand(argv: string[]): Promise<number> {
       process.stdout.write(ADMIN_USAGE);
       return 0;
     }
-    const app = await loadRegistry(stringFlag(flags, "registry") ?? "./generated/registry.ts");
+    const app = await loadRegistry(stringFlag(flags, "registry") ?? DEFAULT_REGISTRY);
     server = await startAdmin(app, {
       host: stringFlag(flags, "host"),
       port: intFlag(flags, "port"),

@@ -3,8 +3,7 @@
  * in Redis while beat runs (changes apply within a second, no restart).
  * @module
  */
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { DEFAULT_REGISTRY, loadRegistry } from "../load-registry.ts";
 import { parseFlags, stringFlag } from "../../runtime/cli-args/parse-flags.ts";
 import { PeriodicEntryError, PeriodicEntryNotFoundError, PeriodicStore, describeSchedule, type PeriodicEntry, type PeriodicInput } from "../../runtime/beat/mod.ts";
 import { CelerityError } from "../../runtime/errors/celerity-error.ts";
@@ -73,7 +72,7 @@ export async function periodicCommand(argv: string[], options: { io?: PeriodicIo
       if (flags.has("name") && stringFlag(flags, "name") !== positional) throw new ConfigurationError(`name given twice ("${positional}" and --name)`);
       flags.set("name", positional);
     }
-    app = await loadApp(stringFlag(flags, "registry") ?? "./generated/registry.ts");
+    app = await loadRegistry(stringFlag(flags, "registry") ?? DEFAULT_REGISTRY);
   } catch (error) {
     if (!(error instanceof CelerityError)) throw error;
     io.stderr(`celerity periodic: ${error.message}\n`);
@@ -198,18 +197,6 @@ function booleanFlag(flags: Map<string, string | true>, name: string): boolean {
 }
 
 const nullable = (value: string | undefined): string | null | undefined => (value === "" || value === "none" ? null : value);
-
-/** Imports the generated registry (its `app` export) the way generated/beat.ts does. */
-async function loadApp(path: string): Promise<AppSpec> {
-  let mod: { app?: AppSpec };
-  try {
-    mod = await import(pathToFileURL(resolve(path)).href);
-  } catch (error) {
-    throw new ConfigurationError(`cannot load the registry ${path} (run codegen first, or pass --registry): ${(error as Error).message}`);
-  }
-  if (!mod.app || typeof mod.app !== "object" || !mod.app.tasks) throw new ConfigurationError(`${path} has no \`app\` export (expected generated/registry.ts)`);
-  return mod.app;
-}
 
 function summary(entry: PeriodicEntry): string {
   const state = entry.enabled ? `next run ${entry.nextRunAt ?? "none"}` : "disabled";

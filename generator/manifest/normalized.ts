@@ -1,3 +1,4 @@
+import type { PeriodicSpec, ScheduleSpec } from "../../runtime/spec/types.ts";
 import type { RateLimit } from "../util/rate-limit.ts";
 
 /** A retry policy with every Celery default filled in (the runtime's `RetryPolicySpec`). */
@@ -36,26 +37,11 @@ export interface NormalizedTask {
   retry: NormalizedRetryPolicy | null;
 }
 
-/** When a periodic entry fires (the runtime's `ScheduleSpec`). */
-export type NormalizedSchedule =
-  | { kind: "every"; everyMs: number }
-  | { kind: "cron"; cron: string; timezone: string }
-  | { kind: "at"; at: string };
+/** When a periodic entry fires: exactly the runtime's `ScheduleSpec` (registry.ts `satisfies` it). */
+export type NormalizedSchedule = ScheduleSpec;
 
-/** One periodic entry (the runtime's `PeriodicSpec`). */
-export interface NormalizedPeriodic {
-  name: string;
-  task: string;
-  schedule: NormalizedSchedule;
-  args: unknown;
-  queue: string | null;
-  priority: number | null;
-  expiresMs: number | null;
-  enabled: boolean;
-  oneOff: boolean;
-  startTime: string | null;
-  description: string | null;
-}
+/** One periodic entry: exactly the runtime's `PeriodicSpec`. */
+export type NormalizedPeriodic = PeriodicSpec;
 
 /** The validated manifest with every default resolved; tasks and periodic entries sorted by name. */
 export interface NormalizedManifest {

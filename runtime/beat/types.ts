@@ -1,23 +1,7 @@
-import type { ScheduleSpec } from "../spec/types.ts";
+import type { PeriodicSpec, ScheduleSpec } from "../spec/types.ts";
 
 /** A periodic entry as `list()`/`get()` return it: its definition plus its run state. */
-export interface PeriodicEntry {
-  name: string;
-  task: string;
-  schedule: ScheduleSpec;
-  args: unknown;
-  /** Overrides the task's queue; null uses the task's own. */
-  queue: string | null;
-  /** Overrides the task's priority (0..9); null uses the task's own. */
-  priority: number | null;
-  /** Each run's message expires this long after it was sent; null uses the task's own expiry. */
-  expiresMs: number | null;
-  enabled: boolean;
-  /** Disabled after its first run. */
-  oneOff: boolean;
-  /** ISO time before which the entry does not fire. */
-  startTime: string | null;
-  description: string | null;
+export interface PeriodicEntry extends PeriodicSpec {
   /** "manifest": declared in tasks.yaml (read-only except `enabled`); "runtime": created via API, CLI or admin. */
   source: "manifest" | "runtime";
   lastRunAt: string | null;
@@ -27,32 +11,10 @@ export interface PeriodicEntry {
 }
 
 /** What `PeriodicStore.add` accepts; absent fields take the defaults shown on {@link PeriodicEntry}. */
-export type PeriodicInput = {
-  name: string;
-  task: string;
-  schedule: ScheduleSpec;
-  args?: unknown;
-  queue?: string | null;
-  priority?: number | null;
-  expiresMs?: number | null;
-  enabled?: boolean;
-  oneOff?: boolean;
-  startTime?: string | null;
-  description?: string | null;
-};
+export type PeriodicInput = Pick<PeriodicSpec, "name" | "task" | "schedule"> & Partial<Omit<PeriodicSpec, "name" | "task" | "schedule">>;
 
 /** The definition stored in the entries hash (run state and `enabled` live elsewhere, see keys.ts). */
-export interface StoredDefinition {
-  name: string;
-  task: string;
-  schedule: ScheduleSpec;
-  args: unknown;
-  queue: string | null;
-  priority: number | null;
-  expiresMs: number | null;
-  oneOff: boolean;
-  startTime: string | null;
-  description: string | null;
+export interface StoredDefinition extends Omit<PeriodicSpec, "enabled"> {
   source: "manifest" | "runtime";
   /** For manifest entries: `enabled` as tasks.yaml last said, so a sync only overrides a run-time toggle when the manifest itself changed it. */
   manifestEnabled?: boolean;

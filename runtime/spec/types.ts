@@ -69,10 +69,14 @@ export interface PeriodicSpec {
   task: string;
   schedule: ScheduleSpec;
   args: unknown;
+  /** Overrides the task's queue; null uses the task's own. */
   queue: string | null;
+  /** Overrides the task's priority (0..9); null uses the task's own. */
   priority: number | null;
+  /** Each run's message expires this long after it was sent; null uses the task's own expiry. */
   expiresMs: number | null;
   enabled: boolean;
+  /** Disabled after its first run. */
   oneOff: boolean;
   /** ISO 8601 timestamp before which the entry does not fire. */
   startTime: string | null;
