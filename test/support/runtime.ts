@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
 import { createTaskTree, Worker, type AppSpec, type WorkerOptions } from "../../runtime/mod.ts";
 import { createLogger } from "../../runtime/log/logger.ts";
-import { buildApp, dispatch } from "../fixtures/runtime-app.ts";
+import { buildApp, closeRecorder, dispatch } from "../fixtures/runtime-app.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./redis.ts";
 
 /** A quiet logger for in-process workers (set TEST_LOG=1 to see it). */
@@ -62,6 +62,8 @@ export class RuntimeHarness {
     await this.client.$disconnect();
     await deletePrefix(this.prefix);
     this.redis.disconnect();
+    // The fixture handlers' connection reopens on demand; left open it would keep the test process alive.
+    await closeRecorder();
   }
 }
 

@@ -1,10 +1,9 @@
--- GCRA limiter shared by all workers: allows `limit` starts per `interval` with bursts up to `limit`.
+-- GCRA limiter shared by all workers, without bursts (Celery's token bucket of capacity 1): starts
+-- are spaced at least interval/limit apart, so no window of `interval` sees more than `limit`.
 -- KEYS: 1 limiter state; ARGV: 1 now, 2 limit, 3 interval ms. Returns 0 if allowed, else ms to wait.
 local now, limit, interval = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local step = interval / limit
 local tat = tonumber(redis.call('GET', KEYS[1])) or now
-if tat < now then tat = now end
-local wait = tat - now - (interval - step)
-if wait > 0 then return math.ceil(wait) end
-redis.call('SET', KEYS[1], tostring(tat + step), 'PX', math.ceil(interval * 2))
+if tat > now then return math.ceil(tat - now) end
+redis.call('SET', KEYS[1], tostring(now + step), 'PX', math.ceil(step) + 1000)
 return 0
