@@ -1,6 +1,10 @@
+import type { Redis } from "ioredis";
+import { scripts } from "../broker/scripts.ts";
+import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
 import { RetryRequest } from "../retry/retry-request.ts";
 import type { RetryRequestOptions, TaskContext } from "../task/types.ts";
+import type { LazyAbort } from "./lazy-abort.ts";
 
 export interface ContextInput {
   id: string;
@@ -8,27 +12,53 @@ export interface ContextInput {
   retries: number;
   deliveries: number;
   queue: string;
-  signal: AbortSignal;
-  log: Logger;
-  saveProgress(json: string): Promise<void>;
+  abort: LazyAbort;
+  /** The worker's logger; the task's child logger is made on first use of `ctx.log`. */
+  parentLog: Logger;
+  redis: Redis;
+  ks: Keyspace;
+}
+
+// A class rather than an object of closures: nothing is allocated per task beyond the instance
+// (under tsx every closure also pays an Object.defineProperty for its name).
+class RunContext implements TaskContext {
+  readonly id: string;
+  readonly name: string;
+  readonly retries: number;
+  readonly deliveries: number;
+  readonly queue: string;
+  readonly #input: ContextInput;
+  #log: Logger | null = null;
+
+  constructor(input: ContextInput) {
+    this.id = input.id;
+    this.name = input.name;
+    this.retries = input.retries;
+    this.deliveries = input.deliveries;
+    this.queue = input.queue;
+    this.#input = input;
+  }
+
+  get signal(): AbortSignal {
+    return this.#input.abort.signal;
+  }
+
+  get log(): Logger {
+    return (this.#log ??= this.#input.parentLog.child({ task: this.name, id: this.id }));
+  }
+
+  retry(options: RetryRequestOptions = {}): never {
+    throw new RetryRequest(options);
+  }
+
+  async progress(fraction: number, info?: unknown): Promise<void> {
+    if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) throw new RangeError(`progress fraction must be within 0..1, got ${fraction}`);
+    const { redis, ks } = this.#input;
+    await scripts.progress.run(redis, [ks.task(this.id)], [JSON.stringify({ fraction, info: info ?? null })]);
+  }
 }
 
 /** Builds the `ctx` a handler receives. */
 export function createContext(input: ContextInput): TaskContext {
-  return {
-    id: input.id,
-    name: input.name,
-    retries: input.retries,
-    deliveries: input.deliveries,
-    queue: input.queue,
-    signal: input.signal,
-    log: input.log,
-    retry(options: RetryRequestOptions = {}): never {
-      throw new RetryRequest(options);
-    },
-    async progress(fraction: number, info?: unknown): Promise<void> {
-      if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) throw new RangeError(`progress fraction must be within 0..1, got ${fraction}`);
-      await input.saveProgress(JSON.stringify({ fraction, info: info ?? null }));
-    },
-  };
+  return new RunContext(input);
 }

@@ -1,7 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Outcome } from "../broker/finish.ts";
 import { takeRateToken } from "../broker/rate-limit.ts";
-import { scripts } from "../broker/scripts.ts";
 import type { StartedRecord } from "../broker/start.ts";
 import { describeViolations } from "../errors/task-arguments-error.ts";
 import { TimeLimitExceeded } from "../errors/time-limit-exceeded-error.ts";
@@ -11,6 +10,7 @@ import type { AppSpec } from "../spec/types.ts";
 import type { Handler } from "../task/types.ts";
 import { createContext } from "./context.ts";
 import { decideFailure } from "./decide-failure.ts";
+import { LazyAbort } from "./lazy-abort.ts";
 
 /** What running one record needs from its worker. */
 export interface RunEnv {
@@ -26,7 +26,7 @@ export interface RunEnv {
 
 /** A run in progress: abort it (revoke, cold shutdown) or wait for its outcome. */
 export interface RunHandle {
-  controller: AbortController;
+  controller: LazyAbort;
   outcome: Promise<Outcome>;
 }
 
@@ -41,11 +41,11 @@ const failWith = (rec: StartedRecord, name: string, message: string): Outcome =>
  * the args must parse and pass the task's schema, else the outcome dead-letters it with the reason.
  */
 export function runRecord(rec: StartedRecord, env: RunEnv): RunHandle {
-  const controller = new AbortController();
+  const controller = new LazyAbort();
   return { controller, outcome: execute(rec, env, controller) };
 }
 
-async function execute(rec: StartedRecord, env: RunEnv, controller: AbortController): Promise<Outcome> {
+async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): Promise<Outcome> {
   const spec = Object.hasOwn(env.app.tasks, rec.name) ? env.app.tasks[rec.name] : undefined;
   const handler = spec && Object.hasOwn(env.dispatch, rec.name) ? env.dispatch[rec.name] : undefined;
   if (!spec || !handler) return failWith(rec, "UnknownTaskError", `no task named ${JSON.stringify(rec.name.slice(0, 200))} in app ${env.app.app}`);
@@ -66,16 +66,16 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: AbortControl
   if (!spec.acksLate) env.emit({ kind: "ack", claimed: rec.claimed });
   if (rec.revoked) controller.abort(new Error("revoked"));
 
-  const log = env.log.child({ task: spec.name, id: rec.claimed.id });
   const ctx = createContext({
     id: rec.claimed.id,
     name: spec.name,
     retries: rec.retries,
     deliveries: rec.deliveries,
     queue: rec.claimed.queue,
-    signal: controller.signal,
-    log,
-    saveProgress: async (json) => void (await scripts.progress.run(env.redis, [env.ks.task(rec.claimed.id)], [json])),
+    abort: controller,
+    parentLog: env.log,
+    redis: env.redis,
+    ks: env.ks,
   });
 
   const timers: NodeJS.Timeout[] = [];
@@ -89,7 +89,7 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: AbortControl
     }
     return { kind: "ok", claimed: rec.claimed, resultJson: JSON.stringify(result ?? null) };
   } catch (error) {
-    if (error instanceof TimeLimitExceeded) log.error("hard time limit exceeded; slot freed", { limitMs: spec.timeLimitMs });
+    if (error instanceof TimeLimitExceeded) ctx.log.error("hard time limit exceeded; slot freed", { limitMs: spec.timeLimitMs });
     return decideFailure({ claimed: rec.claimed, taskName: spec.name, retries: rec.retries, policy: spec.retry, error, now: Date.now() });
   } finally {
     for (const t of timers) clearTimeout(t);
@@ -97,7 +97,7 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: AbortControl
 }
 
 /** Soft limit aborts the signal; hard limit (soft + grace) rejects so the slot is freed. */
-function hardLimit(name: string, limitMs: number, graceMs: number, controller: AbortController, timers: NodeJS.Timeout[]): Promise<never> {
+function hardLimit(name: string, limitMs: number, graceMs: number, controller: LazyAbort, timers: NodeJS.Timeout[]): Promise<never> {
   return new Promise<never>((_, reject) => {
     timers.push(setTimeout(() => controller.abort(new TimeLimitExceeded(name, limitMs)), limitMs));
     timers.push(setTimeout(() => reject(new TimeLimitExceeded(name, limitMs)), limitMs + graceMs));

@@ -13,7 +13,7 @@ import type { AppSpec } from "../spec/types.ts";
 import type { Handler } from "../task/types.ts";
 import { beat, unregister } from "./heartbeat.ts";
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from "./options.ts";
-import { runRecord, type RunHandle } from "./run-record.ts";
+import { runRecord, type RunEnv, type RunHandle } from "./run-record.ts";
 
 /** The generated registry a worker runs: the app's spec and its handlers. */
 export interface WorkerApp {
@@ -48,6 +48,8 @@ export class Worker {
   #flushScheduled = false;
   #flushing: Promise<void> = Promise.resolve();
   #wakeLoop: (() => void) | null = null;
+  // One per worker: building it per task cost an object and a closure each.
+  #runEnv: RunEnv | null = null;
   #accepting = false;
   #loopDone: Promise<void> = Promise.resolve();
   #timers: NodeJS.Timeout[] = [];
@@ -201,7 +203,7 @@ export class Worker {
         this.#log.warn("task not run", { id: rec.claimed.id.slice(0, 200), reason: rec.reason });
         continue;
       }
-      const handle = runRecord(rec, {
+      this.#runEnv ??= {
         app: this.#app.app,
         dispatch: this.#app.dispatch,
         redis: this.#cmd,
@@ -209,7 +211,8 @@ export class Worker {
         log: this.#log,
         timeLimitGraceMs: this.options.timeLimitGraceMs,
         emit: (outcome) => this.#record(outcome, false),
-      });
+      };
+      const handle = runRecord(rec, this.#runEnv);
       this.#running.set(rec.claimed.id, { claimed: rec.claimed, handle });
       handle.outcome.then(
         (outcome) => this.#settle(rec.claimed, outcome),
