@@ -48,7 +48,7 @@ test("two beats, leader SIGKILLed: no slot sent twice, standby takes over within
     const token = await redis.get(ks.beat("leader"));
     return token ? Number(token.split(":").at(-2)) : null;
   };
-  const runIds = async (entry: string) => (await redis.zrange(ks.recent, 0, -1)).filter((id) => id.startsWith(`periodic:${entry}:`));
+  const runIds = async (entry: string) => (await redis.zrange(ks.recent, "0", "-1")).filter((id) => id.startsWith(`periodic:${entry}:`));
 
   // Both beats up (each syncs the manifest and logs it), one of them leading and firing.
   await waitFor("both beats started and one firing", async () => beats.every((b) => b.log().includes("beat started")) && (await runIds(ENTRIES[0])).length >= 1, 30_000, 50).catch((e) => {

@@ -104,9 +104,9 @@ test("garbage in every queue key is dead-lettered with a reason; the worker surv
     }, 30_000, 100);
   } catch (error) {
     const counts = await stateCounts(redis, ks, goodIds);
-    const dead = await redis.zrange(ks.dead, 0, -1);
+    const dead = await redis.zrange(ks.dead, "0", "-1");
     throw new Error(`${(error as Error).message}: good ${JSON.stringify(counts)}, dead ${dead.length}/${expectedDead} [${dead.join(", ")}], ` +
-      `queue ${JSON.stringify(await queueDepth(redis, ks, "default"))}, leases [${(await redis.zrange(ks.leases("default"), 0, -1)).join(", ")}]\n${fleet.logs()}`);
+      `queue ${JSON.stringify(await queueDepth(redis, ks, "default"))}, leases [${(await redis.zrange(ks.leases("default"), "0", "-1")).join(", ")}]\n${fleet.logs()}`);
   }
 
   for (const [id, r] of Object.entries(records)) {

@@ -68,7 +68,7 @@ test("Redis restarted mid-run: clients, workers and beat reconnect; every acknow
     }
   })();
 
-  const periodicIds = async () => (await broker.zrange(ks.recent, 0, -1)).filter((id) => id.startsWith("periodic:tick:"));
+  const periodicIds = async () => (await broker.zrange(ks.recent, "0", "-1")).filter((id) => id.startsWith("periodic:tick:"));
   await waitFor("workers busy and beat firing", async () => {
     const started = Object.values(await recorder.hgetall(`${key}:pids`)).reduce((a, b) => a + Number(b), 0);
     return started >= 300 && (await periodicIds()).length >= 2;
@@ -116,7 +116,7 @@ test("Redis restarted mid-run: clients, workers and beat reconnect; every acknow
 
   // Workers and beat came through the outage in the same processes, and workers heartbeat again.
   for (const child of [...workers, beat]) assert.ok(child.alive(), `${child.name} is still running`);
-  const heartbeats = (await broker.zrange(ks.workers, 0, -1, "WITHSCORES")).filter((_, i) => i % 2 === 1).map(Number);
+  const heartbeats = (await broker.zrange(ks.workers, "0", "-1", "WITHSCORES")).filter((_, i) => i % 2 === 1).map(Number);
   assert.equal(heartbeats.filter((at) => at > startedAt).length, WORKERS, "both workers heartbeat on the restarted server");
   assert.deepEqual(await queueDepth(broker, ks, "default"), { ready: 0, delayed: 0, leased: 0 });
 
