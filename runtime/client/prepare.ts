@@ -23,7 +23,11 @@ const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
  */
 export function prepareCall(spec: TaskSpec, args: unknown, options: ApplyOptions, limits: ArgsLimits, now = Date.now()): PreparedCall {
   assertDepth(spec.name, args, limits.maxDepth);
-  const copy = args === undefined ? {} : structuredClone(args);
+  // Validate what the worker will receive: the JSON form (a Date becomes its ISO string, undefined
+  // fields vanish). Parsing it also gives the copy that schema defaults are filled into.
+  const sent = args === undefined ? "{}" : JSON.stringify(args);
+  if (sent === undefined) throw new TaskArgumentsError(spec.name, [{ path: "args", message: "must be JSON-serializable" }]);
+  const copy: unknown = JSON.parse(sent);
   if (!spec.validateArgs(copy)) throw new TaskArgumentsError(spec.name, describeViolations(spec.validateArgs.errors));
   const argsJson = JSON.stringify(copy);
   assertSize(spec.name, argsJson, limits.maxBytes);
