@@ -128,7 +128,7 @@ test(`manifest fuzzing: ${CASES} mutated manifests (seed ${SEED}) generate or fa
   const total = (counts.generated ?? 0) + (counts["manifest-error"] ?? 0) + crashes + violations;
   t.diagnostic(
     `manifest fuzz (seed ${SEED}): ${total} manifests (${CASES} random + seed + ${total - CASES - 1} hostile) on ${THREADS} threads: ${counts.generated ?? 0} generated, ` +
-      `${counts["manifest-error"] ?? 0} ManifestError with line:column, ${crashes} crashes, ${violations} broken promises (partial write, unpositioned error), 0 hangs (limit ${CASE_TIMEOUT_MS} ms, slowest ${slowest.ms} ms: ${slowest.label}), ` +
+      `${counts["manifest-error"] ?? 0} ManifestError with line:column, ${crashes} crashes, ${violations} broken promises (partial write, unpositioned error, valid manifest rejected), 0 hangs (limit ${CASE_TIMEOUT_MS} ms, slowest ${slowest.ms} ms: ${slowest.label}), ` +
       `by kind ${Object.entries(byKind).map(([k, v]) => `${k} ${v.generated}/${v.failed}`).join(", ")} (generated/failed); ` +
       `${sampled} generated projects type-checked with tsc: ${checked.code === 0 ? "pass" : "FAIL"}`,
   );
