@@ -12,7 +12,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
       if(vErrors === null){
         vErrors = [err0];
@@ -59,14 +59,15 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
 
 export const args_emails$announce = validate12;
 const schema13 = {"type":"object","required":["subject"],"additionalProperties":false,"properties":{"subject":{"type":"string","minLength":1}}};
-const func2 = __ajv_dist_runtime_ucs2length.default;
+const func0 = Object.prototype.hasOwnProperty;
+const func47 = __ajv_dist_runtime_ucs2length.default;
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.subject === undefined){
+    if((data.subject === undefined) || (!(func0.call(data, "subject")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "subject"},message:"must have required property '"+"subject"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -77,7 +78,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!(key0 === "subject")){
         const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -89,12 +90,12 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.subject !== undefined){
+    if(data.subject !== undefined && func0.call(data, "subject")){
       let data0 = data.subject;
       const _errs2 = errors;
       const _errs3 = errors;
       if(typeof data0 === "string"){
-        if(func2(data0) < 1){
+        if(func47(data0) < 1){
           const err2 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
           if(vErrors === null){
             vErrors = [err2];
@@ -140,7 +141,7 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.sent === undefined){
+    if((data.sent === undefined) || (!(func0.call(data, "sent")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sent"},message:"must have required property '"+"sent"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -151,7 +152,7 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!(key0 === "sent")){
         const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -163,7 +164,7 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.sent !== undefined){
+    if(data.sent !== undefined && func0.call(data, "sent")){
       let data0 = data.sent;
       const _errs2 = errors;
       if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
@@ -205,7 +206,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
     if(data.locale === undefined){
       data.locale = "en";
     }
-    if(data.userId === undefined){
+    if((data.userId === undefined) || (!(func0.call(data, "userId")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "userId"},message:"must have required property '"+"userId"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -216,7 +217,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!((key0 === "userId") || (key0 === "locale"))){
         const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -228,7 +229,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.userId !== undefined){
+    if(data.userId !== undefined && func0.call(data, "userId")){
       let data0 = data.userId;
       const _errs2 = errors;
       if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
@@ -304,7 +305,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.messageId === undefined){
+    if((data.messageId === undefined) || (!(func0.call(data, "messageId")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -314,7 +315,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
       }
       errors++;
     }
-    if(data.messageId !== undefined){
+    if(data.messageId !== undefined && func0.call(data, "messageId")){
       let data0 = data.messageId;
       const _errs1 = errors;
       if(typeof data0 !== "string"){
@@ -353,7 +354,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.failTimes === undefined){
+    if((data.failTimes === undefined) || (!(func0.call(data, "failTimes")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "failTimes"},message:"must have required property '"+"failTimes"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -364,7 +365,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!(key0 === "failTimes")){
         const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -376,7 +377,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.failTimes !== undefined){
+    if(data.failTimes !== undefined && func0.call(data, "failTimes")){
       let data0 = data.failTimes;
       const _errs2 = errors;
       if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
@@ -427,7 +428,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.attempts === undefined){
+    if((data.attempts === undefined) || (!(func0.call(data, "attempts")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "attempts"},message:"must have required property '"+"attempts"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -438,7 +439,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!(key0 === "attempts")){
         const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -450,7 +451,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.attempts !== undefined){
+    if(data.attempts !== undefined && func0.call(data, "attempts")){
       let data0 = data.attempts;
       const _errs2 = errors;
       if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
@@ -489,7 +490,7 @@ function validate18(data, {instancePath="", parentData, parentDataProperty, root
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.a === undefined){
+    if((data.a === undefined) || (!(func0.call(data, "a")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a"},message:"must have required property '"+"a"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -499,7 +500,7 @@ function validate18(data, {instancePath="", parentData, parentDataProperty, root
       }
       errors++;
     }
-    if(data.b === undefined){
+    if((data.b === undefined) || (!(func0.call(data, "b")))){
       const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "b"},message:"must have required property '"+"b"+"'"};
       if(vErrors === null){
         vErrors = [err1];
@@ -510,7 +511,7 @@ function validate18(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!((key0 === "a") || (key0 === "b"))){
         const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -522,7 +523,7 @@ function validate18(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.a !== undefined){
+    if(data.a !== undefined && func0.call(data, "a")){
       let data0 = data.a;
       const _errs2 = errors;
       if(!((typeof data0 == "number") && (isFinite(data0)))){
@@ -538,7 +539,7 @@ function validate18(data, {instancePath="", parentData, parentDataProperty, root
       const _errs3 = errors;
       var valid0 = _errs2 === errors;
     }
-    if(data.b !== undefined){
+    if(data.b !== undefined && func0.call(data, "b")){
       let data1 = data.b;
       const _errs4 = errors;
       if(!((typeof data1 == "number") && (isFinite(data1)))){
@@ -603,7 +604,7 @@ function validate20(data, {instancePath="", parentData, parentDataProperty, root
       data.format = "pdf";
     }
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!((key0 === "day") || (key0 === "format"))){
         const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -615,7 +616,7 @@ function validate20(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.day !== undefined){
+    if(data.day !== undefined && func0.call(data, "day")){
       let data0 = data.day;
       const _errs2 = errors;
       const _errs3 = errors;
@@ -693,7 +694,7 @@ function validate21(data, {instancePath="", parentData, parentDataProperty, root
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.url === undefined){
+    if((data.url === undefined) || (!(func0.call(data, "url")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -704,7 +705,7 @@ function validate21(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!(key0 === "url")){
         const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -716,7 +717,7 @@ function validate21(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.url !== undefined){
+    if(data.url !== undefined && func0.call(data, "url")){
       let data0 = data.url;
       const _errs2 = errors;
       if(typeof data0 !== "string"){

@@ -8,6 +8,7 @@ import { checkRetryReferences } from "../validate/retry.ts";
 import { checkManifestSchema } from "../validate/schema.ts";
 import { checkTaskNameClashes } from "../validate/task-names.ts";
 import { compileTaskSchemas, type TaskSchemas } from "../validate/task-schemas.ts";
+import { expandYaml } from "../validate/yaml-aliases.ts";
 import { reportYamlErrors } from "../validate/yaml-syntax.ts";
 import { normalizeManifest } from "./normalize.ts";
 import type { NormalizedManifest } from "./normalized.ts";
@@ -35,7 +36,8 @@ export async function loadManifest(path: string, options: LoadOptions = {}): Pro
   const source = options.text !== undefined ? parseManifestSource(path, options.text, options) : await readSource(path, options);
   const issues = new IssueCollector(source);
   if (!reportYamlErrors(source, issues)) throw new ManifestError(issues.issues(), source.text);
-  const raw = toPlainValue(source);
+  const raw = expandYaml(source, issues);
+  if (issues.count > 0) throw new ManifestError(issues.issues(), source.text);
   checkManifestSchema(raw, issues);
   const partial = (raw !== null && typeof raw === "object" ? raw : {}) as Partial<RawManifest>;
   checkTaskNameClashes(partial, issues);
@@ -67,7 +69,3 @@ async function readSource(path: string, options: SourceOptions): Promise<Manifes
   }
 }
 
-/** The document as plain JSON-like data; aliases are expanded. */
-function toPlainValue(source: ManifestSource): unknown {
-  return source.doc.toJS({ maxAliasCount: 1000 }) as unknown;
-}

@@ -3,13 +3,14 @@
 
 export const args_bench$latency = validate10;
 const schema11 = {"type":"object","required":["t"],"additionalProperties":false,"properties":{"t":{"type":"number","description":"Epoch ms (fractional) taken just before the enqueue call."}}};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.t === undefined){
+    if((data.t === undefined) || (!(func0.call(data, "t")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "t"},message:"must have required property '"+"t"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -20,7 +21,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!(key0 === "t")){
         const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -32,7 +33,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.t !== undefined){
+    if(data.t !== undefined && func0.call(data, "t")){
       let data0 = data.t;
       const _errs2 = errors;
       if(!((typeof data0 == "number") && (isFinite(data0)))){
@@ -93,7 +94,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!((key0 === "i") || (key0 === "t"))){
         const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -105,7 +106,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.i !== undefined){
+    if(data.i !== undefined && func0.call(data, "i")){
       let data0 = data.i;
       const _errs2 = errors;
       if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
@@ -133,7 +134,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
       }
       var valid0 = _errs2 === errors;
     }
-    if(data.t !== undefined){
+    if(data.t !== undefined && func0.call(data, "t")){
       let data1 = data.t;
       const _errs4 = errors;
       if(!((typeof data1 == "number") && (isFinite(data1)))){

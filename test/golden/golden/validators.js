@@ -12,7 +12,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       if(!(pattern0.test(key0))){
         const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
@@ -24,7 +24,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    for(const key1 in data){
+    for(const key1 of Object.keys(data)){
       if(pattern0.test(key1)){
         let data0 = data[key1];
         const _errs2 = errors;
@@ -66,7 +66,7 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       let data0 = data[key0];
       const _errs2 = errors;
       const _errs3 = errors;
@@ -129,7 +129,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
     const _errs1 = errors;
-    for(const key0 in data){
+    for(const key0 of Object.keys(data)){
       const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
       if(vErrors === null){
         vErrors = [err0];
@@ -177,8 +177,8 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
 
 export const args_billing$invoice$create = validate14;
 const schema15 = {"type":"object","required":["customer","lines"],"additionalProperties":false,"properties":{"customer":{"type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","description":"The customer's id."},"vip":{"type":"boolean"}}},"lines":{"type":"array","minItems":1,"items":{"type":"object","required":["sku","quantity"],"additionalProperties":false,"properties":{"sku":{"type":"string","pattern":"^[A-Z]{3}-[0-9]+$"},"quantity":{"type":"integer","minimum":1},"unitPrice":{"type":["number","null"]}}}},"currency":{"type":"string","enum":["EUR","USD","it's","say \"hi\""],"default":"EUR"},"note":{"type":"string","nullable":true,"maxLength":500},"tags":{"type":"array","items":{"type":"string"},"uniqueItems":true},"point":{"type":"array","items":[{"type":"number"},{"type":"number"}],"minItems":2,"additionalItems":false},"meta":{"type":"object","additionalProperties":{"type":"string"}},"extra":{"type":"object","properties":{"a":{"type":"integer"}},"additionalProperties":true},"x-trace-id":{"type":"string"}}};
-const func2 = Object.prototype.hasOwnProperty;
-const func3 = __ajv_dist_runtime_ucs2length.default;
+const func0 = Object.prototype.hasOwnProperty;
+const func59 = __ajv_dist_runtime_ucs2length.default;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const pattern2 = new RegExp("^[A-Z]{3}-[0-9]+$", "u");
 
@@ -190,7 +190,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
     if(data.currency === undefined){
       data.currency = "EUR";
     }
-    if(data.customer === undefined){
+    if((data.customer === undefined) || (!(func0.call(data, "customer")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customer"},message:"must have required property '"+"customer"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -200,7 +200,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       }
       errors++;
     }
-    if(data.lines === undefined){
+    if((data.lines === undefined) || (!(func0.call(data, "lines")))){
       const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lines"},message:"must have required property '"+"lines"+"'"};
       if(vErrors === null){
         vErrors = [err1];
@@ -211,8 +211,8 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     const _errs1 = errors;
-    for(const key0 in data){
-      if(!(func2.call(schema15.properties, key0))){
+    for(const key0 of Object.keys(data)){
+      if(!(func0.call(schema15.properties, key0))){
         const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
         if(vErrors === null){
           vErrors = [err2];
@@ -223,12 +223,12 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
         errors++;
       }
     }
-    if(data.customer !== undefined){
+    if(data.customer !== undefined && func0.call(data, "customer")){
       let data0 = data.customer;
       const _errs2 = errors;
       const _errs3 = errors;
       if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-        if(data0.id === undefined){
+        if((data0.id === undefined) || (!(func0.call(data0, "id")))){
           const err3 = {instancePath:instancePath+"/customer",schemaPath:"#/properties/customer/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
           if(vErrors === null){
             vErrors = [err3];
@@ -238,7 +238,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
           }
           errors++;
         }
-        if(data0.id !== undefined){
+        if(data0.id !== undefined && func0.call(data0, "id")){
           let data1 = data0.id;
           const _errs4 = errors;
           const _errs5 = errors;
@@ -268,7 +268,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
           }
           var valid1 = _errs4 === errors;
         }
-        if(data0.vip !== undefined){
+        if(data0.vip !== undefined && func0.call(data0, "vip")){
           let data2 = data0.vip;
           const _errs6 = errors;
           if(typeof data2 !== "boolean"){
@@ -297,7 +297,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       }
       var valid0 = _errs2 === errors;
     }
-    if(data.lines !== undefined){
+    if(data.lines !== undefined && func0.call(data, "lines")){
       let data3 = data.lines;
       const _errs8 = errors;
       const _errs9 = errors;
@@ -319,7 +319,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
           const _errs10 = errors;
           const _errs11 = errors;
           if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-            if(data4.sku === undefined){
+            if((data4.sku === undefined) || (!(func0.call(data4, "sku")))){
               const err9 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
               if(vErrors === null){
                 vErrors = [err9];
@@ -329,7 +329,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
               }
               errors++;
             }
-            if(data4.quantity === undefined){
+            if((data4.quantity === undefined) || (!(func0.call(data4, "quantity")))){
               const err10 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
               if(vErrors === null){
                 vErrors = [err10];
@@ -340,7 +340,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
               errors++;
             }
             const _errs12 = errors;
-            for(const key1 in data4){
+            for(const key1 of Object.keys(data4)){
               if(!(((key1 === "sku") || (key1 === "quantity")) || (key1 === "unitPrice"))){
                 const err11 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
                 if(vErrors === null){
@@ -352,7 +352,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
                 errors++;
               }
             }
-            if(data4.sku !== undefined){
+            if(data4.sku !== undefined && func0.call(data4, "sku")){
               let data5 = data4.sku;
               const _errs13 = errors;
               const _errs14 = errors;
@@ -380,7 +380,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
               }
               var valid4 = _errs13 === errors;
             }
-            if(data4.quantity !== undefined){
+            if(data4.quantity !== undefined && func0.call(data4, "quantity")){
               let data6 = data4.quantity;
               const _errs15 = errors;
               if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
@@ -408,7 +408,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
               }
               var valid4 = _errs15 === errors;
             }
-            if(data4.unitPrice !== undefined){
+            if(data4.unitPrice !== undefined && func0.call(data4, "unitPrice")){
               let data7 = data4.unitPrice;
               const _errs17 = errors;
               if((!((typeof data7 == "number") && (isFinite(data7)))) && (data7 !== null)){
@@ -478,7 +478,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       errors++;
     }
     var valid0 = _errs19 === errors;
-    if(data.note !== undefined){
+    if(data.note !== undefined && func0.call(data, "note")){
       let data9 = data.note;
       const _errs21 = errors;
       if((typeof data9 !== "string") && (data9 !== null)){
@@ -494,7 +494,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       const _errs22 = errors;
       const _errs23 = errors;
       if(typeof data9 === "string"){
-        if(func3(data9) > 500){
+        if(func59(data9) > 500){
           const err22 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
           if(vErrors === null){
             vErrors = [err22];
@@ -507,7 +507,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       }
       var valid0 = _errs21 === errors;
     }
-    if(data.tags !== undefined){
+    if(data.tags !== undefined && func0.call(data, "tags")){
       let data10 = data.tags;
       const _errs24 = errors;
       const _errs25 = errors;
@@ -573,7 +573,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       }
       var valid0 = _errs24 === errors;
     }
-    if(data.point !== undefined){
+    if(data.point !== undefined && func0.call(data, "point")){
       let data12 = data.point;
       const _errs28 = errors;
       const _errs29 = errors;
@@ -645,13 +645,13 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       }
       var valid0 = _errs28 === errors;
     }
-    if(data.meta !== undefined){
+    if(data.meta !== undefined && func0.call(data, "meta")){
       let data15 = data.meta;
       const _errs34 = errors;
       const _errs35 = errors;
       if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
         const _errs36 = errors;
-        for(const key2 in data15){
+        for(const key2 of Object.keys(data15)){
           let data16 = data15[key2];
           const _errs37 = errors;
           if(typeof data16 !== "string"){
@@ -680,13 +680,13 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       }
       var valid0 = _errs34 === errors;
     }
-    if(data.extra !== undefined){
+    if(data.extra !== undefined && func0.call(data, "extra")){
       let data17 = data.extra;
       const _errs39 = errors;
       const _errs40 = errors;
       if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
         const _errs41 = errors;
-        if(data17.a !== undefined){
+        if(data17.a !== undefined && func0.call(data17, "a")){
           let data18 = data17.a;
           const _errs42 = errors;
           if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
@@ -715,7 +715,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
       }
       var valid0 = _errs39 === errors;
     }
-    if(data["x-trace-id"] !== undefined){
+    if(data["x-trace-id"] !== undefined && func0.call(data, "x-trace-id")){
       let data19 = data["x-trace-id"];
       const _errs44 = errors;
       if(typeof data19 !== "string"){
@@ -754,7 +754,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.invoiceId === undefined){
+    if((data.invoiceId === undefined) || (!(func0.call(data, "invoiceId")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "invoiceId"},message:"must have required property '"+"invoiceId"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -764,7 +764,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
       }
       errors++;
     }
-    if(data.total === undefined){
+    if((data.total === undefined) || (!(func0.call(data, "total")))){
       const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
       if(vErrors === null){
         vErrors = [err1];
@@ -774,7 +774,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
       }
       errors++;
     }
-    if(data.invoiceId !== undefined){
+    if(data.invoiceId !== undefined && func0.call(data, "invoiceId")){
       let data0 = data.invoiceId;
       const _errs1 = errors;
       if(typeof data0 !== "string"){
@@ -790,7 +790,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
       const _errs2 = errors;
       var valid0 = _errs1 === errors;
     }
-    if(data.total !== undefined){
+    if(data.total !== undefined && func0.call(data, "total")){
       let data1 = data.total;
       const _errs3 = errors;
       if(!((typeof data1 == "number") && (isFinite(data1)))){
@@ -806,7 +806,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
       const _errs4 = errors;
       var valid0 = _errs3 === errors;
     }
-    if(data.status !== undefined){
+    if(data.status !== undefined && func0.call(data, "status")){
       let data2 = data.status;
       const _errs5 = errors;
       if("created" !== data2){
@@ -845,7 +845,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
   let errors = 0;
   const _errs0 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.amount === undefined){
+    if((data.amount === undefined) || (!(func0.call(data, "amount")))){
       const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -855,13 +855,13 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
       }
       errors++;
     }
-    if(data.amount !== undefined){
+    if(data.amount !== undefined && func0.call(data, "amount")){
       let data0 = data.amount;
       const _errs1 = errors;
       const _errs2 = errors;
       const _errs3 = errors;
       if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-        if(data0.amount === undefined){
+        if((data0.amount === undefined) || (!(func0.call(data0, "amount")))){
           const err1 = {instancePath:instancePath+"/amount",schemaPath:"#/definitions/money/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
           if(vErrors === null){
             vErrors = [err1];
@@ -871,7 +871,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
           }
           errors++;
         }
-        if(data0.currency === undefined){
+        if((data0.currency === undefined) || (!(func0.call(data0, "currency")))){
           const err2 = {instancePath:instancePath+"/amount",schemaPath:"#/definitions/money/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'"};
           if(vErrors === null){
             vErrors = [err2];
@@ -881,7 +881,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
           }
           errors++;
         }
-        if(data0.amount !== undefined){
+        if(data0.amount !== undefined && func0.call(data0, "amount")){
           let data1 = data0.amount;
           const _errs4 = errors;
           const _errs5 = errors;
@@ -909,7 +909,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
           }
           var valid2 = _errs4 === errors;
         }
-        if(data0.currency !== undefined){
+        if(data0.currency !== undefined && func0.call(data0, "currency")){
           let data2 = data0.currency;
           const _errs6 = errors;
           if(typeof data2 !== "string"){
@@ -939,7 +939,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
       var valid1 = _errs2 === errors;
       var valid0 = _errs1 === errors;
     }
-    if(data.reason !== undefined){
+    if(data.reason !== undefined && func0.call(data, "reason")){
       let data3 = data.reason;
       const _errs8 = errors;
       const _errs9 = errors;
@@ -973,7 +973,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
         const _errs12 = errors;
         const _errs13 = errors;
         if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-          if(data3.other === undefined){
+          if((data3.other === undefined) || (!(func0.call(data3, "other")))){
             const err9 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/anyOf/1/required",keyword:"required",params:{missingProperty: "other"},message:"must have required property '"+"other"+"'"};
             if(vErrors === null){
               vErrors = [err9];
@@ -983,7 +983,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
             }
             errors++;
           }
-          if(data3.other !== undefined){
+          if(data3.other !== undefined && func0.call(data3, "other")){
             let data4 = data3.other;
             const _errs14 = errors;
             if(typeof data4 !== "string"){
@@ -1065,7 +1065,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
   const _errs1 = errors;
   const _errs2 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.ok === undefined){
+    if((data.ok === undefined) || (!(func0.call(data, "ok")))){
       const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'"};
       if(vErrors === null){
         vErrors = [err0];
@@ -1075,7 +1075,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
       }
       errors++;
     }
-    if(data.ok !== undefined){
+    if(data.ok !== undefined && func0.call(data, "ok")){
       let data0 = data.ok;
       const _errs3 = errors;
       if(true !== data0){
@@ -1109,7 +1109,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
   const _errs4 = errors;
   const _errs5 = errors;
   if(data && typeof data == "object" && !Array.isArray(data)){
-    if(data.ok === undefined){
+    if((data.ok === undefined) || (!(func0.call(data, "ok")))){
       const err3 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'"};
       if(vErrors === null){
         vErrors = [err3];
@@ -1119,7 +1119,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
       }
       errors++;
     }
-    if(data.error === undefined){
+    if((data.error === undefined) || (!(func0.call(data, "error")))){
       const err4 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
       if(vErrors === null){
         vErrors = [err4];
@@ -1129,7 +1129,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
       }
       errors++;
     }
-    if(data.ok !== undefined){
+    if(data.ok !== undefined && func0.call(data, "ok")){
       let data1 = data.ok;
       const _errs6 = errors;
       if(false !== data1){
@@ -1144,7 +1144,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
       }
       var valid2 = _errs6 === errors;
     }
-    if(data.error !== undefined){
+    if(data.error !== undefined && func0.call(data, "error")){
       let data2 = data.error;
       const _errs7 = errors;
       if(typeof data2 !== "string"){
@@ -1226,7 +1226,7 @@ function validate19(data, {instancePath="", parentData, parentDataProperty, root
     if(data.limit === undefined){
       data.limit = 10;
     }
-    if(data.window !== undefined){
+    if(data.window !== undefined && func0.call(data, "window")){
       let data0 = data.window;
       const _errs1 = errors;
       if(typeof data0 !== "string"){
@@ -1319,7 +1319,7 @@ function validate20(data, {instancePath="", parentData, parentDataProperty, root
       const _errs1 = errors;
       const _errs2 = errors;
       if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-        if(data0.name === undefined){
+        if((data0.name === undefined) || (!(func0.call(data0, "name")))){
           const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
           if(vErrors === null){
             vErrors = [err0];
@@ -1329,7 +1329,7 @@ function validate20(data, {instancePath="", parentData, parentDataProperty, root
           }
           errors++;
         }
-        if(data0.name !== undefined){
+        if(data0.name !== undefined && func0.call(data0, "name")){
           let data1 = data0.name;
           const _errs3 = errors;
           if(typeof data1 !== "string"){
