@@ -27,24 +27,6 @@ async function errorText(manifest: string): Promise<string> {
 
 const CASES: Array<{ name: string; manifest: string; expected: string }> = [
   {
-    name: "alias with no anchor (a plain string starting with *)",
-    manifest: `version: 1
-app: demo
-tasks:
-  emails.send_welcome:
-    handler: *sendWelcome
-`,
-    expected: `tasks.yaml:5:14 error: invalid YAML: alias *sendWelcome refers to no anchor
-  3 | tasks:
-  4 |   emails.send_welcome:
-> 5 |     handler: *sendWelcome
-    |              ^^^^^^^^^^^^
-  expected: an anchor (&name) defined before the alias; to start a plain string with *, quote it
-
-1 error
-`,
-  },
-  {
     name: "unknown key, with a suggestion",
     manifest: `version: 1
 app: demo
@@ -842,6 +824,24 @@ tasks.yaml:15:15 error: unknown time zone "Mars/Olympus"
   expected: an IANA time zone such as UTC, Europe/Berlin or America/New_York
 
 8 errors
+`,
+  },
+  {
+    name: "alias with no anchor (a plain string starting with *)",
+    manifest: `version: 1
+app: demo
+tasks:
+  emails.send_welcome:
+    handler: *sendWelcome
+`,
+    expected: `tasks.yaml:5:14 error: invalid YAML: alias *sendWelcome refers to no anchor
+  3 | tasks:
+  4 |   emails.send_welcome:
+> 5 |     handler: *sendWelcome
+    |              ^^^^^^^^^^^^
+  expected: an anchor (&name) defined before the alias; to start a plain string with *, quote it
+
+1 error
 `,
   },
 ];
