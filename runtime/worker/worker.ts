@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { connectRedis } from "../config/connect.ts";
 import { finish, finishAndClaim } from "../broker/settle.ts";
-import type { Claimed } from "../broker/claim.ts";
+import type { Claimed, ClaimResult } from "../broker/claim.ts";
 import type { Outcome } from "../broker/finish.ts";
 import { renewLeases } from "../broker/leases.ts";
 import { startClaimed } from "../broker/start.ts";
@@ -134,23 +134,32 @@ export class Worker {
         continue;
       }
       const outcomes = this.#outcomes.splice(0);
+      let result: ClaimResult;
       try {
-        const result = await finishAndClaim(this.#cmd, this.#ks, outcomes, { queues: this.#rotatedQueues(), want: free, leaseMs: this.options.leaseMs });
-        failures = 0;
-        if (result.claimed.length > 0) {
-          await this.#launch(result.claimed);
-          continue;
-        }
-        if (!this.#accepting) break;
-        const waitMs = result.nextDueAt === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueAt - Date.now());
-        if (waitMs > 0) await this.#block(waitMs);
+        result = await finishAndClaim(this.#cmd, this.#ks, outcomes, { queues: this.#rotatedQueues(), want: free, leaseMs: this.options.leaseMs });
       } catch (error) {
+        // Not applied (or applied and re-sent on reconnect, which the finish script tolerates).
         this.#outcomes.unshift(...outcomes);
         if (!this.#accepting) break;
         failures++;
         this.#log.warn("claim failed; retrying", { error: (error as Error).message });
         await sleep(Math.min(2000, 50 * 2 ** failures));
+        continue;
       }
+      failures = 0;
+      if (result.claimed.length > 0) {
+        try {
+          await this.#launch(result.claimed);
+        } catch (error) {
+          // The outcomes above are recorded; these claimed tasks keep their leases, which bring them back.
+          this.#log.warn("starting claimed tasks failed; their leases will return them", { error: (error as Error).message, count: result.claimed.length });
+          await sleep(200);
+        }
+        continue;
+      }
+      if (!this.#accepting) break;
+      const waitMs = result.nextDueAt === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueAt - Date.now());
+      if (waitMs > 0) await this.#block(waitMs);
     }
   }
 
