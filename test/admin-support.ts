@@ -112,16 +112,7 @@ export class AdminHarness {
   }
 }
 
-/** Polls until `check` returns something truthy, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 5000, stepMs = 25): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, stepMs));
-  }
-}
+export { eventually } from "./support/wait.ts";
 
 /** Logs in with a secret the way a browser form does; returns the session cookie and the CSRF token of a page. */
 export async function login(h: AdminHarness, secret = ADMIN_TOKEN): Promise<{ cookie: string; csrf: string }> {

@@ -1,6 +1,7 @@
 import { parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
 import { createLogger } from "../log/logger.ts";
+import { exitOnSignals } from "../process/shutdown-signals.ts";
 import type { AppSpec } from "../spec/types.ts";
 import { durationToMs } from "../time/duration.ts";
 import { Beat, type BeatOptions } from "./beat.ts";
@@ -34,18 +35,5 @@ export async function runBeatMain(app: { app: AppSpec }, options: { argv: readon
     }
     throw error;
   }
-  let signals = 0;
-  const onSignal = (signal: string) => {
-    if (++signals > 1) process.exit(1);
-    log.info("stopping beat", { signal });
-    beat.stop().then(
-      () => process.exit(0),
-      (error) => {
-        log.error("beat shutdown failed", { error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
+  exitOnSignals(log, () => beat.stop(), { warm: "stopping beat", cold: "second signal: exiting now; the leader lock expires on its own" });
 }

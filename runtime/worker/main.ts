@@ -1,6 +1,7 @@
 import { intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
 import { createLogger } from "../log/logger.ts";
+import { exitOnSignals } from "../process/shutdown-signals.ts";
 import { durationToMs } from "../time/duration.ts";
 import type { WorkerOptions } from "./options.ts";
 import { Worker, type WorkerApp } from "./worker.ts";
@@ -44,23 +45,9 @@ export async function runWorkerMain(app: WorkerApp, options: { argv: readonly st
     }
     throw error;
   }
-  let signals = 0;
-  const onSignal = (signal: string) => {
-    signals++;
-    if (signals > 1) {
-      log.warn("second signal: exiting now; leases will return running tasks", { signal });
-      process.exit(1);
-    }
-    log.info("warm shutdown: finishing running tasks", { signal });
-    worker.stop().then(
-      () => process.exit(0),
-      (error) => {
-        log.error("shutdown failed", { error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
+  exitOnSignals(log, () => worker.stop(), {
+    warm: "warm shutdown: finishing running tasks",
+    cold: "second signal: exiting now; leases will return running tasks",
+  });
   await worker.start();
 }
