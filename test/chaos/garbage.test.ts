@@ -4,12 +4,8 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
-import { Redis } from "ioredis";
-import { createTaskTree, keyspace } from "../../runtime/mod.ts";
-import { chaosApp } from "../fixtures/chaos/app.ts";
 import { queueDepth, runLog, stateCounts, waitFor } from "../fixtures/chaos/observe.ts";
-import { Fleet } from "../fixtures/chaos/processes.ts";
-import { deletePrefix, REDIS_URL, uniquePrefix } from "../support/redis.ts";
+import { chaosWorld } from "../fixtures/chaos/world.ts";
 
 const TEN_MB = 10 * 1024 * 1024;
 const sha1 = (raw: string | Buffer) => createHash("sha1").update(raw).digest("hex");
@@ -23,19 +19,7 @@ function envelope(fields: Record<string, string>, omit: string[] = []): Record<s
 }
 
 test("garbage in every queue key is dead-lettered with a reason; the worker survives and keeps working", { timeout: 90_000 }, async (t) => {
-  const prefix = uniquePrefix("chaos-garbage");
-  const app = chaosApp();
-  const ks = keyspace(app.app, prefix);
-  const key = `${prefix}:rec`;
-  const redis = new Redis(REDIS_URL);
-  const client = createTaskTree<any>(app, { prefix });
-  const fleet = new Fleet();
-  t.after(async () => {
-    await fleet.killAll();
-    await client.$disconnect();
-    await deletePrefix(prefix);
-    redis.disconnect();
-  });
+  const { prefix, ks, key, redis, client, fleet } = chaosWorld(t, "chaos-garbage");
   const good = async (n: number) => (await client.chaos.work.delayMany(Array.from({ length: n }, () => ({ key })))).map((r: { id: string }) => r.id) as string[];
 
   // Task records that decode badly: id -> the reason the dead letter must give.

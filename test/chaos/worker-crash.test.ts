@@ -2,12 +2,8 @@
 // restarted. Nothing may be lost; a task may run twice only if a killed process had started it.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Redis } from "ioredis";
-import { createTaskTree, keyspace } from "../../runtime/mod.ts";
-import { chaosApp } from "../fixtures/chaos/app.ts";
 import { queueDepth, runLog, stateCounts, waitFor } from "../fixtures/chaos/observe.ts";
-import { Fleet } from "../fixtures/chaos/processes.ts";
-import { deletePrefix, REDIS_URL, uniquePrefix } from "../support/redis.ts";
+import { chaosWorld } from "../fixtures/chaos/world.ts";
 
 const TASKS = 5_000;
 const CONCURRENCY = 10;
@@ -17,19 +13,7 @@ const TASK_MS = 100;
 
 test("5,000 tasks: a worker SIGKILLed 3 times loses nothing, re-runs only what it had in flight", { timeout: 150_000 }, async (t) => {
   const started = Date.now();
-  const prefix = uniquePrefix("chaos-crash");
-  const app = chaosApp();
-  const ks = keyspace(app.app, prefix);
-  const key = `${prefix}:rec`;
-  const redis = new Redis(REDIS_URL);
-  const client = createTaskTree<any>(app, { prefix });
-  const fleet = new Fleet();
-  t.after(async () => {
-    await fleet.killAll();
-    await client.$disconnect();
-    await deletePrefix(prefix);
-    redis.disconnect();
-  });
+  const { prefix, ks, key, redis, client, fleet } = chaosWorld(t, "chaos-crash");
 
   const args = ["--prefix", prefix, "--concurrency", String(CONCURRENCY), "--lease", "1s"];
   const spawnWorker = (name: string) => fleet.spawn(name, "test/fixtures/chaos/worker-process.ts", args);
