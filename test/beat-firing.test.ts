@@ -189,8 +189,8 @@ describe("beat in real time", () => {
     const worker = new Worker({ app: h.app, dispatch: { "core.ping": () => "pong", "reports.nightly": () => null, "emails.announce": () => null } }, { prefix: h.prefix, logger: quietLogger });
     await worker.start();
     try {
-      const staleState = await eventually(async () => { const s = await readSnapshot(h.redis, h.ks, stale); return s.state === "PENDING" ? null : s; });
-      const freshState = await eventually(async () => { const s = await readSnapshot(h.redis, h.ks, fresh); return s.state === "SUCCESS" ? s : null; });
+      const staleState = await eventually(async () => { const s = await readSnapshot(h, stale); return s.state === "PENDING" ? null : s; });
+      const freshState = await eventually(async () => { const s = await readSnapshot(h, fresh); return s.state === "SUCCESS" ? s : null; });
       assert.deepEqual([staleState.state, staleState.reason], ["REVOKED", "expired"]);
       assert.equal(freshState.result, "pong");
     } finally {

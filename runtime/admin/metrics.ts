@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../keys/keyspace.ts";
+import type { BrokerConn } from "../broker/conn.ts";
 import type { AppSpec } from "../spec/types.ts";
 import { readOverview } from "./data/overview.ts";
 import { scanRecent } from "./data/recent-scan.ts";
@@ -42,28 +41,31 @@ interface DurationHistogram {
  * over the recent-task index (the newest 10,000 tasks), so they are gauges of that window, not
  * all-time counters; queue depths, dead letters and workers are exact.
  */
-export async function renderMetrics(redis: Redis, ks: Keyspace, app: AppSpec): Promise<string> {
-  const overview = await readOverview(redis, ks, app);
+export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<string> {
+  const overview = await readOverview(conn, app);
   const byState = new Map<string, Map<string, number>>();
   const durations = new Map<string, DurationHistogram>();
-  await scanRecent(redis, ks, ["n", "s", "st", "ft"], ({ values: [n, s, st, ft] }) => {
-    if (n === null || s === null) return;
-    const task = Object.hasOwn(app.tasks, n) ? n : OTHER;
-    const states = byState.get(task) ?? new Map<string, number>();
-    states.set(s, (states.get(s) ?? 0) + 1);
-    byState.set(task, states);
-    const started = msOrNull(st);
-    const finished = msOrNull(ft);
-    if ((s === "SUCCESS" || s === "FAILURE") && started !== null && finished !== null && finished >= started) {
-      const seconds = (finished - started) / 1000;
-      const h = durations.get(task) ?? { counts: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 };
-      DURATION_BUCKETS.forEach((le, i) => {
-        if (seconds <= le) h.counts[i]++;
-      });
-      h.sum += seconds;
-      h.count++;
-      durations.set(task, h);
-    }
+  await scanRecent(conn, {
+    fields: ["n", "s", "st", "ft"],
+    visit: ({ values: [n, s, st, ft] }) => {
+      if (n === null || s === null) return;
+      const task = Object.hasOwn(app.tasks, n) ? n : OTHER;
+      const states = byState.get(task) ?? new Map<string, number>();
+      states.set(s, (states.get(s) ?? 0) + 1);
+      byState.set(task, states);
+      const started = msOrNull(st);
+      const finished = msOrNull(ft);
+      if ((s === "SUCCESS" || s === "FAILURE") && started !== null && finished !== null && finished >= started) {
+        const seconds = (finished - started) / 1000;
+        const h = durations.get(task) ?? { counts: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 };
+        DURATION_BUCKETS.forEach((le, i) => {
+          if (seconds <= le) h.counts[i]++;
+        });
+        h.sum += seconds;
+        h.count++;
+        durations.set(task, h);
+      }
+    },
   });
 
   const out = new Exposition();

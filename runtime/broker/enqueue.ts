@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../keys/keyspace.ts";
+import type { BrokerConn } from "./conn.ts";
 import { scripts } from "./scripts.ts";
 
 /** One task ready to be written: arguments already validated and serialized. */
@@ -29,7 +28,7 @@ const BATCH = 500;
  * Writes tasks of one queue and priority in as few script calls as possible. Returns, per item,
  * whether it was new (false: the id existed, nothing was written).
  */
-export async function enqueueBatch(redis: Redis, ks: Keyspace, items: readonly EnqueueItem[], options: EnqueueOptions): Promise<boolean[]> {
+export async function enqueueBatch({ redis, ks }: BrokerConn, items: readonly EnqueueItem[], options: EnqueueOptions): Promise<boolean[]> {
   const created: boolean[] = [];
   const calls: Promise<unknown>[] = [];
   for (let start = 0; start < items.length; start += BATCH) {

@@ -1,13 +1,12 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../keys/keyspace.ts";
+import type { BrokerConn } from "./conn.ts";
 import type { Claimed } from "./claim.ts";
 
 /**
  * Pushes the lease deadline of every running task forward in one pipeline. `XX` never re-creates a
  * lease that a finish (or a recovery after a long Redis outage) already removed.
  */
-export async function renewLeases(redis: Redis, ks: Keyspace, running: Iterable<Claimed>, leaseMs: number): Promise<void> {
-  const deadline = Date.now() + leaseMs;
+export async function renewLeases({ redis, ks }: BrokerConn, running: Iterable<Claimed>, options: { leaseMs: number }): Promise<void> {
+  const deadline = Date.now() + options.leaseMs;
   const byQueue = new Map<string, (string | number)[]>();
   for (const c of running) {
     let args = byQueue.get(c.queue);

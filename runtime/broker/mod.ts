@@ -7,4 +7,5 @@ export { claim, finish, finishAndClaim } from "./settle.ts";
 export { renewLeases } from "./leases.ts";
 export { revokeTask } from "./revoke.ts";
 export { takeRateToken } from "./rate-limit.ts";
+export type { BrokerConn } from "./conn.ts";
 export { scripts } from "./scripts.ts";

@@ -1,24 +1,24 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../keys/keyspace.ts";
+import type { BrokerConn } from "./conn.ts";
 import { claimArgs, claimKeys, parseClaimReply, type ClaimRequest, type ClaimResult } from "./claim.ts";
 import { finishArgs, finishKeys, type Outcome } from "./finish.ts";
 import { scripts } from "./scripts.ts";
 
 /** Leases up to `want` ready tasks of the given queues. */
-export async function claim(redis: Redis, ks: Keyspace, request: ClaimRequest): Promise<ClaimResult> {
+export async function claim({ redis, ks }: BrokerConn, request: ClaimRequest): Promise<ClaimResult> {
   const reply = await scripts.claim.run(redis, claimKeys(ks, request.queues), [Date.now(), ...claimArgs(request)]);
   return parseClaimReply(reply, request.queues);
 }
 
 /** Records outcomes of finished runs. */
-export async function finish(redis: Redis, ks: Keyspace, outcomes: readonly Outcome[]): Promise<void> {
+export async function finish({ redis, ks }: BrokerConn, outcomes: readonly Outcome[]): Promise<void> {
   if (outcomes.length === 0) return;
   await scripts.finish.run(redis, finishKeys(ks, outcomes), [Date.now(), ks.doneChannel(""), ...finishArgs(outcomes)]);
 }
 
 /** Records outcomes and claims the next batch in one round trip. */
-export async function finishAndClaim(redis: Redis, ks: Keyspace, outcomes: readonly Outcome[], request: ClaimRequest): Promise<ClaimResult> {
-  if (outcomes.length === 0) return claim(redis, ks, request);
+export async function finishAndClaim(conn: BrokerConn, outcomes: readonly Outcome[], request: ClaimRequest): Promise<ClaimResult> {
+  if (outcomes.length === 0) return claim(conn, request);
+  const { redis, ks } = conn;
   const keys = [...finishKeys(ks, outcomes), ...claimKeys(ks, request.queues)];
   const [want, leaseMs, limit, queueCount, ...queues] = claimArgs(request);
   const args = [Date.now(), ks.doneChannel(""), outcomes.length, want, leaseMs, limit, queueCount, ...queues, ...finishArgs(outcomes)];

@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../keys/keyspace.ts";
+import type { BrokerConn } from "./conn.ts";
 import type { Claimed } from "./claim.ts";
 import { scripts } from "./scripts.ts";
 
@@ -31,7 +30,7 @@ export interface StartOptions {
 }
 
 /** Marks claimed tasks STARTED in one script call and returns what to run. */
-export async function startClaimed(redis: Redis, ks: Keyspace, claimed: readonly Claimed[], options: StartOptions): Promise<(StartedRecord | SkippedRecord)[]> {
+export async function startClaimed({ redis, ks }: BrokerConn, claimed: readonly Claimed[], options: StartOptions): Promise<(StartedRecord | SkippedRecord)[]> {
   const keys = [ks.dead, ks.deadRaw];
   const args: (string | number)[] = [options.now ?? Date.now(), options.workerId, options.maxDeliveries, options.maxPayloadBytes, ks.doneChannel("")];
   for (const c of claimed) {

@@ -38,7 +38,7 @@ function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits):
     }
     await Promise.all(
       [...groups.values()].map((group) =>
-        enqueueBatch(conn.redis, conn.ks, group.map((c) => c.item), { queue: group[0].queue, priority: group[0].priority }),
+        enqueueBatch(conn, group.map((c) => c.item), { queue: group[0].queue, priority: group[0].priority }),
       ),
     );
     return calls.map((c) => new TaskResult<unknown>(conn, c.item.id, spec.name));

@@ -51,7 +51,7 @@ export class TaskResult<R> implements AsyncResult<R> {
   }
 
   async revoke(options: { terminate?: boolean } = {}): Promise<void> {
-    await revokeTask(this.#backend.redis, this.#backend.ks, this.id, options);
+    await revokeTask(this.#backend, this.id, options);
   }
 
   async forget(): Promise<void> {
@@ -59,7 +59,7 @@ export class TaskResult<R> implements AsyncResult<R> {
   }
 
   #snapshot(): Promise<TaskSnapshot> {
-    return readSnapshot(this.#backend.redis, this.#backend.ks, this.id);
+    return readSnapshot(this.#backend, this.id);
   }
 
   #settle(s: TaskSnapshot): R {

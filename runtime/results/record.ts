@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../keys/keyspace.ts";
+import type { BrokerConn } from "../broker/conn.ts";
 import type { StoredError, TaskState } from "../task/types.ts";
 
 /** What a caller can learn about a task from its record. Unknown ids read PENDING, as in Celery. */
@@ -23,7 +22,7 @@ function parseJson(text: string | null): unknown {
 }
 
 /** Reads one task's state, result, error and progress in one round trip. */
-export async function readSnapshot(redis: Redis, ks: Keyspace, id: string): Promise<TaskSnapshot> {
+export async function readSnapshot({ redis, ks }: BrokerConn, id: string): Promise<TaskSnapshot> {
   const [state, res, err, why, pg] = await redis.hmget(ks.task(id), "s", "res", "err", "why", "pg");
   const error = parseJson(err);
   return {

@@ -1,6 +1,5 @@
-import type { Redis } from "ioredis";
 import { hostname } from "node:os";
-import type { Keyspace } from "../keys/keyspace.ts";
+import type { BrokerConn } from "../broker/conn.ts";
 
 export interface HeartbeatInfo {
   id: string;
@@ -15,7 +14,7 @@ export const WORKER_TTL_MS = 15_000;
 const STATS_KEEP_MINUTES = 24 * 60;
 
 /** Publishes the worker's liveness and load for the admin UI; prunes dead workers and old counters. */
-export async function beat(redis: Redis, ks: Keyspace, info: HeartbeatInfo, pruneStats: boolean): Promise<void> {
+export async function beat({ redis, ks }: BrokerConn, info: HeartbeatInfo, options: { pruneStats: boolean }): Promise<void> {
   const now = Date.now();
   const key = ks.worker(info.id);
   const pipeline = redis.pipeline();
@@ -33,7 +32,7 @@ export async function beat(redis: Redis, ks: Keyspace, info: HeartbeatInfo, prun
   pipeline.zadd(ks.workers, now, info.id);
   pipeline.zremrangebyscore(ks.workers, "-inf", now - WORKER_TTL_MS);
   await pipeline.exec();
-  if (pruneStats) {
+  if (options.pruneStats) {
     const oldest = Math.floor(now / 60_000) - STATS_KEEP_MINUTES;
     for (const queue of info.queues) {
       const fields = await redis.hkeys(ks.stats(queue));
@@ -44,6 +43,6 @@ export async function beat(redis: Redis, ks: Keyspace, info: HeartbeatInfo, prun
 }
 
 /** Removes the worker's record at a clean shutdown. */
-export async function unregister(redis: Redis, ks: Keyspace, id: string): Promise<void> {
+export async function unregister({ redis, ks }: BrokerConn, id: string): Promise<void> {
   await redis.pipeline().del(ks.worker(id)).zrem(ks.workers, id).exec();
 }

@@ -60,7 +60,7 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
     return failWith(rec, "TaskArgumentsError", `args do not match the schema of ${spec.name}: ${list}`);
   }
   if (spec.rateLimit) {
-    const waitMs = await takeRateToken(env.redis, env.ks, spec.name, spec.rateLimit);
+    const waitMs = await takeRateToken(env, spec.name, spec.rateLimit);
     if (waitMs > 0) return { kind: "release", claimed: rec.claimed, dueAt: Date.now() + waitMs };
   }
   if (!spec.acksLate) env.emit({ kind: "ack", claimed: rec.claimed });

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { connectRedis } from "../config/connect.ts";
 import { finish, finishAndClaim } from "../broker/settle.ts";
 import type { Claimed, ClaimResult } from "../broker/claim.ts";
+import type { BrokerConn } from "../broker/conn.ts";
 import type { Outcome } from "../broker/finish.ts";
 import { renewLeases } from "../broker/leases.ts";
 import { startClaimed } from "../broker/start.ts";
@@ -40,7 +41,7 @@ export class Worker {
   readonly #app: WorkerApp;
   readonly #ks: Keyspace;
   readonly #log: Logger;
-  #cmd!: Redis;
+  #conn!: BrokerConn;
   #blocker!: Redis;
   #control!: Redis;
   readonly #running = new Map<string, Running>();
@@ -78,14 +79,14 @@ export class Worker {
 
   async start(): Promise<void> {
     const target = this.options.redis;
-    this.#cmd = connectRedis(target, { name: "celerity-worker" });
+    this.#conn = { redis: connectRedis(target, { name: "celerity-worker" }), ks: this.#ks };
     this.#blocker = connectRedis(target, { name: "celerity-worker-wait", blocking: true });
     // A reconnect gives the blocking connection a new client id.
     this.#blocker.on("ready", () => (this.#blockerId = null));
     this.#control = connectRedis(target, { name: "celerity-worker-control", blocking: true });
     this.#control.on("message", (_channel: string, message: string) => this.#onControl(message));
     await this.#control.subscribe(this.#ks.controlChannel);
-    await Promise.all(Object.values(scripts).map((s) => s.ensureLoaded(this.#cmd)));
+    await Promise.all(Object.values(scripts).map((s) => s.ensureLoaded(this.#conn.redis)));
     await this.#heartbeat();
     this.#timers.push(setInterval(() => void this.#heartbeat(), HEARTBEAT_MS));
     this.#timers.push(setInterval(() => void this.#renew(), Math.max(50, Math.floor(this.options.leaseMs / 3))));
@@ -120,8 +121,8 @@ export class Worker {
     }
     await this.#flush();
     for (const t of this.#timers) clearInterval(t);
-    await unregister(this.#cmd, this.#ks, this.options.id).catch(() => {});
-    await Promise.allSettled([this.#cmd.quit(), this.#control.quit()]);
+    await unregister(this.#conn, this.options.id).catch(() => {});
+    await Promise.allSettled([this.#conn.redis.quit(), this.#control.quit()]);
     this.#log.info("worker stopped");
   }
 
@@ -136,7 +137,7 @@ export class Worker {
       const outcomes = this.#outcomes.splice(0);
       let result: ClaimResult;
       try {
-        result = await finishAndClaim(this.#cmd, this.#ks, outcomes, { queues: this.#rotatedQueues(), want: free, leaseMs: this.options.leaseMs });
+        result = await finishAndClaim(this.#conn, outcomes, { queues: this.#rotatedQueues(), want: free, leaseMs: this.options.leaseMs });
       } catch (error) {
         // Not applied (or applied and re-sent on reconnect, which the finish script tolerates).
         this.#outcomes.unshift(...outcomes);
@@ -178,7 +179,7 @@ export class Worker {
     try {
       this.#blockerId ??= Number(await this.#blocker.client("ID"));
       const blockerId = this.#blockerId;
-      timer = setTimeout(() => void this.#cmd.client("UNBLOCK", blockerId).catch(() => {}), ms);
+      timer = setTimeout(() => void this.#conn.redis.client("UNBLOCK", blockerId).catch(() => {}), ms);
       await this.#blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
     } catch {
       // Disconnected for shutdown, or a connection fault: the loop decides what happens next.
@@ -202,7 +203,7 @@ export class Worker {
     // already STARTED by this worker: that is a start whose reply was lost, never run.
     const fresh = claimed.filter((c) => !this.#running.has(c.id));
     if (fresh.length === 0) return;
-    const records = await startClaimed(this.#cmd, this.#ks, fresh, {
+    const records = await startClaimed(this.#conn, fresh, {
       workerId: this.options.id,
       maxDeliveries: this.options.maxDeliveries,
       maxPayloadBytes: this.options.maxPayloadBytes,
@@ -215,8 +216,7 @@ export class Worker {
       this.#runEnv ??= {
         app: this.#app.app,
         dispatch: this.#app.dispatch,
-        redis: this.#cmd,
-        ks: this.#ks,
+        ...this.#conn,
         log: this.#log,
         timeLimitGraceMs: this.options.timeLimitGraceMs,
         emit: (outcome) => this.#record(outcome, false),
@@ -262,7 +262,7 @@ export class Worker {
       const outcomes = this.#outcomes.splice(0);
       if (outcomes.length === 0) return;
       try {
-        await finish(this.#cmd, this.#ks, outcomes);
+        await finish(this.#conn, outcomes);
       } catch (error) {
         this.#log.error("recording outcomes failed; will retry", { error: (error as Error).message });
         this.#outcomes.unshift(...outcomes);
@@ -274,7 +274,7 @@ export class Worker {
 
   async #renew(): Promise<void> {
     try {
-      await renewLeases(this.#cmd, this.#ks, [...this.#running.values()].map((r) => r.claimed), this.options.leaseMs);
+      await renewLeases(this.#conn, [...this.#running.values()].map((r) => r.claimed), { leaseMs: this.options.leaseMs });
     } catch (error) {
       this.#log.warn("lease renewal failed", { error: (error as Error).message });
     }
@@ -283,7 +283,7 @@ export class Worker {
   async #heartbeat(): Promise<void> {
     try {
       const info = { id: this.options.id, queues: this.options.queues, concurrency: this.options.concurrency, startedAt: this.#startedAt, inFlight: () => this.#running.size };
-      await beat(this.#cmd, this.#ks, info, this.#beats++ % 30 === 0);
+      await beat(this.#conn, info, { pruneStats: this.#beats++ % 30 === 0 });
     } catch (error) {
       this.#log.debug("heartbeat failed", { error: (error as Error).message });
     }

@@ -32,9 +32,9 @@ test("a batch whose start reply was lost is run after its leases expire, by the 
 
   const results = await client.chaos.work.delayMany([{ key }, { key }, { key }]);
   // What the worker's loop does, except that the start script's reply never reaches it.
-  const claimed = await claim(redis, ks, { queues: ["default"], want: 3, leaseMs: 200 });
+  const claimed = await claim({ redis, ks }, { queues: ["default"], want: 3, leaseMs: 200 });
   assert.equal(claimed.claimed.length, 3);
-  await startClaimed(redis, ks, claimed.claimed, { workerId, maxDeliveries: 5, maxPayloadBytes: 1 << 20 });
+  await startClaimed({ redis, ks }, claimed.claimed, { workerId, maxDeliveries: 5, maxPayloadBytes: 1 << 20 });
 
   worker = new Worker({ app, dispatch }, { prefix, id: workerId, leaseMs: 200, logger: createLogger({ level: "error" }) });
   await worker.start();

@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../../keys/keyspace.ts";
+import type { BrokerConn } from "../../broker/conn.ts";
 import { isRawRef } from "../data/ids.ts";
 import { adminScripts } from "./scripts.ts";
 
@@ -7,7 +6,7 @@ import { adminScripts } from "./scripts.ts";
 const BATCH = 200;
 
 /** Deletes the given dead letters (task records of dead tasks included); returns how many were removed. */
-export async function purgeDeadLetters(redis: Redis, ks: Keyspace, members: readonly string[]): Promise<number> {
+export async function purgeDeadLetters({ redis, ks }: BrokerConn, members: readonly string[]): Promise<number> {
   let removed = 0;
   for (let start = 0; start < members.length; start += BATCH) {
     const chunk = members.slice(start, start + BATCH);
@@ -23,13 +22,14 @@ export async function purgeDeadLetters(redis: Redis, ks: Keyspace, members: read
  * Empties the dead-letter set in bounded batches, up to `max` letters per call (so one click cannot
  * keep the server busy for long; the page says when some remain).
  */
-export async function purgeAllDeadLetters(redis: Redis, ks: Keyspace, options: { max?: number } = {}): Promise<{ removed: number; remaining: number }> {
+export async function purgeAllDeadLetters(conn: BrokerConn, options: { max?: number } = {}): Promise<{ removed: number; remaining: number }> {
+  const { redis, ks } = conn;
   const max = options.max ?? 100_000;
   let removed = 0;
   while (removed < max) {
     const members = await redis.zrange(ks.dead, "0", String(BATCH - 1));
     if (members.length === 0) break;
-    const n = await purgeDeadLetters(redis, ks, members);
+    const n = await purgeDeadLetters(conn, members);
     removed += n;
     // Nothing removed means another admin is purging the same members; let them finish.
     if (n === 0) break;

@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../../keys/keyspace.ts";
+import type { BrokerConn } from "../../broker/conn.ts";
 import type { AppSpec } from "../../spec/types.ts";
 import { isQueueName, isRawRef } from "../data/ids.ts";
 import { conflict, notFound } from "../http/errors.ts";
@@ -12,7 +11,7 @@ const RECENT_CAP = 10_000;
  * defines, with args that pass its schema, are requeued: anything else would only die again (and
  * the admin must never make a worker run something the manifest does not declare).
  */
-export async function requeueDeadTask(redis: Redis, ks: Keyspace, options: { app: AppSpec; id: string }): Promise<void> {
+export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app: AppSpec; id: string }): Promise<void> {
   const { app, id } = options;
   if (isRawRef(id)) throw conflict("raw dead letters have no task record and cannot be requeued; inspect and purge them");
   // Two tries: a record moving between our read and the script (another admin's requeue) is rare.

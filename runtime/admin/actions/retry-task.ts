@@ -1,6 +1,5 @@
-import type { Redis } from "ioredis";
+import type { BrokerConn } from "../../broker/conn.ts";
 import { CelerityError } from "../../errors/celerity-error.ts";
-import type { Keyspace } from "../../keys/keyspace.ts";
 import { isQueueName } from "../data/ids.ts";
 import { badRequest, conflict, notFound } from "../http/errors.ts";
 import type { TaskHandles } from "./task-handles.ts";
@@ -11,7 +10,7 @@ const RETRYABLE = new Set(["FAILURE", "REVOKED"]);
  * Celery Flower's "retry": sends a failed or revoked task again as a new task (new id) with the same
  * args, queue and priority, through the typed client so the args are validated like any call.
  */
-export async function retryTask(redis: Redis, ks: Keyspace, options: { handles: TaskHandles; id: string }): Promise<{ taskId: string }> {
+export async function retryTask({ redis, ks }: BrokerConn, options: { handles: TaskHandles; id: string }): Promise<{ taskId: string }> {
   const [name, argsJson, state, queue, priority] = await redis.hmget(ks.task(options.id), "n", "a", "s", "q", "p");
   if (name === null || state === null) throw notFound(`task ${JSON.stringify(options.id)}`);
   if (!RETRYABLE.has(state)) throw conflict(`only failed or revoked tasks can be retried; this one is ${state}`);

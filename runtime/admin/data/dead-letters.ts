@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../../keys/keyspace.ts";
+import type { BrokerConn } from "../../broker/conn.ts";
 import { isRawRef } from "./ids.ts";
 import { parseStoredJson } from "./json.ts";
 
@@ -33,7 +32,7 @@ interface RawInfo {
   queue?: unknown;
 }
 
-async function describe(redis: Redis, ks: Keyspace, members: { member: string; at: number }[]): Promise<DeadLetter[]> {
+async function describe({ redis, ks }: BrokerConn, members: { member: string; at: number }[]): Promise<DeadLetter[]> {
   if (members.length === 0) return [];
   const pipeline = redis.pipeline();
   for (const { member } of members) {
@@ -74,19 +73,20 @@ async function describe(redis: Redis, ks: Keyspace, members: { member: string; a
 }
 
 /** Dead letters, newest first, one page. */
-export async function listDeadLetters(redis: Redis, ks: Keyspace, options: { page: number; pageSize: number }): Promise<DeadPage> {
+export async function listDeadLetters(conn: BrokerConn, options: { page: number; pageSize: number }): Promise<DeadPage> {
+  const { redis, ks } = conn;
   const from = (options.page - 1) * options.pageSize;
   const [total, flat] = await Promise.all([redis.zcard(ks.dead), redis.zrevrange(ks.dead, from, from + options.pageSize - 1, "WITHSCORES")]);
   const members: { member: string; at: number }[] = [];
   for (let i = 0; i < flat.length; i += 2) members.push({ member: flat[i], at: Number(flat[i + 1]) });
-  return { items: await describe(redis, ks, members), total, page: options.page, pageSize: options.pageSize, pages: Math.max(1, Math.ceil(total / options.pageSize)) };
+  return { items: await describe(conn, members), total, page: options.page, pageSize: options.pageSize, pages: Math.max(1, Math.ceil(total / options.pageSize)) };
 }
 
 /** One dead letter, or null when it is not (or no longer) dead. */
-export async function getDeadLetter(redis: Redis, ks: Keyspace, member: string): Promise<DeadLetter | null> {
-  const score = await redis.zscore(ks.dead, member);
+export async function getDeadLetter(conn: BrokerConn, member: string): Promise<DeadLetter | null> {
+  const score = await conn.redis.zscore(conn.ks.dead, member);
   if (score === null) return null;
-  const [letter] = await describe(redis, ks, [{ member, at: Number(score) }]);
+  const [letter] = await describe(conn, [{ member, at: Number(score) }]);
   return letter;
 }
 
@@ -97,7 +97,7 @@ export const DEAD_COUNT_WINDOW = 10_000;
  * Dead letters per queue among the newest {@link DEAD_COUNT_WINDOW}, plus the overall total.
  * Raw garbage counts under the queue it was found in.
  */
-export async function deadCountsByQueue(redis: Redis, ks: Keyspace): Promise<{ byQueue: Map<string, number>; total: number }> {
+export async function deadCountsByQueue({ redis, ks }: BrokerConn): Promise<{ byQueue: Map<string, number>; total: number }> {
   const [total, members] = await Promise.all([redis.zcard(ks.dead), redis.zrevrange(ks.dead, 0, DEAD_COUNT_WINDOW - 1)]);
   const byQueue = new Map<string, number>();
   for (let start = 0; start < members.length; start += 1000) {

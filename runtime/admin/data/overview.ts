@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../../keys/keyspace.ts";
+import type { BrokerConn } from "../../broker/conn.ts";
 import type { AppSpec } from "../../spec/types.ts";
 import { deadCountsByQueue } from "./dead-letters.ts";
 import { isQueueName } from "./ids.ts";
@@ -16,10 +15,11 @@ export interface Overview {
 }
 
 /** Queues of the manifest plus any a live worker consumes (a periodic entry may target one of those). */
-export async function readOverview(redis: Redis, ks: Keyspace, app: AppSpec, now = Date.now()): Promise<Overview> {
-  const [workers, dead] = await Promise.all([listWorkers(redis, ks, now), deadCountsByQueue(redis, ks)]);
+export async function readOverview(conn: BrokerConn, app: AppSpec, options: { now?: number } = {}): Promise<Overview> {
+  const now = options.now ?? Date.now();
+  const [workers, dead] = await Promise.all([listWorkers(conn, now), deadCountsByQueue(conn)]);
   const names = new Set(app.queues);
   for (const w of workers) for (const q of w.queues) if (isQueueName(q)) names.add(q);
-  const queues = await readQueueStats(redis, ks, [...names].sort(), dead.byQueue, now);
+  const queues = await readQueueStats(conn, [...names].sort(), { dead: dead.byQueue, now });
   return { app: app.app, generatedAt: now, queues, workers, deadTotal: dead.total };
 }

@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../../keys/keyspace.ts";
+import type { BrokerConn } from "../../broker/conn.ts";
 import { intOr } from "./json.ts";
 
 /** One minute of a queue's outcome counters. */
@@ -30,7 +29,8 @@ export interface QueueStats {
 export const HISTORY_MINUTES = 15;
 
 /** Reads depths and per-minute counters of the given queues in one pipeline. */
-export async function readQueueStats(redis: Redis, ks: Keyspace, queues: readonly string[], dead: ReadonlyMap<string, number>, now = Date.now()): Promise<QueueStats[]> {
+export async function readQueueStats({ redis, ks }: BrokerConn, queues: readonly string[], options: { dead: ReadonlyMap<string, number>; now?: number }): Promise<QueueStats[]> {
+  const { dead, now = Date.now() } = options;
   const current = Math.floor(now / 60_000);
   const minutes = Array.from({ length: HISTORY_MINUTES }, (_, i) => current - HISTORY_MINUTES + 1 + i);
   const fields = minutes.flatMap((m) => [`${m}:ok`, `${m}:fail`, `${m}:retry`]);

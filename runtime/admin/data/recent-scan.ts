@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../../keys/keyspace.ts";
+import type { BrokerConn } from "../../broker/conn.ts";
 
 const CHUNK = 1000;
 
@@ -15,7 +14,8 @@ export interface RecentRow {
  * Walks the recent-task index newest first, reading the given record fields in pipelined chunks.
  * The index is capped (10,000 by default), so a full walk is bounded; `visit` returns false to stop early.
  */
-export async function scanRecent(redis: Redis, ks: Keyspace, fields: readonly string[], visit: (row: RecentRow) => boolean | void): Promise<void> {
+export async function scanRecent({ redis, ks }: BrokerConn, options: { fields: readonly string[]; visit: (row: RecentRow) => boolean | void }): Promise<void> {
+  const { fields, visit } = options;
   for (let start = 0; ; start += CHUNK) {
     const page = await redis.zrevrange(ks.recent, start, start + CHUNK - 1, "WITHSCORES");
     if (page.length === 0) return;

@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../../keys/keyspace.ts";
+import type { BrokerConn } from "../../broker/conn.ts";
 import type { StoredError, TaskState } from "../../task/types.ts";
 import { intOr, msOrNull, parseStoredJson } from "./json.ts";
 import { scanRecent } from "./recent-scan.ts";
@@ -79,24 +78,27 @@ function summary(id: string, v: (string | null)[]): TaskSummary {
 }
 
 /** Recent tasks, newest first, filtered by state and exact task name, one page of them. */
-export async function listTasks(redis: Redis, ks: Keyspace, filter: TaskFilter): Promise<TaskPage> {
+export async function listTasks(conn: BrokerConn, filter: TaskFilter): Promise<TaskPage> {
   const from = (filter.page - 1) * filter.pageSize;
   const items: TaskSummary[] = [];
   let total = 0;
-  await scanRecent(redis, ks, SUMMARY_FIELDS, (row) => {
-    const [n, s, q] = row.values;
-    if (n === null && s === null) return;
-    if (filter.state && s !== filter.state) return;
-    if (filter.name && n !== filter.name) return;
-    if (filter.queue && q !== filter.queue) return;
-    if (total >= from && items.length < filter.pageSize) items.push(summary(row.id, row.values));
-    total++;
+  await scanRecent(conn, {
+    fields: SUMMARY_FIELDS,
+    visit: (row) => {
+      const [n, s, q] = row.values;
+      if (n === null && s === null) return;
+      if (filter.state && s !== filter.state) return;
+      if (filter.name && n !== filter.name) return;
+      if (filter.queue && q !== filter.queue) return;
+      if (total >= from && items.length < filter.pageSize) items.push(summary(row.id, row.values));
+      total++;
+    },
   });
   return { items, total, page: filter.page, pageSize: filter.pageSize, pages: Math.max(1, Math.ceil(total / filter.pageSize)) };
 }
 
 /** One task's record, or null when there is none (never existed, or its result expired). */
-export async function getTask(redis: Redis, ks: Keyspace, id: string): Promise<TaskDetail | null> {
+export async function getTask({ redis, ks }: BrokerConn, id: string): Promise<TaskDetail | null> {
   const [record, deadScore] = await Promise.all([redis.hgetall(ks.task(id)), redis.zscore(ks.dead, id)]);
   if (!record || Object.keys(record).length === 0) return null;
   const get = (f: string): string | null => (Object.hasOwn(record, f) ? record[f] : null);

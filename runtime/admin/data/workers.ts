@@ -1,5 +1,4 @@
-import type { Redis } from "ioredis";
-import type { Keyspace } from "../../keys/keyspace.ts";
+import type { BrokerConn } from "../../broker/conn.ts";
 import { WORKER_TTL_MS } from "../../worker/heartbeat.ts";
 import { intOr, msOrNull } from "./json.ts";
 
@@ -16,7 +15,7 @@ export interface WorkerInfo {
 }
 
 /** Workers that sent a heartbeat within the liveness window, newest heartbeat first. */
-export async function listWorkers(redis: Redis, ks: Keyspace, now = Date.now()): Promise<WorkerInfo[]> {
+export async function listWorkers({ redis, ks }: BrokerConn, now = Date.now()): Promise<WorkerInfo[]> {
   const ids = await redis.zrevrangebyscore(ks.workers, "+inf", now - WORKER_TTL_MS, "LIMIT", 0, 1000);
   if (ids.length === 0) return [];
   const pipeline = redis.pipeline();

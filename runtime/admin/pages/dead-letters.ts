@@ -69,12 +69,12 @@ ${d.kind === "task" ? html`<p><a href="${taskHref(d.member)}">Full task record, 
 
 /** GET /dead */
 export async function showDeadLetters(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendHtml(r.res, 200, deadLettersPage(r.view, await listDeadLetters(ctx.redis, ctx.ks, { page: pageParam(r.url), pageSize: PAGE_SIZE })));
+  sendHtml(r.res, 200, deadLettersPage(r.view, await listDeadLetters(ctx, { page: pageParam(r.url), pageSize: PAGE_SIZE })));
 }
 
 /** GET /dead/:member */
 export async function showDeadLetter(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  const letter = await getDeadLetter(ctx.redis, ctx.ks, deadMemberOr404(r.params.member));
+  const letter = await getDeadLetter(ctx, deadMemberOr404(r.params.member));
   if (!letter) throw notFound(`dead letter ${JSON.stringify(r.params.member)}`);
   sendHtml(r.res, 200, deadLetterPage(r.view, letter));
 }
@@ -82,14 +82,14 @@ export async function showDeadLetter(ctx: AdminContext, r: AdminRequest): Promis
 /** POST /dead/:member/requeue */
 export async function postRequeue(ctx: AdminContext, r: AdminRequest): Promise<void> {
   const id = deadMemberOr404(r.params.member);
-  await requeueDeadTask(ctx.redis, ctx.ks, { app: ctx.app, id });
+  await requeueDeadTask(ctx, { app: ctx.app, id });
   flash(r, "ok", "Requeued: the task is waiting for a worker again.");
   redirect(r.res, taskHref(id));
 }
 
 /** POST /dead/:member/purge */
 export async function postPurge(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  const removed = await purgeDeadLetters(ctx.redis, ctx.ks, [deadMemberOr404(r.params.member)]);
+  const removed = await purgeDeadLetters(ctx, [deadMemberOr404(r.params.member)]);
   if (removed === 0) throw notFound(`dead letter ${JSON.stringify(r.params.member)}`);
   flash(r, "ok", "Dead letter purged.");
   redirect(r.res, "/dead");
@@ -97,7 +97,7 @@ export async function postPurge(ctx: AdminContext, r: AdminRequest): Promise<voi
 
 /** POST /dead/purge */
 export async function postPurgeAll(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  const { removed, remaining } = await purgeAllDeadLetters(ctx.redis, ctx.ks);
+  const { removed, remaining } = await purgeAllDeadLetters(ctx);
   flash(r, "ok", `Purged ${removed} dead letter${removed === 1 ? "" : "s"}.${remaining > 0 ? ` ${remaining} remain (new ones arrived); purge again.` : ""}`);
   redirect(r.res, "/dead");
 }

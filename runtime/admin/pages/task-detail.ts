@@ -61,7 +61,7 @@ ${errorBlock(t)}`;
 
 /** GET /tasks/:id */
 export async function showTask(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  const task = await getTask(ctx.redis, ctx.ks, taskIdOr404(r.params.id));
+  const task = await getTask(ctx, taskIdOr404(r.params.id));
   if (!task) throw notFound(`task ${JSON.stringify(r.params.id)} (never existed, or its result expired)`);
   sendHtml(r.res, 200, taskDetailPage(r.view, task));
 }

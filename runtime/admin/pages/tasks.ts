@@ -46,6 +46,6 @@ ${pagination({ path: "/tasks", page: page.page, pages: page.pages, query: { stat
 /** GET /tasks */
 export async function showTasks(ctx: AdminContext, r: AdminRequest): Promise<void> {
   const filter = taskFilterFromQuery(r.url, ctx.app, { page: pageParam(r.url), pageSize: PAGE_SIZE });
-  const page = await listTasks(ctx.redis, ctx.ks, filter);
+  const page = await listTasks(ctx, filter);
   sendHtml(r.res, 200, tasksPage(r.view, { taskNames: Object.keys(ctx.app.tasks).sort(), filter, page }));
 }
