@@ -26,8 +26,8 @@ const { app } = await import("../generated/registry.ts");
 const prefix = `celerity-demo-${process.pid}`;
 const env = { CELERITY_PREFIX: prefix, REDIS_URL: url };
 console.log(`2. starting a worker and beat (key prefix ${prefix})`);
-const worker = startChild("worker", "generated/worker.ts", env, ["--concurrency", "8"]);
-const beat = startChild("beat", "generated/beat.ts", env);
+const worker = startChild("worker", "generated/worker.ts", { env, args: ["--concurrency", "8"] });
+const beat = startChild("beat", "generated/beat.ts", { env });
 
 const tasks = createClient({ prefix });
 const periodic = new PeriodicStore(app, { prefix });

@@ -42,8 +42,8 @@ export function createRequestHandler(ctx: AdminContext, deps: PipelineDeps): (re
         res.destroy();
         return;
       }
-      if (isApi(url.pathname)) sendJson(res, status, { error: { code: mapped?.code ?? "ADMIN_INTERNAL", message, field: mapped?.field ?? null } });
-      else sendHtml(res, status, errorPage(view, { status, message }));
+      if (isApi(url.pathname)) sendJson(res, { error: { code: mapped?.code ?? "ADMIN_INTERNAL", message, field: mapped?.field ?? null } }, { status });
+      else sendHtml(res, errorPage(view, { status, message }), { status });
     });
   };
 }
@@ -57,12 +57,12 @@ async function handle(ctx: AdminContext, deps: PipelineDeps, req: IncomingMessag
     if (!serveStatic(req, res, path)) throw notFound("file");
     return;
   }
-  if (path === "/login") return handleLogin(req, res, deps, url);
+  if (path === "/login") return handleLogin({ req, res, url }, deps);
 
   const principal = authenticate(req, deps.credentials, deps.sessions);
   if (!principal) {
     if (isApi(path)) {
-      sendJson(res, 401, { error: { code: "ADMIN_UNAUTHENTICATED", message: "send Authorization: Bearer <CELERITY_ADMIN_TOKEN> or log in", field: null } }, { "WWW-Authenticate": 'Bearer realm="celerity-admin"' });
+      sendJson(res, { error: { code: "ADMIN_UNAUTHENTICATED", message: "send Authorization: Bearer <CELERITY_ADMIN_TOKEN> or log in", field: null } }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="celerity-admin"' } });
     } else {
       sendLoginRequired(res, deps, method === "GET" ? path + url.search : "/");
     }
@@ -77,7 +77,7 @@ async function handle(ctx: AdminContext, deps: PipelineDeps, req: IncomingMessag
     // Bearer clients are exempt: a browser never attaches that header on its own, so it cannot be forged cross-site.
     if (session) assertCsrfToken(req, body, session.csrfToken);
   }
-  if (path === "/logout" && method === "POST") return handleLogout(req, res, deps, session?.id ?? null);
+  if (path === "/logout" && method === "POST") return handleLogout({ req, res }, deps, { sessionId: session?.id ?? null });
 
   // Live refreshes and API calls must not eat the message meant for the next full page view.
   const takeFlash = session !== null && !isApi(path) && req.headers["x-celerity-live"] === undefined && method === "GET";

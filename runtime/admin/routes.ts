@@ -15,7 +15,7 @@ import { showTasks } from "./pages/tasks.ts";
 import { Router } from "./router.ts";
 
 async function metrics(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendText(r.res, 200, await renderMetrics(ctx, ctx.app), "text/plain; version=0.0.4; charset=utf-8");
+  sendText(r.res, await renderMetrics(ctx, ctx.app), { contentType: "text/plain; version=0.0.4; charset=utf-8" });
 }
 
 /** Every authenticated route: HTML pages and their form posts, the JSON API under /api, and /metrics. */

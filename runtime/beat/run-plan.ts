@@ -28,18 +28,16 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
   if (!spec) throw new PeriodicEntryError("task", `task "${def.task}" of periodic entry "${def.name}" is not part of this app`);
   let prepared;
   try {
-    prepared = prepareCall(
-      spec,
-      def.args,
-      {
+    prepared = prepareCall(spec, def.args, {
+      apply: {
         taskId: run.taskId,
         queue: def.queue ?? undefined,
         priority: def.priority ?? undefined,
         expires: def.expiresMs === null ? undefined : new Date(run.now + def.expiresMs),
       },
-      DEFAULT_ARGS_LIMITS,
-      run.now,
-    );
+      limits: DEFAULT_ARGS_LIMITS,
+      now: run.now,
+    });
   } catch (error) {
     throw new PeriodicEntryError("args", `periodic entry "${def.name}" cannot be sent: ${(error as Error).message}`);
   }

@@ -128,7 +128,8 @@ function flag(value: unknown, field: string, fallback: boolean): boolean {
 
 function checkArgs(app: AppSpec, task: string, args: unknown, overrides: { queue: unknown; priority: unknown }): void {
   try {
-    prepareCall(app.tasks[task], args, { queue: (overrides.queue as string | null) ?? undefined, priority: (overrides.priority as number | null) ?? undefined }, DEFAULT_ARGS_LIMITS);
+    const apply = { queue: (overrides.queue as string | null) ?? undefined, priority: (overrides.priority as number | null) ?? undefined };
+    prepareCall(app.tasks[task], args, { apply, limits: DEFAULT_ARGS_LIMITS });
   } catch (error) {
     if (error instanceof TaskArgumentsError) {
       const first = error.violations[0];

@@ -21,7 +21,8 @@ const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
  * Validates arguments against the task's schema (filling defaults in a copy, never in the caller's
  * object) and resolves options. Everything that can be wrong fails here, before Redis is touched.
  */
-export function prepareCall(spec: TaskSpec, args: unknown, options: ApplyOptions, limits: ArgsLimits, now = Date.now()): PreparedCall {
+export function prepareCall(spec: TaskSpec, args: unknown, call: { apply: ApplyOptions; limits: ArgsLimits; now?: number }): PreparedCall {
+  const { apply: options, limits, now = Date.now() } = call;
   assertDepth(spec.name, args, limits.maxDepth);
   // Validate what the worker will receive: the JSON form (a Date becomes its ISO string, undefined
   // fields vanish). Parsing it also gives the copy that schema defaults are filled into.

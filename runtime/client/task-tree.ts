@@ -43,19 +43,19 @@ function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits):
     );
     return calls.map((c) => new TaskResult<unknown>(conn, c.item.id, spec.name));
   };
-  const applyAsync = async (args: unknown, options: ApplyOptions = {}) => (await send([prepareCall(spec, args, options, limits)]))[0];
+  const applyAsync = async (args: unknown, options: ApplyOptions = {}) => (await send([prepareCall(spec, args, { apply: options, limits })]))[0];
   return {
     taskName: spec.name,
     delay: (args) => applyAsync(args),
     applyAsync,
     signature(args, options = {}): Signature<unknown, unknown> {
-      prepareCall(spec, args, options, limits);
+      prepareCall(spec, args, { apply: options, limits });
       return { task: spec.name, args, options, applyAsync: (more = {}) => applyAsync(args, { ...options, ...more }) };
     },
     result: (id) => new TaskResult<unknown>(conn, id, spec.name),
     delayMany: async (argsList, options = {}) => {
       const now = Date.now();
-      return send(argsList.map((args) => prepareCall(spec, args, options, limits, now)));
+      return send(argsList.map((args) => prepareCall(spec, args, { apply: options, limits, now })));
     },
   };
 }

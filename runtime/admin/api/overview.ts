@@ -5,15 +5,15 @@ import { sendJson } from "../http/respond.ts";
 
 /** GET /api/overview: queues (depths, per-minute rates, 15-minute history), workers, dead total. */
 export async function apiOverview(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendJson(r.res, 200, await readOverview(ctx, ctx.app));
+  sendJson(r.res, await readOverview(ctx, ctx.app));
 }
 
 /** GET /api/queues */
 export async function apiQueues(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendJson(r.res, 200, { queues: (await readOverview(ctx, ctx.app)).queues });
+  sendJson(r.res, { queues: (await readOverview(ctx, ctx.app)).queues });
 }
 
 /** GET /api/workers */
 export async function apiWorkers(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendJson(r.res, 200, { workers: await listWorkers(ctx) });
+  sendJson(r.res, { workers: await listWorkers(ctx) });
 }

@@ -11,25 +11,25 @@ function withWords(e: PeriodicEntry): PeriodicEntry & { scheduleText: string } {
 
 /** GET /api/periodic */
 export async function apiListPeriodic(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendJson(r.res, 200, { entries: (await ctx.periodic.list()).map(withWords) });
+  sendJson(r.res, { entries: (await ctx.periodic.list()).map(withWords) });
 }
 
 /** GET /api/periodic/:name */
 export async function apiGetPeriodic(ctx: AdminContext, r: AdminRequest): Promise<void> {
   const entry = await ctx.periodic.get(r.params.name);
   if (!entry) throw notFound(`periodic task ${JSON.stringify(r.params.name)}`);
-  sendJson(r.res, 200, withWords(entry));
+  sendJson(r.res, withWords(entry));
 }
 
 /** POST /api/periodic with a PeriodicInput body -> 201 entry. Errors: 400 with `field`, 409 for a taken name. */
 export async function apiCreatePeriodic(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendJson(r.res, 201, withWords(await ctx.periodic.add(r.body as unknown as PeriodicInput)));
+  sendJson(r.res, withWords(await ctx.periodic.add(r.body as unknown as PeriodicInput)), { status: 201 });
 }
 
 /** PATCH /api/periodic/:name with the fields to change -> entry. Manifest entries take only `enabled`. */
 export async function apiUpdatePeriodic(ctx: AdminContext, r: AdminRequest): Promise<void> {
   const { name: _name, ...patch } = r.body as Partial<PeriodicInput>;
-  sendJson(r.res, 200, withWords(await ctx.periodic.update(r.params.name, patch)));
+  sendJson(r.res, withWords(await ctx.periodic.update(r.params.name, patch)));
 }
 
 /** POST /api/periodic/:name/enable and /disable -> entry. */
@@ -38,13 +38,13 @@ export function apiSetEnabled(enabled: boolean) {
     await ctx.periodic.setEnabled(r.params.name, enabled);
     const entry = await ctx.periodic.get(r.params.name);
     if (!entry) throw notFound(`periodic task ${JSON.stringify(r.params.name)}`);
-    sendJson(r.res, 200, withWords(entry));
+    sendJson(r.res, withWords(entry));
   };
 }
 
 /** POST /api/periodic/:name/run -> 201 { taskId } */
 export async function apiRunPeriodic(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendJson(r.res, 201, await ctx.periodic.runNow(r.params.name));
+  sendJson(r.res, await ctx.periodic.runNow(r.params.name), { status: 201 });
 }
 
 /** DELETE /api/periodic/:name -> 204 (manifest entries: 409). */
@@ -59,5 +59,5 @@ export async function apiManifest(ctx: AdminContext, r: AdminRequest): Promise<v
   const tasks = Object.values(ctx.app.tasks)
     .map((t) => ({ name: t.name, queue: t.queue, priority: t.priority }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
-  sendJson(r.res, 200, { app: ctx.app.app, manifestHash: ctx.app.manifestHash, queues: ctx.app.queues, tasks });
+  sendJson(r.res, { app: ctx.app.app, manifestHash: ctx.app.manifestHash, queues: ctx.app.queues, tasks });
 }

@@ -29,14 +29,15 @@ export function isHttps(req: IncomingMessage): boolean {
 
 /** A browser without a session: the login form, with status 401 so scripts see the refusal too. */
 export function sendLoginRequired(res: ServerResponse, deps: LoginDeps, next: string): void {
-  sendHtml(res, 401, loginPage({ app: deps.app, next: safeNext(next), passwordEnabled: deps.credentials.password !== null }));
+  sendHtml(res, loginPage({ app: deps.app, next: safeNext(next), passwordEnabled: deps.credentials.password !== null }), { status: 401 });
 }
 
 /** GET /login shows the form; POST /login checks the secret and starts a session. */
-export async function handleLogin(req: IncomingMessage, res: ServerResponse, deps: LoginDeps, url: URL): Promise<void> {
+export async function handleLogin(exchange: { req: IncomingMessage; res: ServerResponse; url: URL }, deps: LoginDeps): Promise<void> {
+  const { req, res, url } = exchange;
   const passwordEnabled = deps.credentials.password !== null;
   if (req.method === "GET" || req.method === "HEAD") {
-    sendHtml(res, 200, loginPage({ app: deps.app, next: safeNext(url.searchParams.get("next")), passwordEnabled }));
+    sendHtml(res, loginPage({ app: deps.app, next: safeNext(url.searchParams.get("next")), passwordEnabled }));
     return;
   }
   if (req.method !== "POST") throw new AdminHttpError(405, "ADMIN_METHOD_NOT_ALLOWED", "use GET or POST");
@@ -48,12 +49,12 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, dep
   const wait = deps.throttle.retryAfterMs(address);
   if (wait > 0) {
     res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
-    sendHtml(res, 429, loginPage({ app: deps.app, next, passwordEnabled, error: `Too many failed attempts; try again in ${Math.ceil(wait / 1000)} s.` }));
+    sendHtml(res, loginPage({ app: deps.app, next, passwordEnabled, error: `Too many failed attempts; try again in ${Math.ceil(wait / 1000)} s.` }), { status: 429 });
     return;
   }
   if (!loginSecretMatches(deps.credentials, stringField(body, "secret") ?? "")) {
     deps.throttle.fail(address);
-    sendHtml(res, 401, loginPage({ app: deps.app, next, passwordEnabled, error: "Wrong token or password." }));
+    sendHtml(res, loginPage({ app: deps.app, next, passwordEnabled, error: "Wrong token or password." }), { status: 401 });
     return;
   }
   deps.throttle.succeed(address);
@@ -62,7 +63,8 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, dep
 }
 
 /** POST /logout (already authenticated and CSRF-checked by the caller). */
-export function handleLogout(req: IncomingMessage, res: ServerResponse, deps: LoginDeps, sessionId: string | null): void {
-  if (sessionId) deps.sessions.destroy(sessionId);
+export function handleLogout(exchange: { req: IncomingMessage; res: ServerResponse }, deps: LoginDeps, options: { sessionId: string | null }): void {
+  const { req, res } = exchange;
+  if (options.sessionId) deps.sessions.destroy(options.sessionId);
   redirect(res, "/login", { "Set-Cookie": clearedSessionCookie(isHttps(req)) });
 }

@@ -47,5 +47,5 @@ export function dashboardPage(view: View, o: Overview): SafeHtml {
 
 /** GET / */
 export async function showDashboard(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendHtml(r.res, 200, dashboardPage(r.view, await readOverview(ctx, ctx.app)));
+  sendHtml(r.res, dashboardPage(r.view, await readOverview(ctx, ctx.app)));
 }

@@ -69,14 +69,14 @@ ${d.kind === "task" ? html`<p><a href="${taskHref(d.member)}">Full task record, 
 
 /** GET /dead */
 export async function showDeadLetters(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendHtml(r.res, 200, deadLettersPage(r.view, await listDeadLetters(ctx, { page: pageParam(r.url), pageSize: PAGE_SIZE })));
+  sendHtml(r.res, deadLettersPage(r.view, await listDeadLetters(ctx, { page: pageParam(r.url), pageSize: PAGE_SIZE })));
 }
 
 /** GET /dead/:member */
 export async function showDeadLetter(ctx: AdminContext, r: AdminRequest): Promise<void> {
   const letter = await getDeadLetter(ctx, deadMemberOr404(r.params.member));
   if (!letter) throw notFound(`dead letter ${JSON.stringify(r.params.member)}`);
-  sendHtml(r.res, 200, deadLetterPage(r.view, letter));
+  sendHtml(r.res, deadLetterPage(r.view, letter));
 }
 
 /** POST /dead/:member/requeue */

@@ -8,7 +8,7 @@ import { periodicHref } from "./periodic-list.ts";
 
 function renderForm(ctx: AdminContext, r: AdminRequest, options: { values: PeriodicFormValues; mode: "create" | "edit"; error: FormError | null }): void {
   const action = options.mode === "create" ? "/periodic" : periodicHref(options.values.name);
-  sendHtml(r.res, options.error ? 400 : 200, periodicFormPage(r.view, { app: ctx.app, action, ...options }));
+  sendHtml(r.res, periodicFormPage(r.view, { app: ctx.app, action, ...options }), { status: options.error ? 400 : 200 });
 }
 
 /** Runs a store change; a PeriodicEntryError re-renders the form with the message next to its field. */

@@ -44,5 +44,5 @@ export function periodicListPage(view: View, entries: readonly PeriodicEntry[]):
 
 /** GET /periodic */
 export async function showPeriodicList(ctx: AdminContext, r: AdminRequest): Promise<void> {
-  sendHtml(r.res, 200, periodicListPage(r.view, await ctx.periodic.list()));
+  sendHtml(r.res, periodicListPage(r.view, await ctx.periodic.list()));
 }

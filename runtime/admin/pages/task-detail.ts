@@ -63,5 +63,5 @@ ${errorBlock(t)}`;
 export async function showTask(ctx: AdminContext, r: AdminRequest): Promise<void> {
   const task = await getTask(ctx, taskIdOr404(r.params.id));
   if (!task) throw notFound(`task ${JSON.stringify(r.params.id)} (never existed, or its result expired)`);
-  sendHtml(r.res, 200, taskDetailPage(r.view, task));
+  sendHtml(r.res, taskDetailPage(r.view, task));
 }

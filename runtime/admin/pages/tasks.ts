@@ -47,5 +47,5 @@ ${pagination({ path: "/tasks", page: page.page, pages: page.pages, query: { stat
 export async function showTasks(ctx: AdminContext, r: AdminRequest): Promise<void> {
   const filter = taskFilterFromQuery(r.url, ctx.app, { page: pageParam(r.url), pageSize: PAGE_SIZE });
   const page = await listTasks(ctx, filter);
-  sendHtml(r.res, 200, tasksPage(r.view, { taskNames: Object.keys(ctx.app.tasks).sort(), filter, page }));
+  sendHtml(r.res, tasksPage(r.view, { taskNames: Object.keys(ctx.app.tasks).sort(), filter, page }));
 }
