@@ -121,6 +121,37 @@ describe("worker", () => {
     await assert.rejects(r.get({ timeout: 3 }), /revoked \(terminated\)/);
   });
 
+  it("never leases more than its concurrency, so a later high-priority task overtakes waiting ones", async () => {
+    const w = await h.startWorker({ concurrency: 8 });
+    let maxLeased = 0;
+    let maxRunning = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        maxLeased = Math.max(maxLeased, await h.redis.zcard(k("q:default:leases")));
+        maxRunning = Math.max(maxRunning, w.inFlight);
+        await sleep(2);
+      }
+    })();
+    const low = await h.client.util.record.delayMany(Array.from({ length: 40 }, () => ({ key: h.key("prio"), ms: 30 })), { priority: 1 });
+    await eventually(async () => (await h.redis.llen(h.key("prio") + ":order")) >= 8);
+    const high = await h.client.util.record.delayMany(Array.from({ length: 8 }, () => ({ key: h.key("prio"), ms: 30 })), { priority: 9 });
+    const startedBefore = await h.redis.llen(h.key("prio") + ":order");
+    await Promise.all([...low, ...high].map((r) => r.get({ timeout: 10 })));
+    sampling = false;
+    await sampler;
+
+    assert.ok(maxRunning <= 8 && maxLeased <= 8, `at most 8 leased (saw ${maxLeased}) and running (saw ${maxRunning})`);
+    assert.equal(maxRunning, 8, "all slots are used");
+    assert.deepEqual(Object.values(await h.runs("prio")), Array(48).fill(1), "every task ran once");
+    const order = await h.redis.lrange(h.key("prio") + ":order", 0, -1);
+    const highIds = new Set(high.map((r: { id: string }) => r.id));
+    const lastHigh = Math.max(...order.map((id, i) => (highIds.has(id) ? i : -1)));
+    const lowsOvertaking = order.slice(startedBefore, lastHigh).filter((id) => !highIds.has(id)).length;
+    // Only low tasks already leased when the high ones arrived may start first: fewer than the slots.
+    assert.ok(lowsOvertaking < 8, `${lowsOvertaking} low-priority tasks started between the high ones`);
+  });
+
   it("consumes only the queues it is given", async () => {
     await h.startWorker({ queues: ["default"] });
     const other = await h.client.other.task.delay({});

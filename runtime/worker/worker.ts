@@ -29,6 +29,13 @@ interface Running {
 
 const HEARTBEAT_MS = 2_000;
 const MAX_IDLE_BLOCK_MS = 5_000;
+/**
+ * Claim loops per worker. With two, Redis runs one loop's script while Node runs the other's
+ * handlers, instead of each waiting for the other; slots are still never leased beyond `concurrency`.
+ */
+const LANES = 2;
+/** Below this concurrency a second loop only makes batches smaller. */
+const MIN_CONCURRENCY_FOR_LANES = 8;
 
 /**
  * Consumes tasks: claims batches up to its free slots, runs handlers concurrently, and records each
@@ -48,7 +55,14 @@ export class Worker {
   #outcomes: Outcome[] = [];
   #flushScheduled = false;
   #flushing: Promise<void> = Promise.resolve();
-  #wakeLoop: (() => void) | null = null;
+  /** Lanes parked until a slot frees (or shutdown). */
+  #waiters: (() => void)[] = [];
+  /** Slots a lane has asked Redis for and not yet started: counted as busy so lanes never over-lease. */
+  #reserved = 0;
+  /** Ids between claim and run in some lane: a lease that ran out meanwhile may hand one out twice. */
+  readonly #starting = new Set<string>();
+  /** A lane waits on Redis for work; the others park instead of blocking too. */
+  #blocking = false;
   // One per worker: building it per task cost an object and a closure each.
   #runEnv: RunEnv | null = null;
   #accepting = false;
@@ -102,7 +116,7 @@ export class Worker {
   async stop(options: { graceMs?: number } = {}): Promise<void> {
     if (!this.#accepting) return;
     this.#accepting = false;
-    this.#wakeLoop?.();
+    this.#wakeAll();
     this.#blocker.disconnect();
     await this.#loopDone;
     const graceMs = options.graceMs ?? this.options.shutdownGraceMs;
@@ -127,18 +141,27 @@ export class Worker {
   }
 
   async #loop(): Promise<void> {
+    const lanes = this.options.concurrency >= MIN_CONCURRENCY_FOR_LANES ? LANES : 1;
+    const cap = Math.ceil(this.options.concurrency / lanes);
+    await Promise.all(Array.from({ length: lanes }, () => this.#lane(cap)));
+  }
+
+  /** One claim loop: record finished runs and lease up to `cap` free slots per call, then start them. */
+  async #lane(cap: number): Promise<void> {
     let failures = 0;
     while (this.#accepting) {
-      const free = this.options.concurrency - this.#running.size;
-      if (free <= 0) {
+      const want = Math.min(cap, this.options.concurrency - this.#running.size - this.#reserved);
+      if (want <= 0) {
         await this.#waitForWake();
         continue;
       }
       const outcomes = this.#outcomes.splice(0);
+      this.#reserved += want;
       let result: ClaimResult;
       try {
-        result = await finishAndClaim(this.#conn, outcomes, { queues: this.#rotatedQueues(), want: free, leaseMs: this.options.leaseMs });
+        result = await finishAndClaim(this.#conn, outcomes, { queues: this.#rotatedQueues(), want, leaseMs: this.options.leaseMs });
       } catch (error) {
+        this.#reserved -= want;
         // Not applied (or applied and re-sent on reconnect, which the finish script tolerates).
         this.#outcomes.unshift(...outcomes);
         if (!this.#accepting) break;
@@ -150,7 +173,7 @@ export class Worker {
       failures = 0;
       if (result.claimed.length > 0) {
         try {
-          await this.#launch(result.claimed);
+          await this.#launch(result.claimed, want);
         } catch (error) {
           // The outcomes above are recorded; these claimed tasks keep their leases, which bring them back.
           this.#log.warn("starting claimed tasks failed; their leases will return them", { error: (error as Error).message, count: result.claimed.length });
@@ -158,9 +181,23 @@ export class Worker {
         }
         continue;
       }
+      this.#reserved -= want;
       if (!this.#accepting) break;
+      if (this.#blocking) {
+        await this.#waitForWake();
+        continue;
+      }
       const waitMs = result.nextDueAt === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueAt - Date.now());
-      if (waitMs > 0) await this.#block(waitMs);
+      if (waitMs > 0) {
+        this.#blocking = true;
+        try {
+          await this.#block(waitMs);
+        } finally {
+          this.#blocking = false;
+          // Work arrived (or a due time passed): parked lanes may take part of it.
+          this.#wakeAll();
+        }
+      }
     }
   }
 
@@ -189,25 +226,37 @@ export class Worker {
   }
 
   #waitForWake(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#wakeLoop = () => {
-        this.#wakeLoop = null;
-        resolve();
-      };
-    });
+    return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
-  async #launch(claimed: Claimed[]): Promise<void> {
-    // A lease that ran out while its handler still runs here can come back to us: keep the run we
-    // have (its renewals and finish cover the new lease). Anything else is started, even a record
-    // already STARTED by this worker: that is a start whose reply was lost, never run.
-    const fresh = claimed.filter((c) => !this.#running.has(c.id));
-    if (fresh.length === 0) return;
-    const records = await startClaimed(this.#conn, fresh, {
-      workerId: this.options.id,
-      maxDeliveries: this.options.maxDeliveries,
-      maxPayloadBytes: this.options.maxPayloadBytes,
-    });
+  #wakeAll(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Starts claimed tasks and hands back the `reserved` slots their claim held. */
+  async #launch(claimed: Claimed[], reserved: number): Promise<void> {
+    // A lease that ran out while its handler still runs (or starts) here can come back to us: keep
+    // the run we have (its renewals and finish cover the new lease). Anything else is started, even a
+    // record already STARTED by this worker: that is a start whose reply was lost, never run.
+    const fresh = claimed.filter((c) => !this.#running.has(c.id) && !this.#starting.has(c.id));
+    for (const c of fresh) this.#starting.add(c.id);
+    let records: Awaited<ReturnType<typeof startClaimed>> = [];
+    try {
+      if (fresh.length > 0) {
+        records = await startClaimed(this.#conn, fresh, {
+          workerId: this.options.id,
+          maxDeliveries: this.options.maxDeliveries,
+          maxPayloadBytes: this.options.maxPayloadBytes,
+        });
+      }
+    } finally {
+      for (const c of fresh) this.#starting.delete(c.id);
+      // From here the started runs count in #running (set below, in this same tick).
+      this.#reserved -= reserved;
+    }
+    if (records.length < reserved) this.#wakeAll();
     for (const rec of records) {
       if (rec.kind === "skip") {
         this.#log.warn("task not run", { id: rec.claimed.id.slice(0, 200), reason: rec.reason });
@@ -244,8 +293,8 @@ export class Worker {
   // A saturated loop takes the outcome with its next claim (one round trip); otherwise flush it now.
   #record(outcome: Outcome, freesSlot: boolean): void {
     this.#outcomes.push(outcome);
-    if (freesSlot && this.#wakeLoop && this.#accepting) {
-      this.#wakeLoop();
+    if (freesSlot && this.#waiters.length > 0 && this.#accepting) {
+      this.#wakeAll();
       return;
     }
     if (!this.#flushScheduled) {
