@@ -10,36 +10,45 @@ export type Outcome =
   | { kind: "release"; claimed: Claimed; dueAt: number }
   | { kind: "ack"; claimed: Claimed };
 
-/** KEYS for a list of outcomes (see finish.lua for the layout). */
-export function finishKeys(ks: Keyspace, outcomes: readonly Outcome[]): string[] {
-  const keys: string[] = [];
-  for (const { claimed } of outcomes) {
-    keys.push(ks.task(claimed.id), ks.leases(claimed.queue), ks.delayed(claimed.queue), ks.stats(claimed.queue), ks.dead, ks.signal(claimed.queue));
-  }
-  return keys;
+/** KEYS and ARGV of the finish part of a script (see finish.lua for the layout). */
+export interface FinishLayout {
+  keys: string[];
+  args: ScriptArg[];
 }
 
-/** ARGV for a list of outcomes, 5 values each. */
-export function finishArgs(outcomes: readonly Outcome[]): ScriptArg[] {
-  const args: ScriptArg[] = [];
+/**
+ * Lays out outcomes for finish.lua: the keys of each queue once (a batch is mostly one queue), then
+ * one record key per outcome; each outcome's ARGV names its queue by index.
+ */
+export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): FinishLayout {
+  const groups = new Map<string, number>();
+  const keys: string[] = [ks.dead];
+  for (const { claimed } of outcomes) {
+    if (groups.has(claimed.queue)) continue;
+    groups.set(claimed.queue, groups.size + 1);
+    keys.push(ks.leases(claimed.queue), ks.delayed(claimed.queue), ks.stats(claimed.queue), ks.signal(claimed.queue));
+  }
+  const args: ScriptArg[] = [groups.size, outcomes.length];
   for (const o of outcomes) {
+    keys.push(ks.task(o.claimed.id));
+    const group = groups.get(o.claimed.queue)!;
     switch (o.kind) {
       case "ok":
-        args.push("ok", o.claimed.member, o.resultJson, 0, 0);
+        args.push(group, "ok", o.claimed.member, o.resultJson, 0, 0);
         break;
       case "fail":
-        args.push("fail", o.claimed.member, o.errorJson, 0, 0);
+        args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0);
         break;
       case "retry":
-        args.push("retry", o.claimed.member, o.errorJson, o.dueAt, o.retries);
+        args.push(group, "retry", o.claimed.member, o.errorJson, o.dueAt, o.retries);
         break;
       case "release":
-        args.push("release", o.claimed.member, "", o.dueAt, 0);
+        args.push(group, "release", o.claimed.member, "", o.dueAt, 0);
         break;
       case "ack":
-        args.push("ack", o.claimed.member, "", 0, 0);
+        args.push(group, "ack", o.claimed.member, "", 0, 0);
         break;
     }
   }
-  return args;
+  return { keys, args };
 }

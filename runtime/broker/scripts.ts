@@ -11,8 +11,6 @@ const finishFn = read("finish.lua");
 
 /** Keys per queue in the claim script's KEYS layout (must match CLAIM_KEYS in claim.lua). */
 export const CLAIM_KEYS_PER_QUEUE = 13;
-/** Keys per outcome in the finish script's KEYS layout (must match FINISH_KEYS in finish.lua). */
-export const FINISH_KEYS_PER_OUTCOME = 6;
 
 /** Every script of the broker, composed from the shared library and its entry file. */
 export const scripts = {

@@ -1,6 +1,6 @@
 import type { BrokerConn } from "./conn.ts";
 import { claimArgs, claimKeys, parseClaimReply, type ClaimRequest, type ClaimResult } from "./claim.ts";
-import { finishArgs, finishKeys, type Outcome } from "./finish.ts";
+import { finishLayout, type Outcome } from "./finish.ts";
 import { scripts } from "./scripts.ts";
 
 /** Leases up to `want` ready tasks of the given queues. */
@@ -12,15 +12,16 @@ export async function claim({ redis, ks }: BrokerConn, request: ClaimRequest): P
 /** Records outcomes of finished runs. */
 export async function finish({ redis, ks }: BrokerConn, outcomes: readonly Outcome[]): Promise<void> {
   if (outcomes.length === 0) return;
-  await scripts.finish.run(redis, finishKeys(ks, outcomes), [Date.now(), ks.doneChannel(""), ...finishArgs(outcomes)]);
+  const layout = finishLayout(ks, outcomes);
+  await scripts.finish.run(redis, layout.keys, [Date.now(), ks.doneChannel(""), ...layout.args]);
 }
 
 /** Records outcomes and claims the next batch in one round trip. */
 export async function finishAndClaim(conn: BrokerConn, outcomes: readonly Outcome[], request: ClaimRequest): Promise<ClaimResult> {
   if (outcomes.length === 0) return claim(conn, request);
   const { redis, ks } = conn;
-  const keys = [...finishKeys(ks, outcomes), ...claimKeys(ks, request.queues)];
-  const [want, leaseMs, limit, queueCount, ...queues] = claimArgs(request);
-  const args = [Date.now(), ks.doneChannel(""), outcomes.length, want, leaseMs, limit, queueCount, ...queues, ...finishArgs(outcomes)];
+  const layout = finishLayout(ks, outcomes);
+  const keys = [...layout.keys, ...claimKeys(ks, request.queues)];
+  const args = [Date.now(), ks.doneChannel(""), ...claimArgs(request), ...layout.args];
   return parseClaimReply(await scripts.finishClaim.run(redis, keys, args), request.queues);
 }

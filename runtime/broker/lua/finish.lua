@@ -1,15 +1,19 @@
 -- Record outcomes of finished runs, each atomically with releasing its lease.
--- KEYS layout is FINISH_KEYS per outcome: record, leases, delayed, stats, dead, signal.
--- ARGV per outcome (5 values): kind, lease member, payload, due ms, retries
+-- KEYS from kb: dead, then GROUP_KEYS per queue (leases, delayed, stats, signal), then one task
+-- record per outcome. ARGV from ab: queue count, outcome count, then 6 per outcome:
+--   queue index (1-based), kind, lease member, payload, due ms, retries
 --   kind ok      payload = result JSON
 --   kind fail    payload = error JSON; goes to the dead-letter store
 --   kind retry   payload = error JSON; back to delayed at due with retries
 --   kind release payload = ''; back to delayed at due (rate limit, warm shutdown) without counting a delivery
 --   kind ack     payload = ''; only drop the lease (acks_late = false acks before running)
--- Per-queue writes (lease ZREM, minute counters) are gathered and issued once per call: a batch of
--- 50 outcomes costs 4 commands per task instead of 9.
-local FINISH_KEYS = 6
-local function finish(kb, ab, count, now, chan)
+-- Per-queue keys travel once per call, not once per outcome, and per-queue writes (lease ZREM,
+-- minute counters) are gathered and issued once per call. Returns the number of KEYS it used.
+local GROUP_KEYS = 4
+local function finish(kb, ab, now, chan)
+  local dead = KEYS[kb + 1]
+  local ngroups, count = tonumber(ARGV[ab + 1]), tonumber(ARGV[ab + 2])
+  local rb = kb + 1 + ngroups * GROUP_KEYS
   local unlease, unlease_keys = {}, {}
   local counters, counter_keys = {}, {}
   local function bump(stats, field)
@@ -22,9 +26,10 @@ local function finish(kb, ab, count, now, chan)
     c[field] = (c[field] or 0) + 1
   end
   for i = 0, count - 1 do
-    local k, a = kb + i * FINISH_KEYS, ab + i * 5
-    local key, leases, delayed, stats, dead, signal = KEYS[k + 1], KEYS[k + 2], KEYS[k + 3], KEYS[k + 4], KEYS[k + 5], KEYS[k + 6]
-    local kind, member, payload = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3]
+    local a = ab + 2 + i * 6
+    local g = kb + 1 + (tonumber(ARGV[a + 1]) - 1) * GROUP_KEYS
+    local key, leases, delayed, stats, signal = KEYS[rb + 1 + i], KEYS[g + 1], KEYS[g + 2], KEYS[g + 3], KEYS[g + 4]
+    local kind, member, payload = ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
     local _, id = split_member(member)
     local z = unlease[leases]
     if not z then
@@ -59,9 +64,9 @@ local function finish(kb, ab, count, now, chan)
         end
         bump(stats, minute_field(now, 'fail'))
       elseif kind == 'retry' then
-        local due = tonumber(ARGV[a + 4])
+        local due = tonumber(ARGV[a + 5])
         -- A retry is a new run: its deliveries (crash redeliveries, for poison detection) start over.
-        redis.call('HSET', key, 's', 'RETRY', 'err', payload, 'r', ARGV[a + 5], 'eta', due, 'd', 0)
+        redis.call('HSET', key, 's', 'RETRY', 'err', payload, 'r', ARGV[a + 6], 'eta', due, 'd', 0)
         redis.call('ZADD', delayed, due, member)
         bump(stats, minute_field(now, 'retry'))
         -- An idle worker may be asleep until a later due time: wake one to re-plan its wait.
@@ -70,7 +75,7 @@ local function finish(kb, ab, count, now, chan)
         local retries = tonumber(rec[5]) or 0
         redis.call('HSET', key, 's', retries > 0 and 'RETRY' or 'PENDING')
         redis.call('HINCRBY', key, 'd', -1)
-        redis.call('ZADD', delayed, tonumber(ARGV[a + 4]), member)
+        redis.call('ZADD', delayed, tonumber(ARGV[a + 5]), member)
         if redis.call('LLEN', signal) == 0 then redis.call('LPUSH', signal, '1') end
       end
     end
@@ -84,4 +89,5 @@ local function finish(kb, ab, count, now, chan)
   for _, stats in ipairs(counter_keys) do
     for field, n in pairs(counters[stats]) do redis.call('HINCRBY', stats, field, n) end
   end
+  return rb + count - kb
 end
