@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { RemoteTaskError, TaskArgumentsError, TaskRevokedError, TimeoutError, TaskArgumentsTooLargeError, ConfigurationError } from "../runtime/mod.ts";
+import { enqueueBatch } from "../runtime/broker/enqueue.ts";
+import { keyspace } from "../runtime/keys/keyspace.ts";
 import { RuntimeHarness, sleep } from "./support/runtime.ts";
 
 describe("client: calling tasks", () => {
@@ -164,5 +166,26 @@ describe("client: priorities", () => {
     const order = await h.redis.lrange(key + ":order", 0, -1);
     const expected = [...sent].map((s, i) => ({ ...s, i })).sort((x, y) => y.p - x.p || x.i - y.i).map((s) => s.id);
     assert.deepEqual(order, expected);
+  });
+});
+
+describe("broker: batch enqueue", () => {
+  let h: RuntimeHarness;
+  before(() => (h = new RuntimeHarness("batch")));
+  after(() => h.close());
+
+  it("splits items of different names and timing into calls, keeping order, fields and idempotence", async () => {
+    const ks = keyspace("rt", h.prefix);
+    const now = Date.now();
+    const item = (id: string, name: string, eta = 0) => ({ id, name, argsJson: JSON.stringify({ id }), eta, expiresAt: 0, resultExpiresMs: 60_000 });
+    const items = [item("b-1", "math.add"), item("b-2", "math.add"), item("b-3", "util.record"), item("b-4", "util.record", now + 60_000), item("b-5", "math.add"), item("b-1", "math.add")];
+    const created = await enqueueBatch({ redis: h.redis, ks }, items, { queue: "default", priority: 5, now });
+    assert.deepEqual(created, [true, true, true, true, true, false], "the repeated id is not written again");
+    assert.deepEqual(await h.redis.lrange(ks.ready("default", 5), 0, -1), ["b-5", "b-3", "b-2", "b-1"], "ready in send order (RPOP takes the oldest)");
+    assert.deepEqual(await h.redis.zrange(ks.delayed("default"), "0", "-1", "WITHSCORES"), ["5|b-4", String(now + 60_000)]);
+    for (const it of items.slice(0, 5)) {
+      const [n, a, eta, s] = await h.redis.hmget(ks.task(it.id), "n", "a", "eta", "s");
+      assert.deepEqual([n, a, Number(eta), s], [it.name, it.argsJson, it.eta, "PENDING"], it.id);
+    }
   });
 });

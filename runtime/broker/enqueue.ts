@@ -24,24 +24,34 @@ export interface EnqueueOptions {
 /** Ids per script call: large enough to amortize the round trip, small enough not to stall Redis. */
 const BATCH = 500;
 
+/** Items one script call can carry: the task name and timing travel once per call. */
+function sameCall(a: EnqueueItem, b: EnqueueItem): boolean {
+  return a.name === b.name && a.eta === b.eta && a.expiresAt === b.expiresAt && a.resultExpiresMs === b.resultExpiresMs;
+}
+
 /**
- * Writes tasks of one queue and priority in as few script calls as possible. Returns, per item,
+ * Writes tasks of one queue and priority in as few script calls as possible (one per run of items
+ * sharing name and timing, as all of one `delayMany` do, up to {@link BATCH}). Returns, per item,
  * whether it was new (false: the id existed, nothing was written).
  */
 export async function enqueueBatch({ redis, ks }: BrokerConn, items: readonly EnqueueItem[], options: EnqueueOptions): Promise<boolean[]> {
-  const created: boolean[] = [];
   const calls: Promise<unknown>[] = [];
-  for (let start = 0; start < items.length; start += BATCH) {
-    const chunk = items.slice(start, start + BATCH);
+  const now = options.now ?? Date.now();
+  for (let start = 0; start < items.length; ) {
+    const first = items[start];
     const keys = [ks.ready(options.queue, options.priority), ks.delayed(options.queue), ks.signal(options.queue), ks.recent];
-    const args: (string | number)[] = [options.now ?? Date.now(), options.queue, options.priority, options.recentCap ?? 10_000];
-    for (const item of chunk) {
+    const args: (string | number)[] = [now, options.queue, options.priority, options.recentCap ?? 10_000, first.name, first.eta, first.expiresAt, first.resultExpiresMs];
+    let end = start;
+    while (end < items.length && end - start < BATCH && sameCall(first, items[end])) {
+      const item = items[end++];
       keys.push(ks.task(item.id));
-      args.push(item.id, item.name, item.argsJson, item.eta, item.expiresAt, item.resultExpiresMs);
+      args.push(item.id, item.argsJson);
     }
     calls.push(scripts.enqueue.run(redis, keys, args));
+    start = end;
   }
-  // Sent back to back on one connection, so Redis applies the chunks in order.
+  // Sent back to back on one connection, so Redis applies the calls in order.
+  const created: boolean[] = [];
   for (const result of await Promise.all(calls)) for (const flag of result as number[]) created.push(flag === 1);
   return created;
 }

@@ -3,8 +3,7 @@
 -- Writes one periodic run as a task and queues it. k = { task, ready, delayed, signal, recent },
 -- a = { id, name, args, queue, prio, expires_at, result_ttl, recent_cap }. Returns enqueue_one's code.
 local function enqueue_run(k, a, now)
-  local written = enqueue_one({ key = k.task, id = a.id, name = a.name, args = a.args, queue = a.queue, prio = a.prio,
-    eta = 0, expires_at = a.expires_at, result_ttl = a.result_ttl, now = now, delayed = k.delayed })
+  local written = enqueue_one(k.task, a.id, a.name, a.args, a.queue, a.prio, 0, a.expires_at, a.result_ttl, now, k.delayed)
   if written == 1 then redis.call('LPUSH', k.ready, a.id) end
   if written > 0 then index_and_wake(k.recent, k.signal, { now, a.id }, tonumber(a.recent_cap)) end
   return written

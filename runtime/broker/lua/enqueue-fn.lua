@@ -1,13 +1,13 @@
 -- enqueue_one(): write one task record and queue it, unless the id exists (idempotent enqueue).
--- Returns 1 when written, 0 when the id existed. Callers push the ready id themselves (so a batch
--- can LPUSH once) and call wake() after.
--- t = { key, id, name, args, queue, prio, eta, expires_at, result_ttl, now, delayed }
-local function enqueue_one(t)
-  if redis.call('EXISTS', t.key) == 1 then return 0 end
-  redis.call('HSET', t.key, 'n', t.name, 'a', t.args, 'q', t.queue, 'p', t.prio, 's', 'PENDING',
-    'r', 0, 'd', 0, 'c', t.now, 'eta', t.eta, 'e', t.expires_at, 'rx', t.result_ttl)
-  if tonumber(t.eta) > t.now then
-    redis.call('ZADD', t.delayed, t.eta, t.prio .. '|' .. t.id)
+-- Returns 1 when written (ready), 2 when written (delayed), 0 when the id existed. Callers push
+-- ready ids themselves (so a batch can LPUSH once) and call index_and_wake() after.
+-- Positional arguments, not a table: this runs once per task of every bulk enqueue.
+local function enqueue_one(key, id, name, args, queue, prio, eta, expires_at, result_ttl, now, delayed)
+  if redis.call('EXISTS', key) == 1 then return 0 end
+  redis.call('HSET', key, 'n', name, 'a', args, 'q', queue, 'p', prio, 's', 'PENDING',
+    'r', 0, 'd', 0, 'c', now, 'eta', eta, 'e', expires_at, 'rx', result_ttl)
+  if tonumber(eta) > now then
+    redis.call('ZADD', delayed, eta, prio .. '|' .. id)
     return 2
   end
   return 1

@@ -1,13 +1,14 @@
--- Enqueue a batch of tasks for one queue and one priority; existing ids are left alone (idempotent).
+-- Enqueue a batch of tasks of one queue, priority, task name and timing; existing ids are left
+-- alone (idempotent). What the batch shares travels once, so each task costs two ARGV values.
 -- KEYS: 1 ready list, 2 delayed, 3 signal, 4 recent, 5.. task records (one per task)
--- ARGV: 1 now, 2 queue, 3 priority, 4 recent cap, then 6 per task: id, name, args, eta, expires-at, result ttl
-local now = tonumber(ARGV[1])
+-- ARGV: 1 now, 2 queue, 3 priority, 4 recent cap, 5 task name, 6 eta, 7 expires-at, 8 result ttl,
+--       then 2 per task: id, args
+local now, queue, prio = tonumber(ARGV[1]), ARGV[2], ARGV[3]
+local name, eta, expires_at, result_ttl, delayed = ARGV[5], ARGV[6], ARGV[7], ARGV[8], KEYS[2]
 local out, ready, recent = {}, {}, {}
 for i = 1, #KEYS - 4 do
-  local b = 4 + (i - 1) * 6
-  local id = ARGV[b + 1]
-  local written = enqueue_one({ key = KEYS[4 + i], id = id, name = ARGV[b + 2], args = ARGV[b + 3], queue = ARGV[2],
-    prio = ARGV[3], eta = ARGV[b + 4], expires_at = ARGV[b + 5], result_ttl = ARGV[b + 6], now = now, delayed = KEYS[2] })
+  local id = ARGV[7 + i * 2]
+  local written = enqueue_one(KEYS[4 + i], id, name, ARGV[8 + i * 2], queue, prio, eta, expires_at, result_ttl, now, delayed)
   if written == 1 then ready[#ready + 1] = id end
   if written > 0 then
     recent[#recent + 1] = now
