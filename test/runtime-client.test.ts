@@ -26,6 +26,17 @@ describe("client: calling tasks", () => {
     assert.equal(await h.redis.llen(`${h.prefix}:{rt}:q:default:5`), 0);
   });
 
+  it("delayMany is all-or-nothing: one bad item refuses the whole list and nothing is enqueued", async () => {
+    const list = [{ a: 1, b: 2 }, { a: 3, b: 4 }, { a: 5, b: "6" }, { a: 7, b: 8 }];
+    await assert.rejects(h.client.math.add.delayMany(list), (e: unknown) => e instanceof TaskArgumentsError && /args\.b: must be number/.test(e.message));
+    assert.equal(await h.redis.zcard(`${h.prefix}:{rt}:recent`), 0);
+    assert.equal(await h.redis.llen(`${h.prefix}:{rt}:q:default:5`), 0);
+    const sent = await h.client.math.add.delayMany(list.slice(0, 2), { priority: 7 });
+    assert.equal(new Set(sent.map((r: { id: string }) => r.id)).size, 2, "each item gets its own id");
+    assert.equal(await h.redis.llen(`${h.prefix}:{rt}:q:default:7`), 2);
+    await h.redis.del(`${h.prefix}:{rt}:q:default:7`, `${h.prefix}:{rt}:recent`, ...sent.map((r: { id: string }) => `${h.prefix}:{rt}:t:${r.id}`));
+  });
+
   it("rejects bad options before enqueueing (priority, queue, task id)", async () => {
     await assert.rejects(h.client.math.add.applyAsync({ a: 1, b: 2 }, { priority: 10 }), ConfigurationError);
     await assert.rejects(h.client.math.add.applyAsync({ a: 1, b: 2 }, { queue: "bad queue" }), ConfigurationError);

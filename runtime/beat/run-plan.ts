@@ -41,7 +41,8 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
   } catch (error) {
     throw new PeriodicEntryError("args", `periodic entry "${def.name}" cannot be sent: ${(error as Error).message}`);
   }
-  const { item, queue, priority } = prepared;
+  const { queue, priority } = prepared;
+  const item = prepared.items[0];
   return {
     taskId: item.id,
     keys: [ks.task(item.id), ks.ready(queue, priority), ks.delayed(queue), ks.signal(queue), ks.recent],

@@ -7,11 +7,18 @@ import type { ApplyOptions } from "../task/types.ts";
 import { durationToMs, timeToMs } from "../time/duration.ts";
 import { assertDepth, assertSize, type ArgsLimits } from "./limits.ts";
 
-/** An enqueue ready to send, plus where it goes. */
-export interface PreparedCall {
-  item: EnqueueItem;
+/** Enqueues ready to send, all to one queue and priority. */
+export interface PreparedBatch {
+  items: EnqueueItem[];
   queue: string;
   priority: number;
+}
+
+/** What preparing a call takes besides the task and its arguments. */
+export interface PrepareOptions {
+  apply: ApplyOptions;
+  limits: ArgsLimits;
+  now?: number;
 }
 
 const TASK_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
@@ -21,8 +28,45 @@ const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
  * Validates arguments against the task's schema (filling defaults in a copy, never in the caller's
  * object) and resolves options. Everything that can be wrong fails here, before Redis is touched.
  */
-export function prepareCall(spec: TaskSpec, args: unknown, call: { apply: ApplyOptions; limits: ArgsLimits; now?: number }): PreparedCall {
-  const { apply: options, limits, now = Date.now() } = call;
+export function prepareCall(spec: TaskSpec, args: unknown, options: PrepareOptions): PreparedBatch {
+  return prepareMany(spec, [args], options);
+}
+
+/**
+ * {@link prepareCall} for a list of argument objects sharing options: the options are resolved
+ * once, every item is validated before any is returned (all-or-nothing).
+ */
+export function prepareMany(spec: TaskSpec, argsList: readonly unknown[], options: PrepareOptions): PreparedBatch {
+  const { apply, limits, now = Date.now() } = options;
+  const priority = apply.priority ?? spec.priority;
+  if (!Number.isInteger(priority) || priority < 0 || priority > 9) throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
+  const queue = apply.queue ?? spec.queue;
+  if (!QUEUE.test(queue)) throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
+  const taskId = apply.taskId;
+  if (taskId !== undefined && !TASK_ID.test(taskId)) throw new ConfigurationError(`taskId "${taskId}" is not valid ([A-Za-z0-9_.:-], at most 200 characters)`);
+
+  let eta = 0;
+  if (apply.eta !== undefined) eta = timeToMs(apply.eta, "eta");
+  if (apply.countdown !== undefined) eta = Math.max(eta, now + durationToMs(apply.countdown, "countdown"));
+
+  let expiresAt = 0;
+  if (apply.expires instanceof Date) expiresAt = timeToMs(apply.expires, "expires");
+  else if (apply.expires !== undefined) expiresAt = now + durationToMs(apply.expires, "expires");
+  else if (spec.expiresMs !== null) expiresAt = now + spec.expiresMs;
+
+  const items = argsList.map((args): EnqueueItem => ({
+    id: taskId ?? randomUUID(),
+    name: spec.name,
+    argsJson: serializeArgs(spec, args, limits),
+    eta,
+    expiresAt,
+    resultExpiresMs: spec.resultExpiresMs,
+  }));
+  return { items, queue, priority };
+}
+
+/** The arguments as the worker will receive them: validated JSON, schema defaults filled in. */
+function serializeArgs(spec: TaskSpec, args: unknown, limits: ArgsLimits): string {
   assertDepth(spec.name, args, limits.maxDepth);
   // Validate what the worker will receive: the JSON form (a Date becomes its ISO string, undefined
   // fields vanish). Parsing it also gives the copy that schema defaults are filled into.
@@ -32,26 +76,5 @@ export function prepareCall(spec: TaskSpec, args: unknown, call: { apply: ApplyO
   if (!spec.validateArgs(copy)) throw new TaskArgumentsError(spec.name, describeViolations(spec.validateArgs.errors));
   const argsJson = JSON.stringify(copy);
   assertSize(spec.name, argsJson, limits.maxBytes);
-
-  const priority = options.priority ?? spec.priority;
-  if (!Number.isInteger(priority) || priority < 0 || priority > 9) throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
-  const queue = options.queue ?? spec.queue;
-  if (!QUEUE.test(queue)) throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
-  const id = options.taskId ?? randomUUID();
-  if (!TASK_ID.test(id)) throw new ConfigurationError(`taskId "${id}" is not valid ([A-Za-z0-9_.:-], at most 200 characters)`);
-
-  let eta = 0;
-  if (options.eta !== undefined) eta = timeToMs(options.eta, "eta");
-  if (options.countdown !== undefined) eta = Math.max(eta, now + durationToMs(options.countdown, "countdown"));
-
-  let expiresAt = 0;
-  if (options.expires instanceof Date) expiresAt = timeToMs(options.expires, "expires");
-  else if (options.expires !== undefined) expiresAt = now + durationToMs(options.expires, "expires");
-  else if (spec.expiresMs !== null) expiresAt = now + spec.expiresMs;
-
-  return {
-    item: { id, name: spec.name, argsJson, eta, expiresAt, resultExpiresMs: spec.resultExpiresMs },
-    queue,
-    priority,
-  };
+  return argsJson;
 }

@@ -7,7 +7,7 @@ import type { AppSpec, TaskSpec } from "../spec/types.ts";
 import type { ApplyOptions, AsyncResult, Signature, TaskHandle } from "../task/types.ts";
 import { ClientConnection } from "./connection.ts";
 import { DEFAULT_ARGS_LIMITS, type ArgsLimits } from "./limits.ts";
-import { prepareCall, type PreparedCall } from "./prepare.ts";
+import { prepareCall, prepareMany, type PreparedBatch } from "./prepare.ts";
 
 export interface ClientOptions {
   /** A redis:// or rediss:// URL, or an ioredis instance to use as is. Default: REDIS_URL. */
@@ -28,22 +28,11 @@ export interface ClientControls {
 }
 
 function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits): TaskHandle<unknown, unknown> {
-  const send = async (calls: PreparedCall[]): Promise<AsyncResult<unknown>[]> => {
-    const groups = new Map<string, PreparedCall[]>();
-    for (const call of calls) {
-      const key = `${call.priority}|${call.queue}`;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
-      group.push(call);
-    }
-    await Promise.all(
-      [...groups.values()].map((group) =>
-        enqueueBatch(conn, group.map((c) => c.item), { queue: group[0].queue, priority: group[0].priority }),
-      ),
-    );
-    return calls.map((c) => new TaskResult<unknown>(conn, c.item.id, spec.name));
+  const send = async (batch: PreparedBatch): Promise<AsyncResult<unknown>[]> => {
+    await enqueueBatch(conn, batch.items, { queue: batch.queue, priority: batch.priority });
+    return batch.items.map((item) => new TaskResult<unknown>(conn, item.id, spec.name));
   };
-  const applyAsync = async (args: unknown, options: ApplyOptions = {}) => (await send([prepareCall(spec, args, { apply: options, limits })]))[0];
+  const applyAsync = async (args: unknown, options: ApplyOptions = {}) => (await send(prepareCall(spec, args, { apply: options, limits })))[0];
   return {
     taskName: spec.name,
     delay: (args) => applyAsync(args),
@@ -54,8 +43,7 @@ function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits):
     },
     result: (id) => new TaskResult<unknown>(conn, id, spec.name),
     delayMany: async (argsList, options = {}) => {
-      const now = Date.now();
-      return send(argsList.map((args) => prepareCall(spec, args, { apply: options, limits, now })));
+      return send(prepareMany(spec, argsList, { apply: options, limits }));
     },
   };
 }
