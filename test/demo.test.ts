@@ -14,7 +14,8 @@ describe("npm run demo", () => {
     assert.match(run.stdout, /emails\.send_welcome -> \{"messageId":"<[0-9a-f]{24}@demo\.celerity>"\}/);
     assert.match(run.stdout, /reports\.nightly \(countdown 300ms\) -> \{"url":"https:\/\/reports\.example\.org\/2026-11-24\.pdf"\}/);
     assert.match(run.stdout, /wrong argument rejected before enqueue: invalid arguments for task "math\.add": - args\.b: must be number/);
-    assert.match(run.stdout, /states seen: .*RETRY -> SUCCESS; result \{"attempts":3\}/);
+    // The demo samples states every 20 ms, so it may or may not catch the last attempt running.
+    assert.match(run.stdout, /states seen: .*RETRY -> (STARTED -> )?SUCCESS; result \{"attempts":3\}/);
     assert.match(run.stdout, /demo-ping fired [2-4] times/);
     assert.match(run.stdout, /worker exited 0, beat exited 0/);
   });
