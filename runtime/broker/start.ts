@@ -49,8 +49,8 @@ export async function startClaimed({ redis, ks }: BrokerConn, claimed: readonly 
       argsJson: String(row[3]),
       retries: Number(row[4]) || 0,
       deliveries: Number(row[5]) || 1,
-      expiresAt: Number(row[8]) || 0,
-      revoked: row[9] === "terminate",
+      expiresAt: Number(row[6]) || 0,
+      revoked: row[7] === "terminate",
     };
   });
 }

@@ -16,14 +16,15 @@ local function finish(kb, ab, now, chan)
   local rb = kb + 1 + ngroups * GROUP_KEYS
   local unlease, unlease_keys = {}, {}
   local counters, counter_keys = {}, {}
-  local function bump(stats, field)
+  -- Counted by kind here; the minute's field names are built once per call, at the end.
+  local function bump(stats, kind)
     local c = counters[stats]
     if not c then
       c = {}
       counters[stats] = c
       counter_keys[#counter_keys + 1] = stats
     end
-    c[field] = (c[field] or 0) + 1
+    c[kind] = (c[kind] or 0) + 1
   end
   for i = 0, count - 1 do
     local a = ab + 2 + i * 6
@@ -50,7 +51,7 @@ local function finish(kb, ab, now, chan)
         end
         if rec[4] then redis.call('HDEL', key, 'err') end
         redis.call('PEXPIRE', key, ttl)
-        bump(stats, minute_field(now, 'ok'))
+        bump(stats, 'ok')
       elseif kind == 'fail' then
         local why = payload
         local ok, decoded = pcall(cjson.decode, payload)
@@ -62,13 +63,13 @@ local function finish(kb, ab, now, chan)
           finish_final(key, 'FAILURE', 'err', payload, now, chan, id, string.sub(why, 1, 1000))
           redis.call('ZADD', dead, now, id)
         end
-        bump(stats, minute_field(now, 'fail'))
+        bump(stats, 'fail')
       elseif kind == 'retry' then
         local due = tonumber(ARGV[a + 5])
         -- A retry is a new run: its deliveries (crash redeliveries, for poison detection) start over.
         redis.call('HSET', key, 's', 'RETRY', 'err', payload, 'r', ARGV[a + 6], 'eta', due, 'd', 0)
         redis.call('ZADD', delayed, due, member)
-        bump(stats, minute_field(now, 'retry'))
+        bump(stats, 'retry')
         -- An idle worker may be asleep until a later due time: wake one to re-plan its wait.
         if redis.call('LLEN', signal) == 0 then redis.call('LPUSH', signal, '1') end
       elseif kind == 'release' then
@@ -87,7 +88,7 @@ local function finish(kb, ab, now, chan)
     end
   end
   for _, stats in ipairs(counter_keys) do
-    for field, n in pairs(counters[stats]) do redis.call('HINCRBY', stats, field, n) end
+    for kind, n in pairs(counters[stats]) do redis.call('HINCRBY', stats, minute_field(now, kind), n) end
   end
   return rb + count - kb
 end

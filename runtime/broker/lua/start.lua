@@ -2,7 +2,7 @@
 -- KEYS: 1 dead, 2 dead_raw, then per task: record, leases of its queue
 -- ARGV: 1 now, 2 worker id, 3 max deliveries, 4 max payload bytes, 5 done channel prefix,
 --       then per task: lease member "<p>|<id>"
--- Returns per task either {id, 'run', n, a, r, d, q, p, e, rv} or {id, 'skip', reason}.
+-- Returns per task either {id, 'run', n, a, r, d, e, rv} or {id, 'skip', reason}.
 -- The run path is two commands per task (one HMGET of every field it needs, one HSET): this script
 -- runs for every task, and each redis.call from Lua costs about a microsecond.
 local now, worker = tonumber(ARGV[1]), ARGV[2]
@@ -20,7 +20,7 @@ for i = 1, (#KEYS - 2) / 2 do
   -- A key of another type, or a non-integer counter, would make HMGET/HSET raise and abort the
   -- whole batch again at every redelivery (wedging the good tasks in it): bury such records instead.
   -- pcall keeps the check off the happy path (TYPE only when HMGET fails).
-  local rec = redis.pcall('HMGET', key, 's', 'n', 'r', 'd', 'q', 'p', 'e', 'rx', 'w', 'rv', 'a')
+  local rec = redis.pcall('HMGET', key, 's', 'n', 'r', 'd', 'e', 'rx', 'rv', 'a')
   local kind = 'hash'
   if rec.err then
     kind = redis.call('TYPE', key)['ok']
@@ -41,13 +41,13 @@ for i = 1, (#KEYS - 2) / 2 do
     redis.call('ZADD', dead, now, id)
     drop(leases, member, id, reason)
   else
-    local expires = tonumber(rec[7]) or 0
+    local expires = tonumber(rec[5]) or 0
     local deliveries = (tonumber(rec[4]) or 0) + 1
-    local size = rec[11] and #rec[11] or 0
+    local size = rec[8] and #rec[8] or 0
     if expires > 0 and expires < now then
       redis.call('HSET', key, 'd', deliveries)
       finish_final(key, 'REVOKED', 'err', '', now, chan, id, 'expired')
-      redis.call('PEXPIRE', key, tonumber(rec[8]) or 86400000)
+      redis.call('PEXPIRE', key, tonumber(rec[6]) or 86400000)
       drop(leases, member, id, 'expired')
     elseif deliveries > max_deliveries then
       local reason = 'delivered ' .. (deliveries - 1) .. ' times without finishing (poison task: its worker died each time)'
@@ -63,7 +63,7 @@ for i = 1, (#KEYS - 2) / 2 do
       drop(leases, member, id, reason)
     else
       redis.call('HSET', key, 's', 'STARTED', 'st', now, 'w', worker, 'd', deliveries)
-      out[#out + 1] = { id, 'run', rec[2] or '', rec[11] or '', rec[3] or '0', deliveries, rec[5] or '', rec[6] or '', rec[7] or '0', rec[10] or '' }
+      out[#out + 1] = { id, 'run', rec[2] or '', rec[8] or '', rec[3] or '0', deliveries, rec[5] or '0', rec[7] or '' }
     end
   end
 end
