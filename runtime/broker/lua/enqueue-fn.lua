@@ -4,9 +4,16 @@
 -- Positional arguments, not a table: this runs once per task of every bulk enqueue.
 local function enqueue_one(key, id, name, args, queue, prio, eta, expires_at, result_ttl, now, delayed)
   if redis.call('EXISTS', key) == 1 then return 0 end
-  redis.call('HSET', key, 'n', name, 'a', args, 'q', queue, 'p', prio, 's', 'PENDING',
-    'r', 0, 'd', 0, 'c', now, 'eta', eta, 'e', expires_at, 'rx', result_ttl)
-  if tonumber(eta) > now then
+  -- Zero-valued fields (retries r, deliveries d, eta, expires-at e) are left out: readers default
+  -- them to 0, and a bulk enqueue writes one fewer field pair per zero.
+  local due = tonumber(eta)
+  if due > 0 or tonumber(expires_at) > 0 then
+    redis.call('HSET', key, 'n', name, 'a', args, 'q', queue, 'p', prio, 's', 'PENDING', 'c', now, 'rx', result_ttl,
+      'eta', eta, 'e', expires_at)
+  else
+    redis.call('HSET', key, 'n', name, 'a', args, 'q', queue, 'p', prio, 's', 'PENDING', 'c', now, 'rx', result_ttl)
+  end
+  if due > now then
     redis.call('ZADD', delayed, eta, prio .. '|' .. id)
     return 2
   end

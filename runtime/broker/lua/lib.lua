@@ -1,6 +1,6 @@
 -- Shared functions, prepended to every entry script. Task record fields (HASH t:<id>):
 -- n task name, a args JSON, q queue, p priority, s state, r retries, d deliveries, c created ms,
--- eta due ms (0 none), e expires-at ms (0 none), rx result ttl ms, st/ft started/finished ms,
+-- eta due ms, e expires-at ms (r, d, eta and e read as 0 when absent), rx result ttl ms, st/ft started/finished ms,
 -- w worker id, res result JSON, err error JSON, pg progress JSON, why reason (revoked or dead), rv revoke flag.
 
 local FINAL = { SUCCESS = true, FAILURE = true, REVOKED = true }
