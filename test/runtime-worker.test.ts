@@ -152,6 +152,26 @@ describe("worker", () => {
     assert.ok(lowsOvertaking < 8, `${lowsOvertaking} low-priority tasks started between the high ones`);
   });
 
+  it("an idle worker blocks on Redis instead of polling, and wakes at once for new work", async () => {
+    const w = await h.startWorker({ concurrency: 16 });
+    await sleep(300);
+    const calls = async (command: string) => {
+      const m = new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(await h.redis.info("commandstats"));
+      return m ? Number(m[1]) : 0;
+    };
+    const [scriptsBefore, blpopBefore] = [await calls("evalsha"), await calls("blpop")];
+    await sleep(1_500);
+    const scripts = (await calls("evalsha")) - scriptsBefore;
+    const blpops = (await calls("blpop")) - blpopBefore;
+    // Both claim loops are parked: one in BLPOP (5 s timeout), the other waiting for it.
+    assert.ok(scripts <= 2 && blpops <= 1, `idle for 1.5 s: ${scripts} scripts, ${blpops} BLPOPs`);
+    assert.equal(w.inFlight, 0);
+    const sent = Date.now();
+    const r = await h.client.util.record.delay({ key: h.key("wake") });
+    await r.get({ timeout: 2 });
+    assert.ok(Date.now() - sent < 500, "a parked worker takes new work at once");
+  });
+
   it("consumes only the queues it is given", async () => {
     await h.startWorker({ queues: ["default"] });
     const other = await h.client.other.task.delay({});
