@@ -16,14 +16,19 @@ local function finish(kb, ab, now, chan)
   local rb = kb + 1 + ngroups * GROUP_KEYS
   local unlease, unlease_keys = {}, {}
   local counters, counter_keys = {}, {}
+  -- The table gathered for `key`, made on first use; `order` keeps the keys in first-seen order.
+  local function bucket(map, order, key)
+    local b = map[key]
+    if not b then
+      b = {}
+      map[key] = b
+      order[#order + 1] = key
+    end
+    return b
+  end
   -- Counted by kind here; the minute's field names are built once per call, at the end.
   local function bump(stats, kind)
-    local c = counters[stats]
-    if not c then
-      c = {}
-      counters[stats] = c
-      counter_keys[#counter_keys + 1] = stats
-    end
+    local c = bucket(counters, counter_keys, stats)
     c[kind] = (c[kind] or 0) + 1
   end
   for i = 0, count - 1 do
@@ -32,12 +37,7 @@ local function finish(kb, ab, now, chan)
     local key, leases, delayed, stats, signal = KEYS[rb + 1 + i], KEYS[g + 1], KEYS[g + 2], KEYS[g + 3], KEYS[g + 4]
     local kind, member, payload = ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
     local _, id = split_member(member)
-    local z = unlease[leases]
-    if not z then
-      z = {}
-      unlease[leases] = z
-      unlease_keys[#unlease_keys + 1] = leases
-    end
+    local z = bucket(unlease, unlease_keys, leases)
     z[#z + 1] = member
     local rec = redis.call('HMGET', key, 's', 'rv', 'rx', 'err', 'r')
     local state = rec[1]
