@@ -85,6 +85,16 @@ describe("retries on a real worker", () => {
     [50, 100, 200].forEach((want, i) => assert.ok(gaps[i] >= want && gaps[i] < want + 60, `gap ${i}: ${gaps[i]} ms, expected ~${want}`));
   });
 
+  it("every retry of a long chain starts on time, whichever claim loop learns of it", async () => {
+    await start("chain", { maxRetries: 25, backoffMs: null, retryDelayMs: 30, jitter: false });
+    const r = await h.client.util.flaky.delay({ key: h.key("chain"), failTimes: 25 });
+    assert.deepEqual(await r.get({ timeout: 20 }), { attempts: 26 });
+    const t = await times("chain");
+    const gaps = t.slice(1).map((x, i) => x - t[i]);
+    assert.equal(gaps.length, 25);
+    assert.ok(gaps.every((g) => g >= 30 && g < 130), `gaps: ${gaps.join(", ")} ms`);
+  });
+
   it("caps the delay at backoff_max", async () => {
     await start("cap", { maxRetries: 4, backoffMs: 50, backoffMaxMs: 120, jitter: false });
     const r = await h.client.util.flaky.delay({ key: h.key("cap"), failTimes: 4 });

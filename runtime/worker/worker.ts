@@ -183,11 +183,13 @@ export class Worker {
       }
       this.#reserved -= want;
       if (!this.#accepting) break;
+      const waitMs = result.nextDueAt === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueAt - Date.now());
       if (this.#blocking) {
-        await this.#waitForWake();
+        // The blocking lane may have planned its wake-up before this due time existed, and the signal
+        // announcing it may be the one that woke this lane: so park no longer than the due time.
+        await this.#waitForWake(Math.max(0, waitMs));
         continue;
       }
-      const waitMs = result.nextDueAt === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueAt - Date.now());
       if (waitMs > 0) {
         this.#blocking = true;
         try {
@@ -225,8 +227,21 @@ export class Worker {
     }
   }
 
-  #waitForWake(): Promise<void> {
-    return new Promise((resolve) => this.#waiters.push(resolve));
+  /** Parks a lane until a slot frees, work arrives or shutdown, or `timeoutMs` passes. */
+  #waitForWake(timeoutMs?: number): Promise<void> {
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.#waiters.push(wake);
+      if (timeoutMs === undefined) return;
+      timer = setTimeout(() => {
+        this.#waiters = this.#waiters.filter((w) => w !== wake);
+        resolve();
+      }, timeoutMs);
+    });
   }
 
   #wakeAll(): void {
