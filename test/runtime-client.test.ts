@@ -143,6 +143,27 @@ describe("client: timing, priority and expiry", () => {
     assert.ok(lateB >= 0 && lateB < 50, `second started ${lateB} ms after due`);
   });
 
+  it("a stream of countdown tasks, some running while others come due, each starts on time", async () => {
+    await h.startWorker({ concurrency: 16 });
+    await sleep(100);
+    const key = h.key("stream");
+    const sent: { id: string; due: number }[] = [];
+    // Deterministic spread of countdowns (0-390 ms) and run times (0-60 ms), sent in small bursts.
+    for (let i = 0; i < 120; i++) {
+      const countdownMs = (i * 37) % 400;
+      const r = await h.client.util.record.applyAsync({ key, ms: (i * 13) % 61 }, { countdown: `${countdownMs}ms` });
+      sent.push({ id: r.id, due: Number(await h.redis.hget(`${h.prefix}:{rt}:t:${r.id}`, "eta")) || Date.now() });
+      if (i % 10 === 9) await sleep(40);
+    }
+    await Promise.all(sent.map((s) => h.client.$result(s.id).get({ timeout: 10 })));
+    const order = await h.redis.lrange(key + ":order", 0, -1);
+    const times = (await h.redis.lrange(key + ":times", 0, -1)).map(Number);
+    const startedAt = new Map(order.map((id, i) => [id, times[i]]));
+    const late = sent.map((s) => startedAt.get(s.id)! - s.due);
+    assert.equal(startedAt.size, 120, "every task ran once");
+    assert.ok(late.every((ms) => ms >= -1 && ms < 100), `started late by up to ${Math.max(...late)} ms (${late.filter((ms) => ms >= 100).length} over 100 ms)`);
+  });
+
   it("an expired task is never run and reads REVOKED with reason expired", async () => {
     const key = h.key("expired");
     const r = await h.client.util.record.applyAsync({ key }, { countdown: "150ms", expires: "50ms" });
