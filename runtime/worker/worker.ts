@@ -5,7 +5,7 @@ import type { Claimed, ClaimResult } from "../broker/claim.ts";
 import type { BrokerConn } from "../broker/conn.ts";
 import type { Outcome } from "../broker/finish.ts";
 import { renewLeases } from "../broker/leases.ts";
-import { startClaimed } from "../broker/start.ts";
+import { startClaimed, type SkippedRecord, type StartedRecord } from "../broker/start.ts";
 import { scripts } from "../broker/scripts.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
@@ -257,7 +257,7 @@ export class Worker {
     // record already STARTED by this worker: that is a start whose reply was lost, never run.
     const fresh = claimed.filter((c) => !this.#running.has(c.id) && !this.#starting.has(c.id));
     for (const c of fresh) this.#starting.add(c.id);
-    let records: Awaited<ReturnType<typeof startClaimed>> = [];
+    let records: (StartedRecord | SkippedRecord)[] = [];
     try {
       if (fresh.length > 0) {
         records = await startClaimed(this.#conn, fresh, {

@@ -5,7 +5,8 @@
 local function enqueue_one(key, id, name, args, queue, prio, eta, expires_at, result_ttl, now, delayed)
   if redis.call('EXISTS', key) == 1 then return 0 end
   -- Zero-valued fields (retries r, deliveries d, eta, expires-at e) are left out: readers default
-  -- them to 0, and a bulk enqueue writes one fewer field pair per zero.
+  -- them to 0, and a bulk enqueue writes one fewer field pair per zero. Two literal calls rather
+  -- than an argument table built per task: this runs once per enqueued task.
   local due = tonumber(eta)
   if due > 0 or tonumber(expires_at) > 0 then
     redis.call('HSET', key, 'n', name, 'a', args, 'q', queue, 'p', prio, 's', 'PENDING', 'c', now, 'rx', result_ttl,
