@@ -27,6 +27,6 @@ export { writeGeneratedFiles } from "./output/write.ts";
 export type { WriteResult } from "./output/write.ts";
 export { formatIssues } from "./report/format.ts";
 export type { FormatOptions } from "./report/format.ts";
-export { parseDuration } from "./util/duration.ts";
+export { parseDuration } from "../runtime/core/mod.ts";
 export { parseRateLimit } from "./util/rate-limit.ts";
 export type { RateLimit } from "./util/rate-limit.ts";

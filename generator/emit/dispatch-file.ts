@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { compareStrings } from "../util/json.ts";
+import { compareStrings } from "../../runtime/core/mod.ts";
 import type { EmitContext } from "./context.ts";
 import { PRINT_WIDTH, type Printed } from "./print/layout.ts";
 import { printKey, printString } from "./print/strings.ts";

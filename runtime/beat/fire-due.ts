@@ -3,6 +3,7 @@ import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
 import type { BeatKeys } from "./keys.ts";
+import { parseDefinition } from "./read-entries.ts";
 import { planRun, type RunPlan } from "./run-plan.ts";
 import { nextRunAfterFiring } from "./schedule.ts";
 import { beatScripts } from "./scripts.ts";
@@ -35,7 +36,7 @@ const NO_RUN: RunPlan = { taskId: "", keys: ["", "", "", "", ""], args: ["", "",
 export async function fireDue(ctx: FireContext, due: readonly DueEntry[]): Promise<number> {
   if (due.length === 0) return 0;
   const raw = await ctx.redis.hmget(ctx.keys.entries, ...due.map((d) => d.name));
-  const calls = due.map((entry, i) => fireOne(ctx, entry, parse(raw[i])));
+  const calls = due.map((entry, i) => fireOne(ctx, entry, parseDefinition(raw[i])));
   const results = await Promise.all(calls);
   return results.filter(Boolean).length;
 }
@@ -70,13 +71,4 @@ async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition 
   }
   if (result === 2) ctx.log.warn("periodic run existed already", { entry: entry.name, id: plan.taskId });
   return false;
-}
-
-function parse(json: string | null): StoredDefinition | null {
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as StoredDefinition;
-  } catch {
-    return null;
-  }
 }

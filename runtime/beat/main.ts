@@ -3,7 +3,7 @@ import { CelerityError } from "../errors/celerity-error.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
 import type { AppSpec } from "../spec/types.ts";
-import { durationToMs } from "../time/duration.ts";
+import { durationFromText } from "../core/mod.ts";
 import { Beat, type BeatOptions } from "./beat.ts";
 
 const FLAGS = ["redis", "prefix", "lock-ttl", "poll"];
@@ -13,7 +13,7 @@ export function beatOptionsFromArgv(argv: readonly string[]): BeatOptions {
   const flags = parseFlags(argv, FLAGS);
   const duration = (name: string) => {
     const v = stringFlag(flags, name);
-    return v === undefined ? undefined : durationToMs(/^\d+(\.\d+)?$/.test(v) ? Number(v) : v, `--${name}`);
+    return v === undefined ? undefined : durationFromText(v, `--${name}`);
   };
   return { redis: stringFlag(flags, "redis"), prefix: stringFlag(flags, "prefix"), lockTtlMs: duration("lock-ttl"), pollMs: duration("poll") };
 }

@@ -2,7 +2,7 @@ import { intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
-import { durationToMs } from "../time/duration.ts";
+import { durationFromText } from "../core/mod.ts";
 import type { WorkerOptions } from "./options.ts";
 import { Worker, type WorkerApp } from "./worker.ts";
 
@@ -13,7 +13,7 @@ export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
   const flags = parseFlags(argv, FLAGS);
   const duration = (name: string) => {
     const v = stringFlag(flags, name);
-    return v === undefined ? undefined : durationToMs(/^\d+(\.\d+)?$/.test(v) ? Number(v) : v, `--${name}`);
+    return v === undefined ? undefined : durationFromText(v, `--${name}`);
   };
   return {
     queues: stringFlag(flags, "queues")?.split(",").map((q) => q.trim()).filter(Boolean),

@@ -1,12 +1,4 @@
-/** Parses stored JSON; text that is not JSON is returned as the string it is (shown, never run). */
-export function parseStoredJson(text: string | null | undefined): unknown {
-  if (text === null || text === undefined || text === "") return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
+export { parseStoredJson } from "../../core/mod.ts";
 
 /** A stored number field (ms timestamps, counters); 0 and absent read as null where 0 means "none". */
 export function msOrNull(text: string | null | undefined): number | null {
