@@ -31,7 +31,7 @@ export function workerHelp(): string {
     {
       usage: `${scriptName("worker")} [options]`,
       summary:
-        "Runs the app's tasks. SIGTERM or SIGINT starts a warm shutdown (no new tasks; running ones get\n--grace to finish; exit 0); a second signal exits 1 at once and leases bring running tasks back.\nDurations: 250ms, 30s, 5m, 2h, 1d, or a plain number of seconds.",
+        "Runs the app's tasks. SIGTERM or SIGINT starts a warm shutdown (no new tasks; running ones get\nthe --grace period to finish; exit 0); a second signal exits 1 at once and leases bring running\ntasks back. Durations: 250ms, 30s, 5m, 2h, 1d, or a plain number of seconds.",
       env: PROCESS_ENV,
     },
     WORKER_FLAGS,
