@@ -81,7 +81,7 @@ describe("npm run worker", () => {
       });
       let log = "";
       npm.stderr.setEncoding("utf8").on("data", (d: string) => (log += d));
-      const id = await eventually(async () => (await redis.zrange(`${prefix}:{demo}:workers`, 0, 0))[0], 20_000);
+      const id = await eventually(async () => (await redis.zrange(`${prefix}:{demo}:workers`, "0", "0"))[0], 20_000);
       workerPid = Number(await redis.hget(`${prefix}:{demo}:worker:${id}`, "pid"));
       assert.notEqual(workerPid, npm.pid, "npm runs the worker as a child");
       npm.kill("SIGTERM");

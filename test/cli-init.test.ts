@@ -1,0 +1,243 @@
+/**
+ * `celerity init` in a project as `npm init -y` and `tsc --init` leave it: what it writes, that a
+ * second run changes nothing, that it refuses what it cannot build on without writing anything, and
+ * that the scaffold goes through codegen, the user's tsc, `npm run worker` and `node client.js`.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdir, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { describe, it } from "node:test";
+import { Redis } from "ioredis";
+import { REPO, run, runCli, tempDir, writeTree } from "./generator-helpers.ts";
+import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
+import { eventually, exited } from "./support/wait.ts";
+
+const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
+
+/** Every file below `dir` (node_modules left out) with its contents and mtime: what "nothing changed" compares. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (at: string): Promise<void> => {
+    for (const entry of await readdir(at, { withFileTypes: true })) {
+      if (entry.name === "node_modules") continue;
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else out[relative(dir, path)] = `${(await stat(path)).mtimeMs} ${await readFile(path, "utf8")}`;
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+/** A directory as `npm init -y` and `tsc --init` (TypeScript 7, defaults kept) leave it. */
+async function freshProject(label: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const project = await tempDir(label);
+  const npm = await run("npm", ["init", "-y"], { cwd: project.dir });
+  assert.equal(npm.code, 0, npm.stderr);
+  const tsc = await run(process.execPath, [TSC, "--init"], { cwd: project.dir });
+  assert.equal(tsc.code, 0, tsc.stderr);
+  // celerity as `npm i` would install it, from this repository's source.
+  await mkdir(join(project.dir, "node_modules", ".bin"), { recursive: true });
+  await symlink(REPO, join(project.dir, "node_modules", "celerity"), "dir");
+  await symlink("../celerity/bin/celerity.js", join(project.dir, "node_modules", ".bin", "celerity"));
+  return project;
+}
+
+/** Runs `celerity init` and checks that a refusal is one line on stderr naming `file`, with nothing written. */
+async function refused(dir: string, file: string): Promise<string> {
+  const before = await snapshot(dir);
+  const r = await runCli(["init"], { cwd: dir });
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.equal(r.stdout, "");
+  const lines = r.stderr.trimEnd().split("\n");
+  assert.equal(lines.length, 1, r.stderr);
+  assert.ok(lines[0]!.startsWith(`celerity init: ${file}: `), r.stderr);
+  assert.deepEqual(await snapshot(dir), before, "nothing was written");
+  return lines[0]!;
+}
+
+describe("celerity init", () => {
+  it("in a fresh npm init -y + tsc --init project: writes the example, scripts and \"type\": \"module\", keeps tsconfig.json", async () => {
+    const { dir, cleanup } = await freshProject("init-fresh");
+    try {
+      const tsconfigBefore = await readFile(join(dir, "tsconfig.json"), "utf8");
+      const r = await runCli(["init"], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /created {2}tasks\.yaml\n {2}created {2}handlers\/hello\.ts\n {2}created {2}client\.ts\n/);
+      assert.match(r.stdout, /updated {2}package\.json \("type": "module" \(was "commonjs", as npm init writes\); scripts codegen, build, worker, beat, admin\)/);
+      assert.match(r.stdout, /exists {3}tsconfig\.json \(kept\)/);
+      assert.doesNotMatch(r.stdout, /tsconfig\.json needs/, "tsc --init's defaults are enough");
+      assert.match(r.stdout, /Next steps:\n {2}1\. npx celerity codegen .*\n {2}2\. npx tsc .*\n {2}3\. npm run worker .*\n {2}4\. node client\.js /);
+      assert.equal(await readFile(join(dir, "tsconfig.json"), "utf8"), tsconfigBefore);
+      const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
+      assert.equal(pkg.type, "module");
+      assert.deepEqual(pkg.scripts, {
+        test: 'echo "Error: no test specified" && exit 1',
+        codegen: "celerity codegen",
+        build: "tsc",
+        worker: "exec node generated/worker.js",
+        beat: "exec node generated/beat.js",
+        admin: "exec celerity admin --registry generated/registry.js",
+      });
+      const manifest = await readFile(join(dir, "tasks.yaml"), "utf8");
+      const schema = /^# yaml-language-server: \$schema=(\.\/node_modules\/celerity\/\S+\.json)\n/.exec(manifest);
+      assert.ok(schema, manifest);
+      assert.equal(JSON.parse(await readFile(join(dir, schema[1]!), "utf8")).title, "celerity manifest", "the $schema path leads to the installed schema");
+      const handler = await readFile(join(dir, "handlers/hello.ts"), "utf8");
+      assert.match(handler, /from "\.\.\/generated\/define\.js"/);
+      assert.doesNotMatch(handler + (await readFile(join(dir, "client.ts"), "utf8")), /process\.|node:/, "no Node types needed");
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("a second run changes nothing and says so", async () => {
+    const { dir, cleanup } = await freshProject("init-twice");
+    try {
+      assert.equal((await runCli(["init"], { cwd: dir })).code, 0);
+      const before = await snapshot(dir);
+      const r = await runCli(["init"], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^celerity init: nothing to do in .*; everything init writes exists already/);
+      for (const file of ["tasks.yaml", "handlers/hello.ts", "client.ts", "tsconfig.json", "package.json"]) {
+        assert.match(r.stdout, new RegExp(` {2}exists {3}${file.replace(".", "\\.")} \\(kept\\)`));
+      }
+      assert.deepEqual(await snapshot(dir), before);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("keeps a user's tasks.yaml and scripts, and says what it kept", async () => {
+    const { dir, cleanup } = await tempDir("init-keep");
+    try {
+      await writeTree(dir, {
+        "package.json": JSON.stringify({ name: "mine", type: "module", scripts: { worker: "node my-worker.js" } }, null, 2) + "\n",
+        "tasks.yaml": "version: 1\napp: mine\ntasks: {}\n",
+      });
+      const r = await runCli(["init"], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /created {2}tsconfig\.json/);
+      assert.match(r.stdout, /exists {3}tasks\.yaml \(kept\)/);
+      assert.match(r.stdout, /note {5}script "worker" is "node my-worker\.js"; celerity's would be "exec node generated\/worker\.js"/);
+      assert.match(r.stdout, /note {5}handlers\/hello\.ts was not written: it belongs to the example tasks\.yaml, and yours exists/);
+      assert.equal(await readFile(join(dir, "tasks.yaml"), "utf8"), "version: 1\napp: mine\ntasks: {}\n");
+      assert.equal(JSON.parse(await readFile(join(dir, "package.json"), "utf8")).scripts.worker, "node my-worker.js");
+      await assert.rejects(stat(join(dir, "handlers")), { code: "ENOENT" });
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("an existing tsconfig.json is checked, not edited: the settings that must change are listed", async () => {
+    const { dir, cleanup } = await tempDir("init-tsconfig");
+    try {
+      const tsconfig = '{\n  // mine\n  "compilerOptions": { "module": "commonjs", "moduleResolution": "node10", "noEmit": true, "outDir": "dist", },\n}\n';
+      await writeTree(dir, { "package.json": '{ "name": "x" }\n', "tsconfig.json": tsconfig });
+      const r = await runCli(["init"], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /tsconfig\.json needs these changes \(init does not edit an existing tsconfig\.json\):/);
+      assert.match(r.stdout, / {2}- "module": "commonjs" cannot compile generated\/worker\.ts \(top-level await\): use "nodenext"/);
+      assert.match(r.stdout, / {2}- "moduleResolution": "node10" cannot resolve celerity's subpath exports/);
+      assert.match(r.stdout, / {2}- "noEmit": true means tsc writes no JavaScript/);
+      assert.equal(await readFile(join(dir, "tsconfig.json"), "utf8"), tsconfig);
+      assert.equal(JSON.parse(await readFile(join(dir, "package.json"), "utf8")).scripts.worker, "exec node dist/generated/worker.js", "scripts follow outDir");
+    } finally {
+      await cleanup();
+    }
+  });
+
+  describe("refuses, naming the file, and writes nothing", () => {
+    const cases: Array<{ name: string; files: Record<string, string>; dirs?: string[]; file: string; says: RegExp }> = [
+      { name: "no package.json", files: {}, file: "package.json", says: /not found in this directory; run `npm init -y`/ },
+      { name: "package.json is not JSON", files: { "package.json": "{ name: x" }, file: "package.json", says: /is not valid JSON/ },
+      {
+        name: "tsconfig.json does not parse",
+        files: { "package.json": "{}", "tsconfig.json": '{\n  "compilerOptions": {\n    "module": ,\n  }\n}\n' },
+        file: "tsconfig.json",
+        says: /is not valid JSON \(ValueExpected at line 3, column 15\)/,
+      },
+      { name: "tsconfig.json is a directory", files: { "package.json": "{}" }, dirs: ["tsconfig.json"], file: "tsconfig.json", says: /is a directory, expected a file/ },
+      {
+        name: "an example file exists without tasks.yaml",
+        files: { "package.json": "{}", "handlers/hello.ts": "export const mine = 1;\n" },
+        file: "handlers/hello.ts",
+        says: /exists but tasks\.yaml does not/,
+      },
+      { name: "handlers is a file", files: { "package.json": "{}", handlers: "" }, file: "handlers", says: /is a file; init puts the example handler in handlers\/hello\.ts/ },
+      {
+        name: "a CommonJS project with sources whose meaning \"type\": \"module\" would change",
+        files: { "package.json": '{ "type": "commonjs" }', "index.js": "module.exports = 1;\n", "src/app.ts": "export {};\n" },
+        file: "package.json",
+        says: /"type" is "commonjs" and the project has files whose meaning "type": "module" would change \(index\.js, src\/app\.ts\)/,
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, async () => {
+        const { dir, cleanup } = await tempDir("init-refuse");
+        try {
+          await writeTree(dir, c.files);
+          for (const d of c.dirs ?? []) await mkdir(join(dir, d));
+          assert.match(await refused(dir, c.file), c.says);
+        } finally {
+          await cleanup();
+        }
+      });
+    }
+  });
+
+  it("the scaffold runs end to end: codegen, the user's tsc, npm run worker, node client.js, SIGTERM to npm shuts the worker down warm", async () => {
+    const { dir, cleanup } = await freshProject("init-e2e");
+    const prefix = uniquePrefix("init-e2e");
+    const redis = new Redis(REDIS_URL);
+    let npm: ReturnType<typeof spawn> | undefined;
+    try {
+      assert.equal((await run("npx", ["celerity", "init"], { cwd: dir })).code, 0);
+      // A task that takes long enough to be running when the worker is told to stop.
+      const manifest = await readFile(join(dir, "tasks.yaml"), "utf8");
+      await writeFile(join(dir, "tasks.yaml"), manifest + "  hello.wait:\n    handler: ./handlers/wait.ts#wait\n    args: { type: object, required: [ms], properties: { ms: { type: integer } } }\n    result: { type: integer }\n");
+      await writeTree(dir, {
+        "handlers/wait.ts": 'import { defineHandler } from "../generated/define.js";\n\nexport const wait = defineHandler("hello.wait", async ({ ms }) => {\n  await new Promise((resolve) => setTimeout(resolve, ms));\n  return ms;\n});\n',
+      });
+      const codegen = await run("npx", ["celerity", "codegen"], { cwd: dir });
+      assert.equal(codegen.code, 0, codegen.stderr);
+
+      const tsc = await run(process.execPath, [TSC], { cwd: dir });
+      // Until the package ships compiled JavaScript and declarations, the user's strict settings also
+      // check celerity's own .ts sources and generated/: only the files init wrote are held to them here.
+      const scaffoldErrors = tsc.stdout.split("\n").filter((l) => /^(handlers\/|client\.ts)/.test(l));
+      assert.deepEqual(scaffoldErrors, []);
+      await stat(join(dir, "generated", "worker.js"));
+      await stat(join(dir, "client.js"));
+
+      // The package still ships .ts, so plain node needs tsx's loader to import it (and generated/*.ts).
+      const env = { ...process.env, CELERITY_PREFIX: prefix, CELERITY_LOG_FORMAT: "json", NODE_OPTIONS: `--import=${import.meta.resolve("tsx")}` };
+      const worker = spawn("npm", ["run", "--silent", "worker"], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+      npm = worker;
+      let log = "";
+      worker.stderr!.setEncoding("utf8").on("data", (d: string) => (log += d));
+      const client = await run(process.execPath, ["client.js"], { cwd: dir, env });
+      assert.equal(client.code, 0, client.stderr + log);
+      assert.equal(client.stdout, "{ greeting: 'Hello, world!' }\n");
+
+      const { createClient } = (await import(join(dir, "generated", "client.ts"))) as { createClient: (o: object) => any };
+      const tasks = createClient({ prefix });
+      try {
+        const waiting = await tasks.hello.wait.delay({ ms: 1500 });
+        await eventually(async () => (await waiting.state()) === "STARTED", 10_000);
+        worker.kill("SIGTERM");
+        assert.deepEqual(await exited(worker), { code: 0, signal: null }, log);
+        assert.equal(await waiting.state(), "SUCCESS", "the running task finished before the worker exited");
+        assert.match(log, /"msg":"warm shutdown: finishing running tasks","signal":"SIGTERM"/);
+      } finally {
+        await tasks.$disconnect();
+      }
+    } finally {
+      if (npm && npm.exitCode === null) npm.kill("SIGKILL");
+      redis.disconnect();
+      await deletePrefix(prefix);
+      await cleanup();
+    }
+  });
+});
