@@ -1,11 +1,7 @@
-import { formatHelp, wantsHelp, type FlagSpec } from "../cli-args/help.ts";
-import { parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
-import { PROCESS_ENV } from "../cli-args/process-env.ts";
-import { scriptName } from "../cli-args/script-name.ts";
-import { DEFAULT_REDIS_URL } from "../config/redis-url.ts";
-import { durationFromText } from "../core/mod.ts";
+import { wantsHelp, type FlagSpec } from "../cli-args/help.ts";
+import { durationFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
+import { connectionFlags, processHelp } from "../cli-args/process-flags.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
-import { DEFAULT_PREFIX } from "../keys/keyspace.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
 import type { AppSpec } from "../spec/types.ts";
@@ -13,21 +9,16 @@ import { Beat, type BeatOptions } from "./beat.ts";
 
 /** Beat's flags; the defaults shown are those of {@link BeatOptions}. */
 export const BEAT_FLAGS: readonly FlagSpec[] = [
-  { name: "redis", value: "URL", default: `$REDIS_URL, else ${DEFAULT_REDIS_URL}`, help: "the Redis to use (redis:// or rediss://)" },
-  { name: "prefix", value: "PREFIX", default: `$CELERITY_PREFIX, else ${DEFAULT_PREFIX}`, help: "key prefix, shared with clients and workers" },
+  ...connectionFlags("clients and workers"),
   { name: "lock-ttl", value: "DURATION", default: "5s", help: "leader lock TTL; a standby beat takes over within about this long" },
   { name: "poll", value: "DURATION", default: "250ms", help: "longest sleep between looks at the next due entry" },
 ];
 
 /** Beat's `--help` text. */
 export function beatHelp(): string {
-  return formatHelp(
-    {
-      usage: `${scriptName("beat")} [options]`,
-      summary:
-        "Sends the app's periodic tasks when they are due. Entries from the manifest are synced at start;\nentries made in the admin or CLI are kept. Run two for failover: one leads, the other stands by.\nSIGTERM or SIGINT releases the leader lock and exits 0. Durations: 250ms, 30s, 5m, or seconds.",
-      env: PROCESS_ENV,
-    },
+  return processHelp(
+    "beat",
+    "Sends the app's periodic tasks when they are due. Entries from the manifest are synced at start;\nentries made in the admin or CLI are kept. Run two for failover: one leads, the other stands by.\nSIGTERM or SIGINT releases the leader lock and exits 0. Durations: 250ms, 30s, 5m, or seconds.",
     BEAT_FLAGS,
   );
 }
@@ -35,10 +26,7 @@ export function beatHelp(): string {
 /** Turns command-line flags into beat options. */
 export function beatOptionsFromArgv(argv: readonly string[]): BeatOptions {
   const flags = parseFlags(argv, BEAT_FLAGS.map((f) => f.name));
-  const duration = (name: string) => {
-    const v = stringFlag(flags, name);
-    return v === undefined ? undefined : durationFromText(v, `--${name}`);
-  };
+  const duration = (name: string) => durationFlag(flags, name);
   return { redis: stringFlag(flags, "redis"), prefix: stringFlag(flags, "prefix"), lockTtlMs: duration("lock-ttl"), pollMs: duration("poll") };
 }
 

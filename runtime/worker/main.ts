@@ -1,11 +1,7 @@
-import { formatHelp, wantsHelp, type FlagSpec } from "../cli-args/help.ts";
-import { intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
-import { PROCESS_ENV } from "../cli-args/process-env.ts";
-import { scriptName } from "../cli-args/script-name.ts";
-import { DEFAULT_REDIS_URL } from "../config/redis-url.ts";
-import { durationFromText } from "../core/mod.ts";
+import { wantsHelp, type FlagSpec } from "../cli-args/help.ts";
+import { durationFlag, intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
+import { connectionFlags, processHelp } from "../cli-args/process-flags.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
-import { DEFAULT_PREFIX } from "../keys/keyspace.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
 import type { WorkerOptions } from "./options.ts";
@@ -20,20 +16,15 @@ export const WORKER_FLAGS: readonly FlagSpec[] = [
   { name: "time-limit-grace", value: "DURATION", default: "5s", help: "after time_limit aborts a task, how long before it is failed" },
   { name: "max-deliveries", value: "N", default: "5", help: "deliveries after which a task that never finishes is dead-lettered" },
   { name: "max-payload", value: "BYTES", default: "1048576 (1 MiB)", help: "args payloads above this are dead-lettered unread" },
-  { name: "redis", value: "URL", default: `$REDIS_URL, else ${DEFAULT_REDIS_URL}`, help: "the Redis to use (redis:// or rediss://)" },
-  { name: "prefix", value: "PREFIX", default: `$CELERITY_PREFIX, else ${DEFAULT_PREFIX}`, help: "key prefix, shared with clients and beat" },
+  ...connectionFlags("clients and beat"),
   { name: "id", value: "ID", default: "host:pid:random", help: "this worker's name in the admin and in logs" },
 ];
 
 /** The worker's `--help` text. */
 export function workerHelp(): string {
-  return formatHelp(
-    {
-      usage: `${scriptName("worker")} [options]`,
-      summary:
-        "Runs the app's tasks. SIGTERM or SIGINT starts a warm shutdown (no new tasks; running ones get\nthe --grace period to finish; exit 0); a second signal exits 1 at once and leases bring running\ntasks back. Durations: 250ms, 30s, 5m, 2h, 1d, or a plain number of seconds.",
-      env: PROCESS_ENV,
-    },
+  return processHelp(
+    "worker",
+    "Runs the app's tasks. SIGTERM or SIGINT starts a warm shutdown (no new tasks; running ones get\nthe --grace period to finish; exit 0); a second signal exits 1 at once and leases bring running\ntasks back. Durations: 250ms, 30s, 5m, 2h, 1d, or a plain number of seconds.",
     WORKER_FLAGS,
   );
 }
@@ -41,10 +32,7 @@ export function workerHelp(): string {
 /** Turns command-line flags into worker options. */
 export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
   const flags = parseFlags(argv, WORKER_FLAGS.map((f) => f.name));
-  const duration = (name: string) => {
-    const v = stringFlag(flags, name);
-    return v === undefined ? undefined : durationFromText(v, `--${name}`);
-  };
+  const duration = (name: string) => durationFlag(flags, name);
   return {
     queues: stringFlag(flags, "queues")?.split(",").map((q) => q.trim()).filter(Boolean),
     concurrency: intFlag(flags, "concurrency"),
