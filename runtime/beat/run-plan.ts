@@ -37,6 +37,7 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
       },
       limits: DEFAULT_ARGS_LIMITS,
       now: run.now,
+      periodicId: true,
     });
   } catch (error) {
     throw new PeriodicEntryError("args", `periodic entry "${def.name}" cannot be sent: ${(error as Error).message}`);
