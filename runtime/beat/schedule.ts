@@ -3,8 +3,9 @@ import { cronFor } from "./cron-pattern.ts";
 
 /**
  * The first run strictly after `afterMs` (epoch ms), or null when the schedule never fires again.
- * Pure; cron schedules are evaluated in their time zone by croner, so DST days come out right
- * (a fixed-time job runs once on both change days; an hourly job runs 23 or 25 times).
+ * Pure; cron schedules are evaluated on the local wall clock of their time zone, with the DST rules
+ * of {@link cronFor} (every explicit slot once a day; an hour field starting with `*` follows
+ * elapsed time, so an hourly job runs 23 or 25 times).
  *
  * @example nextRunAfter({ kind: "every", everyMs: 30_000 }, 0) // 30000
  */
@@ -13,7 +14,7 @@ export function nextRunAfter(schedule: ScheduleSpec, afterMs: number): number | 
     case "every":
       return afterMs + schedule.everyMs;
     case "cron":
-      return cronFor(schedule.cron, schedule.timezone).nextRun(new Date(afterMs))?.getTime() ?? null;
+      return cronFor(schedule.cron, schedule.timezone).nextAfter(afterMs);
     case "at": {
       const at = Date.parse(schedule.at);
       return at > afterMs ? at : null;
