@@ -4,8 +4,9 @@ import { TaskArgumentsTooLargeError } from "./limits.ts";
 /** How many non-JSON values one error lists; the rest are counted, so a huge bad array stays readable. */
 const MAX_LISTED = 10;
 
+/** An object or array still to look into, with the way back to the root (for error paths). */
 interface Node {
-  value: unknown;
+  value: object;
   depth: number;
   parent: Node | null;
   key: string | number;
@@ -19,41 +20,46 @@ interface Node {
  * refused with its path instead. Objects with `toJSON` (a Date) are sent as what it returns.
  */
 export function assertJsonArgs(taskName: string, args: unknown, maxDepth: number): void {
-  const violations: ArgumentViolation[] = [];
+  let violations: ArgumentViolation[] | null = null;
   let more = 0;
-  const refuse = (node: Node, message: string): void => {
-    if (violations.length < MAX_LISTED) violations.push({ path: pathOf(node), message });
+  const refuse = (parent: Node | null, key: string | number, message: string): void => {
+    violations ??= [];
+    if (violations.length < MAX_LISTED) violations.push({ path: pathOf(parent, key), message });
     else more++;
   };
-  const root: Node = { value: args, depth: 1, parent: null, key: "" };
-  const rootProblem = nonJson(args);
-  if (rootProblem !== null) refuse(root, rootProblem);
-  const stack: Node[] = [root];
-  const visit = (parent: Node, key: string | number, child: unknown): void => {
-    if (child === null) return;
-    if (typeof child === "object") {
-      stack.push({ value: child, depth: parent.depth + 1, parent, key });
-      return;
-    }
-    const problem = nonJson(child);
-    if (problem !== null) refuse({ value: child, depth: parent.depth + 1, parent, key }, problem);
-  };
+  if (typeof args !== "object" || args === null) {
+    const problem = nonJson(args);
+    if (problem !== null) throw new TaskArgumentsError(taskName, [{ path: "args", message: problem }]);
+    return;
+  }
+  const stack: Node[] = [{ value: args, depth: 1, parent: null, key: "" }];
   while (stack.length > 0) {
     const node = stack.pop()!;
     const value = node.value;
-    if (value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") continue;
+    const proto = Object.getPrototypeOf(value);
+    // Plain objects and arrays are walked; anything else with toJSON is sent as what that returns.
+    if (proto !== Object.prototype && proto !== Array.prototype && proto !== null && typeof (value as { toJSON?: unknown }).toJSON === "function") continue;
     if (node.depth > maxDepth) throw new TaskArgumentsTooLargeError(taskName, `nested deeper than ${maxDepth} levels`);
-    if (Object.getOwnPropertySymbols(value).length > 0) refuse(node, "has a symbol key, which JSON cannot carry");
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) visit(node, i, value[i]);
-    } else {
-      const keys = Object.keys(value);
-      for (let i = keys.length - 1; i >= 0; i--) visit(node, keys[i], (value as Record<string, unknown>)[keys[i]]);
+    if (Object.getOwnPropertySymbols(value).length > 0) refuse(node.parent, node.key, "has a symbol key, which JSON cannot carry");
+    const isArray = Array.isArray(value);
+    const keys = isArray ? null : Object.keys(value);
+    const count = isArray ? value.length : keys!.length;
+    // Inlined rather than a helper per child: this walk runs on every enqueue.
+    for (let i = count - 1; i >= 0; i--) {
+      const key = isArray ? i : keys![i];
+      const child = (value as Record<string | number, unknown>)[key];
+      const type = typeof child;
+      if (type === "object") {
+        if (child !== null) stack.push({ value: child as object, depth: node.depth + 1, parent: node, key });
+      } else if (type === "bigint" || type === "function" || type === "symbol") {
+        refuse(node, key, nonJson(child)!);
+      }
     }
   }
-  if (violations.length > 0) {
-    if (more > 0) violations.push({ path: "args", message: `and ${more} more values JSON cannot carry` });
-    throw new TaskArgumentsError(taskName, violations);
+  if (violations !== null) {
+    const list: ArgumentViolation[] = violations;
+    if (more > 0) list.push({ path: "args", message: `and ${more} more values JSON cannot carry` });
+    throw new TaskArgumentsError(taskName, list);
   }
 }
 
@@ -71,10 +77,10 @@ function nonJson(value: unknown): string | null {
 }
 
 /** `args.items[2].name`, built only for the values that are refused. */
-function pathOf(node: Node): string {
+function pathOf(parent: Node | null, key: string | number): string {
   const parts: string[] = [];
-  for (let n: Node | null = node; n !== null && n.parent !== null; n = n.parent) {
-    parts.push(typeof n.key === "number" ? `[${n.key}]` : /^[A-Za-z_$][\w$]*$/.test(n.key) ? `.${n.key}` : `[${JSON.stringify(n.key)}]`);
-  }
+  const push = (k: string | number) => parts.push(typeof k === "number" ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+  if (parent !== null) push(key);
+  for (let n: Node | null = parent; n !== null && n.parent !== null; n = n.parent) push(n.key);
   return "args" + parts.reverse().join("");
 }
