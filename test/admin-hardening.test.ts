@@ -109,6 +109,55 @@ describe("admin: guessing the token or password is throttled", () => {
   });
 });
 
+describe("admin: a browser that signed in before is never held back by a guesser on its address", () => {
+  let h: AdminHarness;
+  const now = Date.parse("2026-12-01T10:00:00Z");
+  before(async () => (h = await new AdminHarness("device").start({ admin: { throttle: { now: () => now } } })));
+  after(() => h.close());
+
+  const login = (secret: string, cookie?: string) =>
+    raw(h, {
+      path: "/login",
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(h.server.url).origin, ...(cookie ? { Cookie: cookie } : {}) },
+      body: new URLSearchParams({ secret, next: "/" }).toString(),
+    });
+  const deviceCookie = (reply: RawReply) => ([] as string[]).concat(reply.headers["set-cookie"] ?? []).find((c) => c.startsWith("celerity_device="))?.split(";")[0];
+
+  it("logs in at once with its device cookie while the shared loopback source is backing off", async () => {
+    const first = await login(ADMIN_PASSWORD);
+    assert.equal(first.status, 303);
+    const device = deviceCookie(first);
+    assert.ok(device, "a successful login marks the browser");
+    assert.match(String(first.headers["set-cookie"]), /celerity_device=[^;]+; Path=\/login; HttpOnly; SameSite=Strict/);
+    let refused = 0;
+    for (let i = 0; i < 10; i++) if ((await login(`guess ${i}`)).status === 429) refused++;
+    assert.ok(refused > 0, "the guesser is held back");
+    assert.equal((await login(ADMIN_PASSWORD)).status, 429, "without the cookie the real user would wait too");
+    const again = await login(ADMIN_PASSWORD, device);
+    assert.equal(again.status, 303, "with it the real user is in at once");
+    const forged = `${device!.split(".")[0]}.forged-signature`;
+    assert.equal((await login(ADMIN_PASSWORD, forged)).status, 429, "a forged device cookie is just the address");
+  });
+
+  it("a device cookie used for guessing is throttled on its own", async () => {
+    const fresh = await new AdminHarness("device2").start({ admin: { throttle: { now: () => now } } });
+    const other = h;
+    h = fresh;
+    try {
+      const device = deviceCookie(await login(ADMIN_TOKEN));
+      assert.ok(device);
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await login(`guess ${i}`, device)).status);
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429]);
+      assert.equal((await login(ADMIN_TOKEN)).status, 303, "the address itself is not charged for the device's failures");
+    } finally {
+      h = other;
+      await fresh.close();
+    }
+  });
+});
+
 describe("admin: the throttle's rules (pure, injected clock)", () => {
   it("counts every loopback address as one source, IPv6 per /64, IPv4-mapped as IPv4", () => {
     for (const a of ["127.0.0.1", "127.9.8.7", "::1", "::ffff:127.0.0.5"]) assert.equal(sourceOf(a), "loopback", a);

@@ -3,7 +3,7 @@ import { authenticate } from "./auth/authenticate.ts";
 import { assertCsrfToken, assertSameOrigin, isStateChanging } from "./auth/csrf.ts";
 import { bearerToken } from "./auth/credentials.ts";
 import { handleLogin, handleLogout, sendLoginRequired, type LoginDeps } from "./auth/login-flow.ts";
-import { passThrottle, remoteAddress } from "./auth/throttle-gate.ts";
+import { passThrottle, throttleKey } from "./auth/throttle-gate.ts";
 import type { AdminContext } from "./context.ts";
 import type { View } from "./html/components.ts";
 import { AdminHttpError, notFound } from "./http/errors.ts";
@@ -67,9 +67,9 @@ async function handle(ctx: AdminContext, deps: PipelineDeps, req: IncomingMessag
 
   // A Bearer header is a guess at the token like a login form is, so it passes the same throttle.
   const guessesToken = bearerToken(req) !== null;
-  if (guessesToken) await passThrottle(deps.throttle, req, res);
+  if (guessesToken) await passThrottle(deps.throttle, { req, res }, throttleKey(req));
   const principal = authenticate(req, deps.credentials, deps.sessions);
-  if (!principal && guessesToken) deps.throttle.fail(remoteAddress(req));
+  if (!principal && guessesToken) deps.throttle.fail(throttleKey(req));
   if (!principal) {
     if (isApi(path)) {
       sendJson(res, { error: { code: "ADMIN_UNAUTHENTICATED", message: "send Authorization: Bearer <CELERITY_ADMIN_TOKEN> or log in", field: null } }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="celerity-admin"' } });

@@ -9,6 +9,7 @@ import { createLogger, type Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
 import { createTaskHandles } from "./actions/task-handles.ts";
 import { resolveCredentials } from "./auth/credentials.ts";
+import { DeviceCookies } from "./auth/device-cookie.ts";
 import { AuthThrottle, type AuthThrottleOptions } from "./auth/auth-throttle.ts";
 import { SessionStore } from "./auth/session.ts";
 import type { AdminContext } from "./context.ts";
@@ -93,6 +94,7 @@ export async function startAdmin(app: AppSpec, options: AdminOptions = {}): Prom
     credentials,
     sessions: new SessionStore(),
     throttle: new AuthThrottle(options.throttle),
+    devices: new DeviceCookies(credentials),
     router: buildRouter(),
     bindHost: host,
     allowedHosts: options.allowedHosts ?? (process.env.CELERITY_ADMIN_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim()).filter((h) => h !== ""),

@@ -40,7 +40,9 @@ const MAX_SOURCES = 10_000;
  *   with a guesser is one `maxDelayMs`, never a lockout.
  * - A source is an IP address, except that every loopback address (127.0.0.0/8, ::1) is one source:
  *   all of them are this machine, the same user, so rotating 127.x addresses gains nothing. IPv6
- *   addresses count per /64, the block one host usually holds.
+ *   addresses count per /64, the block one host usually holds (see {@link sourceOf}). A browser
+ *   that signed in before is its own source (see DeviceCookies), so a guesser sharing its address
+ *   never makes it wait.
  * - Globally, a failure budget per minute: when many sources fail together (a distributed guess),
  *   every attempt is held `globalDelayMs` before it is checked. Held, not refused, so other sources'
  *   failures can slow a real user's login but never refuse it.
@@ -67,10 +69,10 @@ export class AuthThrottle {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Whether an attempt from `address` may be checked now, and after how long a hold. */
-  verdict(address: string): ThrottleVerdict {
+  /** Whether an attempt from `client` (a key from {@link sourceOf}, or a device) may be checked now, and after how long a hold. */
+  verdict(client: string): ThrottleVerdict {
     const now = this.#now();
-    const state = this.#state(sourceOf(address), now);
+    const state = this.#state(client, now);
     if (state && state.failures >= this.#free) {
       const wait = state.lastFailure + this.#backoff(state.failures) - now;
       if (wait > 0) return { kind: "refuse", retryAfterMs: wait };
@@ -79,10 +81,10 @@ export class AuthThrottle {
     return { kind: "check", delayMs: this.#windowFailures >= this.#budget ? this.#globalDelay : 0 };
   }
 
-  /** Records a wrong secret from `address`. */
-  fail(address: string): void {
+  /** Records a wrong secret from `client`. */
+  fail(client: string): void {
     const now = this.#now();
-    const key = sourceOf(address);
+    const key = client;
     const state = this.#state(key, now) ?? { failures: 0, lastFailure: now };
     state.failures++;
     state.lastFailure = now;
@@ -93,9 +95,9 @@ export class AuthThrottle {
     this.#windowFailures++;
   }
 
-  /** Records a right secret from `address`: its failures are forgotten. */
-  succeed(address: string): void {
-    this.#sources.delete(sourceOf(address));
+  /** Records a right secret from `client`: its failures are forgotten. */
+  succeed(client: string): void {
+    this.#sources.delete(client);
   }
 
   #backoff(failures: number): number {

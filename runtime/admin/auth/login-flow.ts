@@ -6,7 +6,8 @@ import { loginPage } from "../pages/login.ts";
 import { assertSameOrigin } from "./csrf.ts";
 import { loginSecretMatches, type AdminCredentials } from "./credentials.ts";
 import type { AuthThrottle } from "./auth-throttle.ts";
-import { passThrottle, remoteAddress } from "./throttle-gate.ts";
+import type { DeviceCookies } from "./device-cookie.ts";
+import { passThrottle, throttleKey } from "./throttle-gate.ts";
 import { clearedSessionCookie, sessionCookie, type SessionStore } from "./session.ts";
 
 /** What the login pages need from the server. */
@@ -15,6 +16,7 @@ export interface LoginDeps {
   credentials: AdminCredentials;
   sessions: SessionStore;
   throttle: AuthThrottle;
+  devices: DeviceCookies;
 }
 
 /** The origin `next` is resolved against; any fixed origin works, only "same as it" matters. */
@@ -64,9 +66,10 @@ export async function handleLogin(exchange: { req: IncomingMessage; res: ServerR
   assertSameOrigin(req);
   const body = parseBody(req, await readBody(req));
   const next = safeNext(stringField(body, "next"));
-  const address = remoteAddress(req);
+  const device = deps.devices.deviceOf(req);
+  const client = throttleKey(req, device);
   try {
-    await passThrottle(deps.throttle, req, res);
+    await passThrottle(deps.throttle, { req, res }, client);
   } catch (error) {
     if (!(error instanceof AdminHttpError) || error.status !== 429) throw error;
     const wait = res.getHeader("Retry-After");
@@ -74,13 +77,13 @@ export async function handleLogin(exchange: { req: IncomingMessage; res: ServerR
     return;
   }
   if (!loginSecretMatches(deps.credentials, stringField(body, "secret") ?? "")) {
-    deps.throttle.fail(address);
+    deps.throttle.fail(client);
     sendHtml(res, loginPage({ app: deps.app, next, passwordEnabled, error: "Wrong token or password." }), { status: 401 });
     return;
   }
-  deps.throttle.succeed(address);
+  deps.throttle.succeed(client);
   const session = deps.sessions.create();
-  redirect(res, next, { "Set-Cookie": sessionCookie(session, deps.sessions.maxAgeSeconds, isHttps(req)) });
+  redirect(res, next, { "Set-Cookie": [sessionCookie(session, deps.sessions.maxAgeSeconds, isHttps(req)), deps.devices.issue(device, isHttps(req))] });
 }
 
 /** POST /logout (already authenticated and CSRF-checked by the caller). */
