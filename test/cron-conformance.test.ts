@@ -98,6 +98,21 @@ describe("cron: DST on the change days of 2026 and 2027", () => {
       }
     });
 
+    it(`${zone}: asked from any moment of a change day (a beat started mid-overlap), the next run is the rule's next slot`, () => {
+      for (const date of days) {
+        const minutes = minutesOf(zone, date);
+        for (const [cron, slots] of EXPLICIT) {
+          const expected = explicitReference(minutes, slots);
+          for (let i = 0; i < minutes.length; i += 7) {
+            const t = minutes[i].t + 29_000;
+            const want = expected.find((e) => e > t);
+            if (want === undefined) continue;
+            assert.equal(nextRunAfter({ kind: "cron", cron, timezone: zone }, t), want, `${cron} after ${new Date(t).toISOString()} in ${zone}`);
+          }
+        }
+      }
+    });
+
     it(`${zone}: an hour field of * follows elapsed time (23 or 25 hourly runs, both passes of a repeated hour)`, () => {
       for (const date of days) {
         const minutes = minutesOf(zone, date);
