@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import {
   durationFromText,
   durationToMs,
+  nestsDeeperThan,
   parseDuration,
   parseStoredJson,
   parseStoredObject,
@@ -85,6 +86,16 @@ test("stored JSON: absent reads as null, garbage as the text it is; objects only
   assert.equal(parseStoredJson("{not json"), "{not json");
   assert.deepEqual(parseStoredObject('{"name":"x"}'), { name: "x" });
   for (const notObject of [null, undefined, "", "[1,2]", "5", '"text"', "{not json"]) assert.equal(parseStoredObject(notObject), null);
+});
+
+test("stored JSON: with maxDepth, text nesting deeper comes back as the text (brackets inside strings do not count)", () => {
+  const deep = "[".repeat(5) + "]".repeat(5);
+  assert.deepEqual(parseStoredJson(deep, { maxDepth: 5 }), [[[[[]]]]]);
+  assert.equal(parseStoredJson(deep, { maxDepth: 4 }), deep);
+  const tricky = [{ a: '[[[[[["]' }];
+  assert.deepEqual(parseStoredJson(JSON.stringify(tricky), { maxDepth: 2 }), tricky);
+  assert.equal(nestsDeeperThan('{"a":{"b":1}}', 1), true);
+  assert.equal(nestsDeeperThan('{"a":"{{{"}', 1), false);
 });
 
 /** Every module `file` loads at run time (type-only imports load nothing), following relative imports. */

@@ -6,5 +6,5 @@
  */
 export { DURATION_EXPECTED, DURATION_PATTERN, durationFromText, durationToMs, parseDuration } from "./duration.ts";
 export { compareStrings, isRecord, sortedJson, sortKeysDeep } from "./sorted-json.ts";
-export { parseStoredJson, parseStoredObject } from "./stored-json.ts";
+export { nestsDeeperThan, parseStoredJson, parseStoredObject, type StoredJsonOptions } from "./stored-json.ts";
 export { editDistance, suggest } from "./suggest.ts";
