@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdir, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { Redis } from "ioredis";
@@ -23,6 +23,7 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
       if (entry.name === "node_modules") continue;
       const path = join(at, entry.name);
       if (entry.isDirectory()) await walk(path);
+      else if (entry.isSymbolicLink()) out[relative(dir, path)] = `-> ${await readlink(path)}`;
       else out[relative(dir, path)] = `${(await stat(path)).mtimeMs} ${await readFile(path, "utf8")}`;
     }
   };
@@ -149,7 +150,7 @@ describe("celerity init", () => {
   });
 
   describe("refuses, naming the file, and writes nothing", () => {
-    const cases: Array<{ name: string; files: Record<string, string>; dirs?: string[]; file: string; says: RegExp }> = [
+    const cases: Array<{ name: string; files: Record<string, string>; dirs?: string[]; links?: Record<string, string>; file: string; says: RegExp }> = [
       { name: "no package.json", files: {}, file: "package.json", says: /not found in this directory; run `npm init -y`/ },
       { name: "package.json is not JSON", files: { "package.json": "{ name: x" }, file: "package.json", says: /is not valid JSON/ },
       {
@@ -157,6 +158,13 @@ describe("celerity init", () => {
         files: { "package.json": "{}", "tsconfig.json": '{\n  "compilerOptions": {\n    "module": ,\n  }\n}\n' },
         file: "tsconfig.json",
         says: /is not valid JSON \(ValueExpected at line 3, column 15\)/,
+      },
+      {
+        name: "tsconfig.json is a link to a missing file",
+        files: { "package.json": "{}" },
+        links: { "tsconfig.json": "../shared/tsconfig.base.json" },
+        file: "tsconfig.json",
+        says: /is a symbolic link to a file that does not exist/,
       },
       { name: "tsconfig.json is a directory", files: { "package.json": "{}" }, dirs: ["tsconfig.json"], file: "tsconfig.json", says: /is a directory, expected a file/ },
       {
@@ -179,6 +187,7 @@ describe("celerity init", () => {
         try {
           await writeTree(dir, c.files);
           for (const d of c.dirs ?? []) await mkdir(join(dir, d));
+          for (const [path, target] of Object.entries(c.links ?? {})) await symlink(target, join(dir, path));
           assert.match(await refused(dir, c.file), c.says);
         } finally {
           await cleanup();
