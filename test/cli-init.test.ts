@@ -9,11 +9,15 @@ import { mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from "no
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { Redis } from "ioredis";
-import { REPO, run, runCli, tempDir, writeTree } from "./generator-helpers.ts";
+import { REPO, tempDir, writeTree } from "./generator-helpers.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
+import { runAsUser, userEnv } from "./support/user-env.ts";
 import { eventually, exited } from "./support/wait.ts";
 
 const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
+
+/** `celerity ARGS` in `dir`, run from this checkout's bin as a user would run the installed one. */
+const runCli = (args: readonly string[], options: { cwd: string }) => runAsUser(process.execPath, [join(REPO, "bin", "celerity.js"), ...args], options);
 
 /** Every file below `dir` (node_modules left out) with its contents and mtime: what "nothing changed" compares. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -31,17 +35,44 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
+/** The package's entry points, mapped to the TypeScript sources (those of them this checkout has). */
+const SOURCE_EXPORTS: Record<string, string> = {
+  ".": "./runtime/mod.ts",
+  "./runtime": "./runtime/mod.ts",
+  "./worker": "./runtime/worker/mod.ts",
+  "./beat": "./runtime/beat/mod.ts",
+  "./admin": "./runtime/admin/mod.ts",
+  "./generator": "./generator/mod.ts",
+  "./manifest.schema.json": "./generator/manifest.schema.json",
+};
+
+/**
+ * node_modules/celerity (and its bin) as `npm i celerity` lays them out, made of links to this
+ * checkout's sources, so that the test runs what is here without a build (the real tarball is
+ * tested by the package's own end-to-end test). Dependencies resolve from the checkout, where the
+ * linked files really are.
+ */
+async function installFromSource(dir: string): Promise<void> {
+  const pkgDir = join(dir, "node_modules", "celerity");
+  await mkdir(join(dir, "node_modules", ".bin"), { recursive: true });
+  await mkdir(pkgDir);
+  for (const folder of ["runtime", "generator", "cli", "bin"]) await symlink(join(REPO, folder), join(pkgDir, folder), "dir");
+  const exports: Record<string, string> = {};
+  for (const [subpath, file] of Object.entries(SOURCE_EXPORTS)) {
+    if (await stat(join(REPO, file)).then(() => true, () => false)) exports[subpath] = file;
+  }
+  await writeFile(join(pkgDir, "package.json"), JSON.stringify({ name: "celerity", type: "module", bin: { celerity: "./bin/celerity.js" }, exports }, null, 2));
+  await symlink("../celerity/bin/celerity.js", join(dir, "node_modules", ".bin", "celerity"));
+}
+
 /** A directory as `npm init -y` and `tsc --init` (TypeScript 7, defaults kept) leave it. */
 async function freshProject(label: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const project = await tempDir(label);
-  const npm = await run("npm", ["init", "-y"], { cwd: project.dir });
+  const npm = await runAsUser("npm", ["init", "-y"], { cwd: project.dir });
   assert.equal(npm.code, 0, npm.stderr);
-  const tsc = await run(process.execPath, [TSC, "--init"], { cwd: project.dir });
+  const tsc = await runAsUser(process.execPath, [TSC, "--init"], { cwd: project.dir });
   assert.equal(tsc.code, 0, tsc.stderr);
-  // celerity as `npm i` would install it, from this repository's source.
-  await mkdir(join(project.dir, "node_modules", ".bin"), { recursive: true });
-  await symlink(REPO, join(project.dir, "node_modules", "celerity"), "dir");
-  await symlink("../celerity/bin/celerity.js", join(project.dir, "node_modules", ".bin", "celerity"));
+  await installFromSource(project.dir);
   return project;
 }
 
@@ -202,17 +233,17 @@ describe("celerity init", () => {
     const redis = new Redis(REDIS_URL);
     let npm: ReturnType<typeof spawn> | undefined;
     try {
-      assert.equal((await run("npx", ["celerity", "init"], { cwd: dir })).code, 0);
+      assert.equal((await runAsUser("npx", ["celerity", "init"], { cwd: dir })).code, 0);
       // A task that takes long enough to be running when the worker is told to stop.
       const manifest = await readFile(join(dir, "tasks.yaml"), "utf8");
       await writeFile(join(dir, "tasks.yaml"), manifest + "  hello.wait:\n    handler: ./handlers/wait.ts#wait\n    args: { type: object, required: [ms], properties: { ms: { type: integer } } }\n    result: { type: integer }\n");
       await writeTree(dir, {
         "handlers/wait.ts": 'import { defineHandler } from "../generated/define.js";\n\nexport const wait = defineHandler("hello.wait", async ({ ms }) => {\n  await new Promise((resolve) => setTimeout(resolve, ms));\n  return ms;\n});\n',
       });
-      const codegen = await run("npx", ["celerity", "codegen"], { cwd: dir });
+      const codegen = await runAsUser("npx", ["celerity", "codegen"], { cwd: dir });
       assert.equal(codegen.code, 0, codegen.stderr);
 
-      const tsc = await run(process.execPath, [TSC], { cwd: dir });
+      const tsc = await runAsUser(process.execPath, [TSC], { cwd: dir });
       // Until the package ships compiled JavaScript and declarations, the user's strict settings also
       // check celerity's own .ts sources and generated/: only the files init wrote are held to them here.
       const scaffoldErrors = tsc.stdout.split("\n").filter((l) => /^(handlers\/|client\.ts)/.test(l));
@@ -220,13 +251,13 @@ describe("celerity init", () => {
       await stat(join(dir, "generated", "worker.js"));
       await stat(join(dir, "client.js"));
 
-      // The package still ships .ts, so plain node needs tsx's loader to import it (and generated/*.ts).
-      const env = { ...process.env, CELERITY_PREFIX: prefix, CELERITY_LOG_FORMAT: "json", NODE_OPTIONS: `--import=${import.meta.resolve("tsx")}` };
+      // The linked package is TypeScript source, so plain node needs tsx's loader to import it.
+      const env = userEnv({ CELERITY_PREFIX: prefix, CELERITY_LOG_FORMAT: "json", NODE_OPTIONS: `--import=${import.meta.resolve("tsx")}` });
       const worker = spawn("npm", ["run", "--silent", "worker"], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
       npm = worker;
       let log = "";
       worker.stderr!.setEncoding("utf8").on("data", (d: string) => (log += d));
-      const client = await run(process.execPath, ["client.js"], { cwd: dir, env });
+      const client = await runAsUser(process.execPath, ["client.js"], { cwd: dir, env });
       assert.equal(client.code, 0, client.stderr + log);
       assert.equal(client.stdout, "{ greeting: 'Hello, world!' }\n");
 

@@ -10,6 +10,7 @@ import { BEAT_FLAGS } from "../runtime/beat/main.ts";
 import { WORKER_FLAGS } from "../runtime/worker/main.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { eventually, exited, RuntimeHarness } from "./support/runtime.ts";
+import { userEnv } from "./support/user-env.ts";
 import { Redis } from "ioredis";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -76,7 +77,7 @@ describe("npm run worker", () => {
     try {
       const npm = spawn("npm", ["run", "--silent", "worker", "--", "--prefix", prefix], {
         cwd: ROOT,
-        env: { ...process.env, CELERITY_LOG_FORMAT: "json", CELERITY_LOG_LEVEL: "info" },
+        env: userEnv({ CELERITY_LOG_FORMAT: "json", CELERITY_LOG_LEVEL: "info" }),
         stdio: ["ignore", "ignore", "pipe"],
       });
       let log = "";
