@@ -5,6 +5,7 @@
  * and schemas whose code calls ajv's runtime helpers (`minLength` -> ucs2length, `format`).
  */
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { generateAndWrite } from "../generator/mod.ts";
@@ -49,17 +50,31 @@ console.log(JSON.stringify({
 
 const EXPECTED = { first: true, second: true, thirdOk: true, thirdShort: false, thirdLong: false, thirdDay: false, resultEmpty: false };
 
-test("two tasks without args and helper-using schemas: the generated validators load and validate", async () => {
-  const { dir, cleanup } = await tempDir("validators");
-  try {
-    await linkProject(dir);
-    await writeTree(dir, { "tasks.yaml": MANIFEST, "handlers.ts": HANDLERS, "probe.ts": PROBE });
-    await generateAndWrite("tasks.yaml", "generated", { cwd: dir });
-    const result = await run(process.execPath, ["--import", join(REPO, "node_modules", "tsx", "dist", "esm", "index.mjs"), "probe.ts"], { cwd: dir });
-    assert.equal(result.stderr, "");
-    assert.equal(result.code, 0);
-    assert.deepEqual(JSON.parse(result.stdout), EXPECTED);
-  } finally {
-    await cleanup();
-  }
-});
+/** How each runtime runs probe.ts; Deno and Bun only when their npm packages are installed. */
+const RUNTIMES: Array<{ name: string; command: string; args: string[] }> = [
+  { name: "node (tsx)", command: process.execPath, args: ["--import", join(REPO, "node_modules", "tsx", "dist", "esm", "index.mjs"), "probe.ts"] },
+  { name: "bun", command: join(REPO, "node_modules", ".bin", "bun"), args: ["probe.ts"] },
+  { name: "deno", command: join(REPO, "node_modules", ".bin", "deno"), args: ["run", "--allow-read", "--allow-env", "probe.ts"] },
+];
+
+for (const runtime of RUNTIMES) {
+  const missing = runtime.name !== "node (tsx)" && !existsSync(runtime.command);
+  test(
+    `two tasks without args and helper-using schemas: the generated validators load and validate under ${runtime.name}`,
+    { skip: missing && `${runtime.name} is not installed (npm i bun deno)` },
+    async () => {
+      const { dir, cleanup } = await tempDir("validators");
+      try {
+        await linkProject(dir);
+        await writeTree(dir, { "tasks.yaml": MANIFEST, "handlers.ts": HANDLERS, "probe.ts": PROBE });
+        await generateAndWrite("tasks.yaml", "generated", { cwd: dir });
+        const result = await run(runtime.command, runtime.args, { cwd: dir, env: { DENO_NO_UPDATE_CHECK: "1" } });
+        assert.equal(result.stderr, "");
+        assert.equal(result.code, 0);
+        assert.deepEqual(JSON.parse(result.stdout), EXPECTED);
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}
