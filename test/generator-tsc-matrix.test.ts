@@ -23,6 +23,13 @@ const CONFIGS: Array<{ name: string; init: string[]; extension: "ts" | "js"; emi
   { name: "tsc --init + rewriteRelativeImportExtensions", init: ["--rewriteRelativeImportExtensions"], extension: "ts", emits: true },
   { name: "module preserve + bundler", init: ["--module", "preserve", "--moduleResolution", "bundler"], extension: "js", emits: true },
   {
+    // What TypeScript recommends for running .ts files directly on Node (type stripping).
+    name: "tsc --init + erasableSyntaxOnly + allowImportingTsExtensions",
+    init: ["--erasableSyntaxOnly", "--allowImportingTsExtensions", "--noEmit"],
+    extension: "ts",
+    emits: false,
+  },
+  {
     name: "module preserve + bundler + allowImportingTsExtensions",
     init: ["--module", "preserve", "--moduleResolution", "bundler", "--allowImportingTsExtensions", "--noEmit"],
     extension: "ts",
