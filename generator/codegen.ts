@@ -4,6 +4,7 @@ import { loadManifest, type LoadOptions } from "./manifest/load.ts";
 import type { NormalizedManifest } from "./manifest/normalized.ts";
 import { checkGeneratedFiles, type CheckResult } from "./output/check.ts";
 import { writeGeneratedFiles, type WriteResult } from "./output/write.ts";
+import { moduleTypeWarning } from "./project/module-type.ts";
 import { resolveImportExtension } from "./tsconfig/import-extension.ts";
 
 /** Options of {@link generate}, {@link generateAndWrite} and {@link generateAndCheck}. */
@@ -16,6 +17,8 @@ export interface Generated {
   files: GeneratedFile[];
   /** The output directory, absolute. */
   outDir: string;
+  /** Problems that do not stop codegen but will stop the generated code (see {@link moduleTypeWarning}). */
+  warnings: string[];
 }
 
 /**
@@ -29,7 +32,9 @@ export async function generate(manifestPath: string, outDir: string, options: Ge
   // Decided first: a bad flag or an unreadable tsconfig fails before the manifest is even read.
   const { extension } = await resolveImportExtension(out, options.importExtension);
   const loaded = await loadManifest(manifestPath, { ...options, cwd });
-  return { manifest: loaded.manifest, files: await emitFiles(loaded, out, { ...options, importExtension: extension }), outDir: out };
+  const files = await emitFiles(loaded, out, { ...options, importExtension: extension });
+  const warning = await moduleTypeWarning(out);
+  return { manifest: loaded.manifest, files, outDir: out, warnings: warning === null ? [] : [warning] };
 }
 
 /** {@link generate}, then write the files all or nothing. */

@@ -25,6 +25,7 @@ export { checkGeneratedFiles } from "./output/check.ts";
 export type { CheckResult } from "./output/check.ts";
 export { writeGeneratedFiles } from "./output/write.ts";
 export type { WriteResult } from "./output/write.ts";
+export { moduleTypeWarning } from "./project/mod.ts";
 export { formatIssues } from "./report/format.ts";
 export { findNearestTsconfig, resolveImportExtension, withImportExtension } from "./tsconfig/mod.ts";
 export type { ImportExtension, ImportExtensionChoice } from "./tsconfig/mod.ts";

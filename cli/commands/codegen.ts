@@ -76,7 +76,8 @@ export const codegenCommand: Command = {
         process.stderr.write(`${out}/ is out of date with ${values.manifest} (run \`celerity codegen\`):\n${lines.join("\n")}\n`);
         return 1;
       }
-      const { write, files, outDir } = await generateAndWrite(values.manifest, values.out, options);
+      const { write, files, outDir, warnings } = await generateAndWrite(values.manifest, values.out, options);
+      for (const warning of warnings) process.stderr.write(`celerity codegen: warning: ${warning}\n`);
       const ms = Math.round(performance.now() - started);
       const parts = [`${write.written.length} written`, `${write.unchanged.length} unchanged`];
       if (write.removed.length) parts.push(`${write.removed.length} removed (${write.removed.join(", ")})`);
