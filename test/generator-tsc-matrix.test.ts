@@ -20,6 +20,13 @@ import { buildRuntimePackage, COMPILERS, makeUserProject } from "./generator-use
 /** `tsc --init` flags on top of the defaults, the extension codegen must pick, and whether tsc emits. */
 const CONFIGS: Array<{ name: string; init: string[]; extension: "ts" | "js"; emits: boolean }> = [
   { name: "tsc --init defaults (nodenext)", init: [], extension: "js", emits: true },
+  {
+    // The style options tsc --init leaves commented out, all switched on.
+    name: "tsc --init + every style option",
+    init: ["--noImplicitReturns", "--noImplicitOverride", "--noFallthroughCasesInSwitch", "--noPropertyAccessFromIndexSignature"],
+    extension: "js",
+    emits: true,
+  },
   { name: "tsc --init + rewriteRelativeImportExtensions", init: ["--rewriteRelativeImportExtensions"], extension: "ts", emits: true },
   { name: "module preserve + bundler", init: ["--module", "preserve", "--moduleResolution", "bundler"], extension: "js", emits: true },
   {
