@@ -1,6 +1,6 @@
 import type { NormalizedManifest } from "../manifest/normalized.ts";
-import type { TaskSchemas } from "../validate/task-schemas.ts";
 import type { ImportExtension } from "../tsconfig/import-extension.ts";
+import type { TaskSchemas } from "../validate/task-schemas.ts";
 import type { TaskIdents } from "./names.ts";
 
 /** What every file emitter reads. */

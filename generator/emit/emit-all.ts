@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { LoadedManifest } from "../manifest/load.ts";
+import { resolveImportExtension } from "../tsconfig/import-extension.ts";
 import { emitClient } from "./client-file.ts";
 import type { EmitContext } from "./context.ts";
 import { emitDispatch } from "./dispatch-file.ts";
@@ -11,7 +12,6 @@ import type { Printed } from "./print/layout.ts";
 import { assignIdents } from "./names.ts";
 import { emitRegistry } from "./registry-file.ts";
 import { emitTypes } from "./types-file.ts";
-import { resolveImportExtension } from "../tsconfig/import-extension.ts";
 import { emitValidators } from "./validators-file.ts";
 
 /** One emitted file: a name inside the output directory and its complete contents. */
