@@ -180,6 +180,24 @@ describe("celerity init", () => {
     }
   });
 
+  it("settings inherited through extends are checked as tsc sees them", async () => {
+    const { dir, cleanup } = await tempDir("init-extends");
+    try {
+      await writeTree(dir, {
+        "package.json": '{ "name": "x", "type": "module" }\n',
+        "tsconfig.json": '{ "extends": "./config/base.json", "compilerOptions": { "strict": true } }\n',
+        "config/base.json": '{ "compilerOptions": { "module": "nodenext", "noEmit": true, "outDir": "../build", "rootDir": ".." } }\n',
+      });
+      const r = await runCli(["init"], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, / {2}- "noEmit": true means tsc writes no JavaScript/);
+      assert.doesNotMatch(r.stdout, /"module"/, "module comes from the base");
+      assert.equal(JSON.parse(await readFile(join(dir, "package.json"), "utf8")).scripts.worker, "exec node build/generated/worker.js", "outDir and rootDir of the base, relative to it");
+    } finally {
+      await cleanup();
+    }
+  });
+
   describe("refuses, naming the file, and writes nothing", () => {
     const cases: Array<{ name: string; files: Record<string, string>; dirs?: string[]; links?: Record<string, string>; file: string; says: RegExp }> = [
       { name: "no package.json", files: {}, file: "package.json", says: /not found in this directory; run `npm init -y`/ },
@@ -188,7 +206,7 @@ describe("celerity init", () => {
         name: "tsconfig.json does not parse",
         files: { "package.json": "{}", "tsconfig.json": '{\n  "compilerOptions": {\n    "module": ,\n  }\n}\n' },
         file: "tsconfig.json",
-        says: /is not valid JSON \(ValueExpected at line 3, column 15\)/,
+        says: /Expression expected\. \(at \S+\/tsconfig\.json:3:15\); fix it, or move it away and init writes a new one$/,
       },
       {
         name: "tsconfig.json is a link to a missing file",
@@ -196,6 +214,12 @@ describe("celerity init", () => {
         links: { "tsconfig.json": "../shared/tsconfig.base.json" },
         file: "tsconfig.json",
         says: /is a symbolic link to a file that does not exist/,
+      },
+      {
+        name: "tsconfig.json extends a file that does not exist",
+        files: { "package.json": "{}", "tsconfig.json": '{ "extends": "./base.json" }' },
+        file: "tsconfig.json",
+        says: /base\.json/,
       },
       { name: "tsconfig.json is a directory", files: { "package.json": "{}" }, dirs: ["tsconfig.json"], file: "tsconfig.json", says: /is a directory, expected a file/ },
       {

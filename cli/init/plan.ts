@@ -82,7 +82,7 @@ export async function planInit(dir: string): Promise<InitPlan> {
     }
   }
 
-  const facts = tsconfigText === null ? null : checkTsconfig(tsconfigText, { writesClient: writesExample && !clientExists });
+  const facts = tsconfigText === null ? null : await checkTsconfig(dir, { writesClient: writesExample && !clientExists });
   const tsconfigProblems = facts?.problems ?? [];
   const js = (source: string): string => {
     const out = emitted(source, facts?.outDir ?? null, facts?.rootDir ?? null);

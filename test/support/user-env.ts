@@ -1,5 +1,5 @@
 /** Running commands in a temporary user project as the user's shell would, not as `npm test`'s child. */
-import { spawn } from "node:child_process";
+import { run, type RunResult } from "../generator-helpers.ts";
 
 /**
  * This process's environment without what `npm test` and the test runner add: `npm_*`
@@ -13,22 +13,7 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return env;
 }
 
-/** What a finished command printed and how it exited. */
-export interface UserRunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `command args` in `cwd` with exactly `env` (default {@link userEnv}), collecting its output. */
-export function runAsUser(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<UserRunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? userEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+export function runAsUser(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
+  return run(command, args, { cwd: options.cwd, env: options.env ?? userEnv(), inherit: false });
 }
