@@ -36,7 +36,6 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
         expires: def.expiresMs === null ? undefined : new Date(run.now + def.expiresMs),
       },
       limits: DEFAULT_ARGS_LIMITS,
-      now: run.now,
     });
   } catch (error) {
     throw new PeriodicEntryError("args", `periodic entry "${def.name}" cannot be sent: ${(error as Error).message}`);

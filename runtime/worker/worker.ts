@@ -25,6 +25,8 @@ export interface WorkerApp {
 interface Running {
   claimed: Claimed;
   handle: RunHandle;
+  /** A renewal found the lease gone (said once in the log). */
+  leaseLost?: boolean;
 }
 
 const HEARTBEAT_MS = 2_000;
@@ -129,7 +131,7 @@ export class Worker {
       this.#log.warn("grace period over; returning unfinished tasks to their queues", { count: this.#running.size });
       for (const r of this.#running.values()) {
         r.handle.controller.abort(new Error("worker shutting down"));
-        this.#outcomes.push({ kind: "release", claimed: r.claimed, dueAt: Date.now() });
+        this.#outcomes.push({ kind: "release", claimed: r.claimed, inMs: 0 });
       }
       this.#running.clear();
     }
@@ -171,6 +173,7 @@ export class Worker {
         continue;
       }
       failures = 0;
+      this.#noteRefused(result.refused);
       if (result.claimed.length > 0) {
         try {
           await this.#launch(result.claimed, want);
@@ -183,7 +186,8 @@ export class Worker {
       }
       this.#reserved -= want;
       if (!this.#accepting) break;
-      const waitMs = result.nextDueAt === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueAt - Date.now());
+      // Relative, by Redis's clock: this worker's own clock may be off by any amount.
+      const waitMs = result.nextDueInMs === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueInMs);
       if (this.#blocking) {
         // The blocking lane may have planned its wake-up before this due time existed, and the signal
         // announcing it may be the one that woke this lane: so park no longer than the due time.
@@ -291,7 +295,7 @@ export class Worker {
         (outcome) => this.#settle(rec.claimed, outcome),
         (error) => {
           this.#log.error("run crashed", { id: rec.claimed.id, error: String(error) });
-          this.#settle(rec.claimed, { kind: "release", claimed: rec.claimed, dueAt: Date.now() });
+          this.#settle(rec.claimed, { kind: "release", claimed: rec.claimed, inMs: 0 });
         },
       );
     }
@@ -326,7 +330,7 @@ export class Worker {
       const outcomes = this.#outcomes.splice(0);
       if (outcomes.length === 0) return;
       try {
-        await finish(this.#conn, outcomes);
+        this.#noteRefused(await finish(this.#conn, outcomes));
       } catch (error) {
         this.#log.error("recording outcomes failed; will retry", { error: (error as Error).message });
         this.#outcomes.unshift(...outcomes);
@@ -336,9 +340,22 @@ export class Worker {
     return this.#flushing;
   }
 
+  /** Outcomes the finish script refused: this worker's delivery had been superseded (fencing). */
+  #noteRefused(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.#log.warn("outcome refused: this run's lease had expired and the task was delivered again; the live delivery's outcome stands", { id });
+    }
+  }
+
   async #renew(): Promise<void> {
     try {
-      await renewLeases(this.#conn, [...this.#running.values()].map((r) => r.claimed), { leaseMs: this.options.leaseMs });
+      const lost = await renewLeases(this.#conn, [...this.#running.values()].map((r) => r.claimed), { leaseMs: this.options.leaseMs });
+      for (const id of lost) {
+        const running = this.#running.get(id);
+        if (!running || running.leaseLost) continue;
+        running.leaseLost = true;
+        this.#log.warn("lease lost: this run stalled past its lease; the task may run elsewhere and this run's outcome will be refused if so", { id });
+      }
     } catch (error) {
       this.#log.warn("lease renewal failed", { error: (error as Error).message });
     }
