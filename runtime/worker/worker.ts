@@ -7,6 +7,7 @@ import type { Outcome } from "../broker/finish.ts";
 import { renewLeases } from "../broker/leases.ts";
 import { startClaimed, type SkippedRecord, type StartedRecord } from "../broker/start.ts";
 import { scripts } from "../broker/scripts.ts";
+import { measureClockOffset } from "../time/redis-clock.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
@@ -30,6 +31,8 @@ interface Running {
 }
 
 const HEARTBEAT_MS = 2_000;
+/** A clock offset to Redis worth a log line. */
+const CLOCK_WARN_MS = 1_000;
 const MAX_IDLE_BLOCK_MS = 5_000;
 /**
  * Claim loops per worker. With two, Redis runs one loop's script while Node runs the other's
@@ -103,6 +106,7 @@ export class Worker {
     this.#control.on("message", (_channel: string, message: string) => this.#onControl(message));
     await this.#control.subscribe(this.#ks.controlChannel);
     await Promise.all(Object.values(scripts).map((s) => s.ensureLoaded(this.#conn.redis)));
+    await this.#checkClock();
     await this.#heartbeat();
     this.#timers.push(setInterval(() => void this.#heartbeat(), HEARTBEAT_MS));
     this.#timers.push(setInterval(() => void this.#renew(), Math.max(50, Math.floor(this.options.leaseMs / 3))));
@@ -358,6 +362,14 @@ export class Worker {
       }
     } catch (error) {
       this.#log.warn("lease renewal failed", { error: (error as Error).message });
+    }
+  }
+
+  // Harmless (every time decision is Redis's), but a clock this far off usually means NTP is broken.
+  async #checkClock(): Promise<void> {
+    const { offsetMs } = await measureClockOffset(this.#conn.redis);
+    if (Math.abs(offsetMs) > CLOCK_WARN_MS) {
+      this.#log.warn("this machine's clock differs from Redis's; leases, due times and expiry follow Redis's clock", { offsetMs });
     }
   }
 
