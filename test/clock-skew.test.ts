@@ -6,6 +6,7 @@ import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import { keyspace } from "../runtime/mod.ts";
 import { claim } from "../runtime/broker/settle.ts";
 import { startClaimed } from "../runtime/broker/start.ts";
+import { takeRateToken } from "../runtime/broker/rate-limit.ts";
 import { redisTimeMs } from "../runtime/time/redis-clock.ts";
 import { eventually, RuntimeHarness } from "./support/runtime.ts";
 import { SkewedClock } from "./support/skew.ts";
@@ -79,5 +80,24 @@ describe("a worker whose clock is 40 s off", () => {
     await h.startWorker();
     assert.equal(await r.get({ timeout: 5 }), r.id);
     assert.equal(await r.state(), "SUCCESS");
+  });
+
+  it("a retry's countdown counts from Redis's clock, not the fast worker's", async () => {
+    clock.set(SKEW_MS);
+    await h.startWorker();
+    const r = await h.client.util.manual.delay({ key: h.key("retry"), mode: "until-2" });
+    assert.deepEqual(await r.get({ timeout: 5 }), { retries: 2 });
+    const doneAt = await redisTimeMs(h.redis);
+    const eta = Number(await h.redis.hget(ks().task(r.id), "eta"));
+    assert.ok(eta <= doneAt, `the last retry was due at ${eta - doneAt} ms from its finish by Redis's clock (must be in the past)`);
+  });
+
+  it("rate limits are timed by Redis's clock: a fast worker's start does not block a correct one for 40 s", async () => {
+    const limit = { limit: 5, intervalMs: 1000 };
+    clock.set(SKEW_MS);
+    assert.equal(await takeRateToken({ redis: h.redis, ks: ks() }, "util.limited", limit), 0, "the fast worker starts one");
+    clock.set(0);
+    const waitMs = await takeRateToken({ redis: h.redis, ks: ks() }, "util.limited", limit);
+    assert.ok(waitMs <= 200, `the next start waits ${waitMs} ms (one interval/limit step is 200 ms)`);
   });
 });
