@@ -126,9 +126,10 @@ export class Worker {
     this.#blocker.disconnect();
     await this.#loopDone;
     const graceMs = options.graceMs ?? this.options.shutdownGraceMs;
-    const deadline = Date.now() + graceMs;
-    while (this.#running.size > 0 && Date.now() < deadline) {
-      await Promise.race([...[...this.#running.values()].map((r) => r.handle.outcome), sleep(deadline - Date.now())]);
+    // Monotonic: a clock stepped during shutdown must not stretch or cut the grace period.
+    const deadline = performance.now() + graceMs;
+    while (this.#running.size > 0 && performance.now() < deadline) {
+      await Promise.race([...[...this.#running.values()].map((r) => r.handle.outcome), sleep(deadline - performance.now())]);
       await Promise.resolve();
     }
     if (this.#running.size > 0) {

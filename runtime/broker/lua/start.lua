@@ -8,9 +8,10 @@
 -- past its lease: it reads as lost (FAILURE, WorkerLostError) and is never run again (at most once).
 -- The run path is two commands per task (one HMGET of every field it needs, one HSET): this script
 -- runs for every task, and each redis.call from Lua costs about a microsecond.
-local now, worker = now_ms(), ARGV[1]
-local max_deliveries, max_payload, chan = tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
 local clock = redis.call('TIME')
+local now, worker = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000), ARGV[1]
+local max_deliveries, max_payload, chan = tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
+-- Part of every delivery token started by this call (Redis's clock to the microsecond).
 local stamp = clock[1] .. '.' .. clock[2]
 local dead, dead_raw = KEYS[1], KEYS[2]
 local out = {}
