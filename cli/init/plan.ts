@@ -121,5 +121,5 @@ export async function planInit(dir: string): Promise<InitPlan> {
   if (pkg.text !== null) writes.push({ path: "package.json", content: pkg.text, kind: "update", summary: pkg.changes.join("; ") });
   else existing.push("package.json");
   const clientJs = writesExample || clientExists ? js("client.js") : null;
-  return { writes, existing, notes, tsconfigProblems, workerJs, clientJs };
+  return { writes, existing, notes, tsconfigProblems: [...new Set(tsconfigProblems)], workerJs, clientJs };
 }

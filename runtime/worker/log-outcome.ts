@@ -19,5 +19,8 @@ export function logOutcome(log: Logger, taskName: string, outcome: Outcome, now 
     message: typeof stored?.message === "string" ? stored.message.slice(0, MAX_MESSAGE) : "",
   };
   if (outcome.kind === "fail") log.info("task failed", fields);
-  else log.info("task will retry", { ...fields, retry: outcome.retries, inMs: Math.max(0, outcome.dueAt - now) });
+  else {
+    const inMs = "inMs" in outcome.due ? outcome.due.inMs : outcome.due.atMs - now;
+    log.info("task will retry", { ...fields, retry: outcome.retries, inMs: Math.max(0, Math.round(inMs)) });
+  }
 }
