@@ -11,6 +11,7 @@ import { describe, it } from "node:test";
 import { Redis } from "ioredis";
 import { REPO, tempDir, writeTree } from "./generator-helpers.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
+import { applyInit, InitError, type InitPlan } from "../cli/init/mod.ts";
 import { runAsUser, userEnv } from "./support/user-env.ts";
 import { eventually, exited } from "./support/wait.ts";
 
@@ -249,6 +250,51 @@ describe("celerity init", () => {
         }
       });
     }
+  });
+
+  describe("writing is all or nothing", () => {
+    const plan = (writes: InitPlan["writes"]): InitPlan => ({ writes, existing: [], notes: [], tsconfigProblems: [], workerJs: "generated/worker.js", clientJs: null });
+
+    it("a file that cannot be written undoes the files and folders already placed", async () => {
+      const { dir, cleanup } = await tempDir("init-apply");
+      try {
+        await writeTree(dir, { "package.json": "{}\n", blocker: "a file where a folder is needed\n" });
+        const before = await snapshot(dir);
+        const writes: InitPlan["writes"] = [
+          { path: "tasks.yaml", content: "version: 1\n", kind: "create" },
+          { path: "handlers/hello.ts", content: "export {};\n", kind: "create" },
+          { path: "blocker/client.ts", content: "export {};\n", kind: "create" },
+          { path: "package.json", content: '{ "type": "module" }\n', kind: "update" },
+        ];
+        await assert.rejects(applyInit(dir, plan(writes)), (error: unknown) => {
+          assert.ok(error instanceof InitError);
+          assert.equal(error.code, "INIT_WRITE_FAILED");
+          assert.equal(error.message, "blocker/client.ts: could not be written (EEXIST); nothing was changed");
+          return true;
+        });
+        assert.deepEqual(await snapshot(dir), before);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    it("a file that appears between planning and writing is not replaced, and the rest is undone", async () => {
+      const { dir, cleanup } = await tempDir("init-race");
+      try {
+        await writeTree(dir, { "package.json": "{}\n" });
+        const writes: InitPlan["writes"] = [
+          { path: "tasks.yaml", content: "version: 1\n", kind: "create" },
+          { path: "client.ts", content: "export {};\n", kind: "create" },
+          { path: "package.json", content: '{ "type": "module" }\n', kind: "update" },
+        ];
+        await writeTree(dir, { "client.ts": "// the user's, written meanwhile\n" });
+        const before = await snapshot(dir);
+        await assert.rejects(applyInit(dir, plan(writes)), { code: "INIT_WRITE_FAILED", message: "client.ts: appeared while init ran; nothing was changed" });
+        assert.deepEqual(await snapshot(dir), before);
+      } finally {
+        await cleanup();
+      }
+    });
   });
 
   it("the scaffold runs end to end: codegen, the user's tsc, npm run worker, node client.js, SIGTERM to npm shuts the worker down warm", async () => {

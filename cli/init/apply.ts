@@ -16,6 +16,7 @@ export async function applyInit(dir: string, plan: InitPlan): Promise<void> {
   const stage = (path: string) => join(dir, `${path}.celerity-init-${process.pid}.tmp`);
   const ordered = [...plan.writes].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "create" ? -1 : 1));
   let current = "";
+  let placing = false;
   try {
     for (const write of ordered) {
       current = write.path;
@@ -24,6 +25,7 @@ export async function applyInit(dir: string, plan: InitPlan): Promise<void> {
       await writeFile(stage(write.path), write.content, { flag: "wx" });
       staged.push(stage(write.path));
     }
+    placing = true;
     for (const write of ordered) {
       current = write.path;
       if (write.kind === "create") {
@@ -39,7 +41,7 @@ export async function applyInit(dir: string, plan: InitPlan): Promise<void> {
     for (const file of [...staged, ...placed]) await rm(file, { force: true });
     for (const made of createdDirs.reverse()) await rm(made, { recursive: true, force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "EEXIST" ? "appeared while init ran" : `could not be written (${code ?? (error as Error).message})`;
+    const why = placing && code === "EEXIST" ? "appeared while init ran" : `could not be written (${code ?? (error as Error).message})`;
     throw new InitError("INIT_WRITE_FAILED", current, `${why}; nothing was changed`, { cause: error });
   }
 }
