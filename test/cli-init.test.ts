@@ -12,6 +12,7 @@ import { Redis } from "ioredis";
 import { REPO, tempDir, writeTree } from "./generator-helpers.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { applyInit, InitError, type InitPlan } from "../cli/init/mod.ts";
+import { planPackageJson } from "../cli/init/package-json.ts";
 import { runAsUser, userEnv } from "./support/user-env.ts";
 import { eventually, exited } from "./support/wait.ts";
 
@@ -161,6 +162,13 @@ describe("celerity init", () => {
     } finally {
       await cleanup();
     }
+  });
+
+  it("package.json keeps its key order, indentation and final newline; only scripts and type are added", () => {
+    const text = '{\n\t"name": "x",\n\t"scripts": {\n\t\t"test": "node --test"\n\t},\n\t"license": "MIT"\n}';
+    const plan = planPackageJson(text, { scripts: { worker: "exec node generated/worker.js" }, affectedByType: [] });
+    assert.equal(plan.text, '{\n\t"name": "x",\n\t"scripts": {\n\t\t"test": "node --test",\n\t\t"worker": "exec node generated/worker.js"\n\t},\n\t"license": "MIT",\n\t"type": "module"\n}');
+    assert.deepEqual(plan.changes, ['"type": "module"', "scripts worker"]);
   });
 
   it("an existing tsconfig.json is checked, not edited: the settings that must change are listed", async () => {
