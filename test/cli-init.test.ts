@@ -99,7 +99,7 @@ describe("celerity init", () => {
       const r = await runCli(["init"], { cwd: dir });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /created {2}tasks\.yaml\n {2}created {2}handlers\/hello\.ts\n {2}created {2}client\.ts\n/);
-      assert.match(r.stdout, /updated {2}package\.json \("type": "module" \(was "commonjs", as npm init writes\); scripts codegen, build, worker, beat, admin\)/);
+      assert.match(r.stdout, /updated {2}package\.json \("type": "module" instead of "commonjs"; scripts codegen, build, worker, beat, admin\)/);
       assert.match(r.stdout, /exists {3}tsconfig\.json \(kept\)/);
       assert.doesNotMatch(r.stdout, /tsconfig\.json needs/, "tsc --init's defaults are enough");
       assert.match(r.stdout, /Next steps:\n {2}1\. npx celerity codegen .*\n {2}2\. npx tsc .*\n {2}3\. npm run worker .*\n {2}4\. node client\.js /);

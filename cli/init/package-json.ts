@@ -47,7 +47,7 @@ function planType(pkg: Record<string, unknown>, affected: readonly string[]): st
     );
   }
   pkg["type"] = "module";
-  return type === undefined ? '"type": "module"' : '"type": "module" (was "commonjs", as npm init writes)';
+  return type === undefined ? '"type": "module"' : '"type": "module" instead of "commonjs"';
 }
 
 /** Plans package.json: `"type": "module"` and the scripts, never replacing a script the user has. */
