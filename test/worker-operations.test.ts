@@ -4,10 +4,13 @@
  * handing SIGTERM to the worker itself so that it shuts down warm.
  */
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { BEAT_FLAGS } from "../runtime/beat/main.ts";
 import { WORKER_FLAGS } from "../runtime/worker/main.ts";
+import { tempDir } from "./generator-helpers.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { eventually, exited, RuntimeHarness } from "./support/runtime.ts";
 import { userEnv } from "./support/user-env.ts";
@@ -70,26 +73,30 @@ describe("worker log", () => {
 });
 
 describe("npm run worker", () => {
-  it("SIGTERM to the npm process reaches the worker: warm shutdown, npm exits 0, no worker left behind", async () => {
+  /**
+   * Runs `npm run worker` in `cwd` (in its own process group, as a terminal would) until its worker
+   * of app `app` has registered, hands it to `act`, and cleans up whatever is left.
+   */
+  async function underNpm(where: { cwd: string; app: string }, act: (run: { npm: ChildProcess; log: () => string }) => Promise<void>): Promise<void> {
     const prefix = uniquePrefix("npmrun");
     const redis = new Redis(REDIS_URL);
     let workerPid: number | undefined;
     try {
       const npm = spawn("npm", ["run", "--silent", "worker", "--", "--prefix", prefix], {
-        cwd: ROOT,
+        cwd: where.cwd,
         env: userEnv({ CELERITY_LOG_FORMAT: "json", CELERITY_LOG_LEVEL: "info" }),
         stdio: ["ignore", "ignore", "pipe"],
+        detached: true,
       });
       let log = "";
-      npm.stderr.setEncoding("utf8").on("data", (d: string) => (log += d));
-      const id = await eventually(async () => (await redis.zrange(`${prefix}:{demo}:workers`, "0", "0"))[0], 20_000);
-      workerPid = Number(await redis.hget(`${prefix}:{demo}:worker:${id}`, "pid"));
+      npm.stderr!.setEncoding("utf8").on("data", (d: string) => (log += d));
+      const workers = `${prefix}:{${where.app}}:workers`;
+      const id = await eventually(async () => (await redis.zrange(workers, "0", "0"))[0], 20_000);
+      workerPid = Number(await redis.hget(`${prefix}:{${where.app}}:worker:${id}`, "pid"));
       assert.notEqual(workerPid, npm.pid, "npm runs the worker as a child");
-      npm.kill("SIGTERM");
-      assert.deepEqual(await exited(npm), { code: 0, signal: null }, log);
-      assert.ok(logLines(log).some((l) => l.msg === "warm shutdown: finishing running tasks" && l.signal === "SIGTERM"), log);
+      await act({ npm, log: () => log });
       assert.throws(() => process.kill(workerPid!, 0), { code: "ESRCH" }, "the worker process is gone");
-      assert.equal(await redis.zcard(`${prefix}:{demo}:workers`), 0, "the worker unregistered itself");
+      assert.equal(await redis.zcard(workers), 0, "the worker unregistered itself");
     } finally {
       // Only if the test failed: the orphaned worker would otherwise run on.
       if (workerPid) {
@@ -99,6 +106,33 @@ describe("npm run worker", () => {
       }
       redis.disconnect();
       await deletePrefix(prefix);
+    }
+  }
+
+  it("SIGTERM to the npm process reaches the worker: warm shutdown, npm exits 0, no worker left behind", async () => {
+    await underNpm({ cwd: ROOT, app: "demo" }, async ({ npm, log }) => {
+      npm.kill("SIGTERM");
+      assert.deepEqual(await exited(npm), { code: 0, signal: null }, log());
+      assert.ok(logLines(log()).some((l) => l.msg === "warm shutdown: finishing running tasks" && l.signal === "SIGTERM"), log());
+    });
+  });
+
+  it("Ctrl-C (SIGINT to the whole process group, so the worker hears it from the terminal and from npm) is one warm shutdown", async () => {
+    // A project whose script execs node on the worker, as `celerity init` writes it (this
+    // repository's own script goes through tsx, which passes a signal on only once).
+    const { dir, cleanup } = await tempDir("npm-ctrl-c");
+    try {
+      const worker = `exec node --import=${import.meta.resolve("tsx")} ${join(ROOT, "test/fixtures/runtime-worker-process.ts")}`;
+      await writeFile(join(dir, "package.json"), JSON.stringify({ name: "ctrl-c", type: "module", scripts: { worker } }));
+      await underNpm({ cwd: dir, app: "rt" }, async ({ npm, log }) => {
+        process.kill(-npm.pid!, "SIGINT");
+        assert.deepEqual(await exited(npm), { code: 0, signal: null }, log());
+        const lines = logLines(log());
+        assert.ok(lines.some((l) => l.msg === "warm shutdown: finishing running tasks" && l.signal === "SIGINT"), log());
+        assert.ok(!lines.some((l) => String(l.msg).startsWith("second signal")), log());
+      });
+    } finally {
+      await cleanup();
     }
   });
 });
