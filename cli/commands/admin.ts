@@ -19,7 +19,7 @@ options:
   --port <n>          port (default: 5555)
   --allowed-hosts <a,b>  Host names to answer besides localhost and loopback addresses, e.g. the
                       name a reverse proxy forwards (default: CELERITY_ADMIN_ALLOWED_HOSTS)
-  --redis <url>       Redis URL (default: REDIS_URL or redis://127.0.0.1:6379/0)
+  --redis <url>       Redis URL, redis+cluster://host:port,... for a Cluster (default: REDIS_URL or redis://127.0.0.1:6379/0)
   --prefix <p>        key prefix (default: CELERITY_PREFIX or "celerity")
   --help              show this help
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import type { PeriodicStore } from "../beat/mod.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
@@ -12,7 +12,7 @@ import type { Body } from "./http/request.ts";
 /** What every route can use: the app, its Redis keys, the periodic store and the typed client. */
 export interface AdminContext {
   readonly app: AppSpec;
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly ks: Keyspace;
   readonly periodic: PeriodicStore;
   readonly handles: TaskHandles;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import { PeriodicStore } from "../beat/mod.ts";
 import { connectRedis } from "../config/connect.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
@@ -18,7 +18,7 @@ import { buildRouter } from "./routes.ts";
 
 export interface AdminOptions {
   /** A redis:// URL, or an ioredis instance to use as is (left open on close). Default: REDIS_URL. */
-  redis?: string | Redis;
+  redis?: string | RedisClient;
   /** Key prefix (default: CELERITY_PREFIX or "celerity"). */
   prefix?: string;
   /** Interface to bind. Default 127.0.0.1: reachable from this machine only. */
@@ -79,7 +79,7 @@ export async function startAdmin(app: AppSpec, options: AdminOptions = {}): Prom
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`port must be 0..65535, got ${port}`);
   const log = (options.logger ?? createLogger()).child({ component: "admin" });
   const ownsRedis = !(options.redis && typeof options.redis === "object");
-  const redis = ownsRedis ? connectRedis(options.redis, { name: "celerity-admin" }) : (options.redis as Redis);
+  const redis = ownsRedis ? connectRedis(options.redis, { name: "celerity-admin" }) : (options.redis as RedisClient);
   redis.on("error", (e: Error) => log.debug("redis connection error", { error: e.message }));
   const ctx: AdminContext = {
     app,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import { connectRedis } from "../config/connect.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
@@ -15,7 +15,7 @@ import { PeriodicStore } from "./store.ts";
 
 export interface BeatOptions {
   /** A redis:// URL or an ioredis instance (left open on stop). Default: REDIS_URL. */
-  redis?: string | Redis;
+  redis?: string | RedisClient;
   prefix?: string;
   /** Leader lock TTL; a dead leader is replaced within about TTL + TTL/5. Default 5 s. */
   lockTtlMs?: number;
@@ -58,10 +58,10 @@ export class Beat {
   readonly #renewMs: number;
   readonly #pollMs: number;
   readonly #token = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  #redis!: Redis;
+  #redis!: RedisClient;
   #ownsRedis = false;
   /** Hears the store announce new next runs, so the leader re-reads the head at once. */
-  #subscriber: Redis | null = null;
+  #subscriber: RedisClient | null = null;
   /** A change arrived while not asleep: the next sleep must not happen. */
   #changed = false;
   #lock!: LeaderLock;
@@ -101,7 +101,7 @@ export class Beat {
     if (this.#running) return;
     const target = this.#options.redis;
     this.#ownsRedis = !(target && typeof target === "object");
-    this.#redis = this.#ownsRedis ? connectRedis(target, { name: "celerity-beat" }) : (target as Redis);
+    this.#redis = this.#ownsRedis ? connectRedis(target, { name: "celerity-beat" }) : (target as RedisClient);
     this.#redis.on("error", (e: Error) => this.#log.debug("redis connection error", { error: e.message }));
     this.#subscriber = connectRedis(this.#redis, { name: "celerity-beat-changes", blocking: true });
     this.#subscriber.on("error", (e: Error) => this.#log.debug("redis connection error", { error: e.message }));
@@ -239,7 +239,7 @@ export class Beat {
   }
 }
 
-async function quit(redis: Redis): Promise<void> {
+async function quit(redis: RedisClient): Promise<void> {
   try {
     await redis.quit();
   } catch {

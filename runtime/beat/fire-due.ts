@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
@@ -16,7 +16,7 @@ export interface DueEntry {
 }
 
 export interface FireContext {
-  redis: Redis;
+  redis: RedisClient;
   ks: Keyspace;
   keys: BeatKeys;
   app: AppSpec;

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 
 /** The beat's Redis keys under one app's keyspace. */
@@ -21,7 +21,7 @@ export interface BeatKeys {
 
 /** A connection and the beat keys it works on: what the store's read and write helpers take. */
 export interface BeatDb {
-  redis: Redis;
+  redis: RedisClient;
   keys: BeatKeys;
 }
 

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import { beatScripts } from "./scripts.ts";
 
 /**
@@ -7,14 +7,14 @@ import { beatScripts } from "./scripts.ts";
  * successor's lock or delete it on the way out.
  */
 export class LeaderLock {
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #key: string;
   readonly #token: string;
   readonly #ttlMs: number;
   readonly #releasedChannel: string;
 
   /** `releasedChannel` hears an empty message when the lock is released. */
-  constructor(redis: Redis, key: string, options: { token: string; ttlMs: number; releasedChannel: string }) {
+  constructor(redis: RedisClient, key: string, options: { token: string; ttlMs: number; releasedChannel: string }) {
     this.#redis = redis;
     this.#key = key;
     this.#token = options.token;

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import { parseStoredObject } from "../core/mod.ts";
 import type { BeatDb } from "./keys.ts";
 import type { PeriodicEntry, StoredDefinition } from "./types.ts";
@@ -91,7 +91,7 @@ export async function readCurrent({ redis, keys }: BeatDb, name: string): Promis
   return definition ? { definition, enabled: isOff === 0 } : null;
 }
 
-async function pipelineResults(pipeline: ReturnType<Redis["pipeline"]>): Promise<unknown[]> {
+async function pipelineResults(pipeline: ReturnType<RedisClient["pipeline"]>): Promise<unknown[]> {
   const results = (await pipeline.exec()) ?? [];
   return results.map(([error, value]) => {
     if (error) throw error;

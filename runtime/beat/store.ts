@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import { connectRedis } from "../config/connect.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
 import type { AppSpec } from "../spec/types.ts";
@@ -18,7 +18,7 @@ import { putEntry, removeEntry } from "./write-entry.ts";
 
 export interface PeriodicStoreOptions {
   /** A redis:// URL, or an ioredis instance to use as is (the store then leaves it open on close). Default: REDIS_URL. */
-  redis?: string | Redis;
+  redis?: string | RedisClient;
   /** Key prefix (default: CELERITY_PREFIX or "celerity"). */
   prefix?: string;
   /** The clock, in epoch ms (tests). Default: Redis's clock (`TIME`), the one beat fires by. */
@@ -35,7 +35,7 @@ const PATCHABLE = ["task", "schedule", "args", "queue", "priority", "expiresMs",
  */
 export class PeriodicStore {
   readonly #app: AppSpec;
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #ownsRedis: boolean;
   readonly #ks: Keyspace;
   readonly #keys: BeatKeys;
@@ -46,7 +46,7 @@ export class PeriodicStore {
   constructor(app: AppSpec, options: PeriodicStoreOptions = {}) {
     this.#app = app;
     this.#ownsRedis = !(options.redis && typeof options.redis === "object");
-    this.#redis = this.#ownsRedis ? connectRedis(options.redis, { name: "celerity-periodic" }) : (options.redis as Redis);
+    this.#redis = this.#ownsRedis ? connectRedis(options.redis, { name: "celerity-periodic" }) : (options.redis as RedisClient);
     this.#ks = keyspace(app.app, options.prefix);
     this.#keys = beatKeys(this.#ks);
     this.#now = options.now ?? null;

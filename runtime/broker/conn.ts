@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 
 /**
@@ -6,6 +6,6 @@ import type { Keyspace } from "../keys/keyspace.ts";
  * admin and beat contexts carry both, so they pass themselves.
  */
 export interface BrokerConn {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly ks: Keyspace;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { ChainableCommander, Redis } from "ioredis";
+import type { ChainableCommander } from "ioredis";
+import { isCluster, type RedisClient } from "../config/connect.ts";
 
 export type ScriptArg = string | number;
 
@@ -19,7 +20,7 @@ export class LuaScript {
     this.sha = createHash("sha1").update(source).digest("hex");
   }
 
-  async run(redis: Redis, keys: readonly string[], args: readonly ScriptArg[]): Promise<unknown> {
+  async run(redis: RedisClient, keys: readonly string[], args: readonly ScriptArg[]): Promise<unknown> {
     try {
       return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
     } catch (error) {
@@ -33,9 +34,20 @@ export class LuaScript {
     pipeline.evalsha(this.sha, keys.length, ...keys, ...args);
   }
 
-  /** Makes sure EVALSHA will find the script, e.g. before pipelining it. */
-  async ensureLoaded(redis: Redis): Promise<void> {
-    const [present] = (await redis.script("EXISTS", this.sha)) as number[];
-    if (!present) await redis.script("LOAD", this.source);
+  /**
+   * Makes sure EVALSHA will find the script, e.g. before pipelining it. On a Cluster each master
+   * has its own script cache (SCRIPT goes to one arbitrary node), so it is loaded on every master;
+   * a master that joins later (failover, resharding) is covered by `run`'s NOSCRIPT fallback.
+   */
+  async ensureLoaded(redis: RedisClient): Promise<void> {
+    // A Cluster knows its masters only once its slot map is in.
+    if (isCluster(redis) && redis.status !== "ready") await new Promise((resolve) => redis.once("ready", resolve));
+    const targets = isCluster(redis) ? redis.nodes("master") : [redis];
+    await Promise.all(
+      targets.map(async (node) => {
+        const [present] = (await node.script("EXISTS", this.sha)) as number[];
+        if (!present) await node.script("LOAD", this.source);
+      }),
+    );
   }
 }

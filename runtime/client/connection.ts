@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import { connectRedis, type RedisTarget } from "../config/connect.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { ResultBackend } from "../results/async-result.ts";
@@ -9,16 +9,16 @@ import { ResultWaiter } from "../results/waiter.ts";
  * when someone first waits for a result.
  */
 export class ClientConnection implements ResultBackend {
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   readonly ks: Keyspace;
   readonly #ownsRedis: boolean;
-  #subscriber: Redis | null = null;
+  #subscriber: RedisClient | null = null;
   #waiter: ResultWaiter | null = null;
 
   constructor(target: RedisTarget, ks: Keyspace) {
     this.ks = ks;
     this.#ownsRedis = !(target && typeof target === "object");
-    this.redis = this.#ownsRedis ? connectRedis(target, { name: "celerity-client" }) : (target as Redis);
+    this.redis = this.#ownsRedis ? connectRedis(target, { name: "celerity-client" }) : (target as RedisClient);
   }
 
   waiter(): ResultWaiter {
@@ -30,7 +30,7 @@ export class ClientConnection implements ResultBackend {
   }
 
   async close(): Promise<void> {
-    const quit = async (r: Redis) => {
+    const quit = async (r: RedisClient) => {
       try {
         await r.quit();
       } catch {

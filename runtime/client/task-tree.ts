@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import { enqueueBatch } from "../broker/enqueue.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace } from "../keys/keyspace.ts";
@@ -11,7 +11,7 @@ import { prepareCall, prepareMany, type PreparedBatch } from "./prepare.ts";
 
 export interface ClientOptions {
   /** A redis:// or rediss:// URL, or an ioredis instance to use as is. Default: REDIS_URL. */
-  redis?: string | Redis;
+  redis?: string | RedisClient;
   /** Key prefix (default: CELERITY_PREFIX or "celerity"). */
   prefix?: string;
   /** Client-side limits on argument size and depth. */

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import { RemoteTaskError } from "../errors/remote-task-error.ts";
 import { TaskRevokedError } from "../errors/task-revoked-error.ts";
 import { TimeoutError } from "../errors/timeout-error.ts";
@@ -11,7 +11,7 @@ import type { ResultWaiter } from "./waiter.ts";
 
 /** What an AsyncResult needs from its client. */
 export interface ResultBackend {
-  redis: Redis;
+  redis: RedisClient;
   ks: Keyspace;
   waiter(): ResultWaiter;
 }

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 
 type Wake = () => void;
@@ -9,12 +9,12 @@ type Wake = () => void;
  * reconnect every waiter is woken to re-read its record, since a publish may have been missed.
  */
 export class ResultWaiter {
-  readonly #subscriber: Redis;
+  readonly #subscriber: RedisClient;
   readonly #ks: Keyspace;
   readonly #wakers = new Map<string, Set<Wake>>();
   #connectedOnce = false;
 
-  constructor(subscriber: Redis, ks: Keyspace) {
+  constructor(subscriber: RedisClient, ks: Keyspace) {
     this.#subscriber = subscriber;
     this.#ks = ks;
     subscriber.on("message", (channel: string) => {

@@ -1,7 +1,7 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 
 /** Redis's clock in epoch ms (`TIME`): the clock every process of an app agrees on. */
-export async function redisTimeMs(redis: Redis): Promise<number> {
+export async function redisTimeMs(redis: RedisClient): Promise<number> {
   const [seconds, micros] = await redis.time();
   return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
 }
@@ -19,7 +19,7 @@ export interface ClockOffset {
  * round trip. Processes that must sleep until a Redis-time deadline (beat) sleep by
  * `deadline - (Date.now() + offsetMs)`.
  */
-export async function measureClockOffset(redis: Redis): Promise<ClockOffset> {
+export async function measureClockOffset(redis: RedisClient): Promise<ClockOffset> {
   const sent = Date.now();
   const t0 = performance.now();
   const redisNow = await redisTimeMs(redis);

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import { scripts } from "../broker/scripts.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
@@ -17,7 +17,7 @@ export interface ContextInput {
   abort: LazyAbort;
   /** The worker's logger; the task's child logger is made on first use of `ctx.log`. */
   parentLog: Logger;
-  redis: Redis;
+  redis: RedisClient;
   ks: Keyspace;
 }
 

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import type { Logger } from "../log/logger.ts";
 
 /** How a worker runs; every field has a default except the app. */
@@ -19,7 +19,7 @@ export interface WorkerOptions {
   maxDeliveries?: number;
   /** Args payloads above this are dead-lettered unread. Default 1 MiB. */
   maxPayloadBytes?: number;
-  redis?: string | Redis;
+  redis?: string | RedisClient;
   prefix?: string;
   id?: string;
   logger?: Logger;

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../config/connect.ts";
 import type { Outcome } from "../broker/finish.ts";
 import { takeRateToken } from "../broker/rate-limit.ts";
 import type { StartedRecord } from "../broker/start.ts";
@@ -16,7 +16,7 @@ import { LazyAbort } from "./lazy-abort.ts";
 export interface RunEnv {
   app: AppSpec;
   dispatch: Readonly<Record<string, Handler<any, any>>>;
-  redis: Redis;
+  redis: RedisClient;
   ks: Keyspace;
   log: Logger;
   timeLimitGraceMs: number;

@@ -1,5 +1,5 @@
-import type { Redis } from "ioredis";
-import { connectRedis } from "../config/connect.ts";
+import type { RedisClient } from "../config/connect.ts";
+import { connectRedis, isCluster } from "../config/connect.ts";
 import { finish, finishAndClaim } from "../broker/settle.ts";
 import type { Claimed, ClaimResult } from "../broker/claim.ts";
 import type { BrokerConn } from "../broker/conn.ts";
@@ -57,8 +57,8 @@ export class Worker {
   readonly #ks: Keyspace;
   readonly #log: Logger;
   #conn!: BrokerConn;
-  #blocker!: Redis;
-  #control!: Redis;
+  #blocker!: RedisClient;
+  #control!: RedisClient;
   readonly #running = new Map<string, Running>();
   #outcomes: Outcome[] = [];
   #flushScheduled = false;
@@ -228,6 +228,12 @@ export class Worker {
     const keys = this.options.queues.map((q) => this.#ks.signal(q));
     let timer: NodeJS.Timeout | undefined;
     try {
+      if (isCluster(this.#blocker)) {
+        // CLIENT ID and CLIENT UNBLOCK would reach arbitrary nodes, not the one BLPOP blocks on, so
+        // the wait ends by BLPOP's own (fractional) timeout: due times are met to Redis's cron tick.
+        await this.#blocker.blpop(...keys, Math.max(ms, 10) / 1000);
+        return;
+      }
       this.#blockerId ??= Number(await this.#blocker.client("ID"));
       const blockerId = this.#blockerId;
       timer = setTimeout(() => void this.#conn.redis.client("UNBLOCK", blockerId).catch(() => {}), ms);

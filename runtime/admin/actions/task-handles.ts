@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../config/connect.ts";
 import { createTaskTree, type ClientControls } from "../../client/task-tree.ts";
 import type { AppSpec } from "../../spec/types.ts";
 import type { TaskHandle } from "../../task/types.ts";
@@ -10,7 +10,7 @@ export interface TaskHandles {
 }
 
 /** Builds handles on the admin's own Redis connection (the client leaves a passed-in connection open). */
-export function createTaskHandles(app: AppSpec, options: { redis: Redis; prefix?: string }): TaskHandles {
+export function createTaskHandles(app: AppSpec, options: { redis: RedisClient; prefix?: string }): TaskHandles {
   const tree = createTaskTree<Record<string, unknown>>(app, { redis: options.redis, prefix: options.prefix });
   const handles = new Map<string, TaskHandle<unknown, unknown>>();
   for (const name of Object.keys(app.tasks)) {
