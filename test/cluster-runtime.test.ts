@@ -116,7 +116,7 @@ describe("the runtime on a Redis Cluster (one hash tag per app)", { timeout: 180
     await redis.lpush(ks().ready("default", 5), "not a valid id!");
     // An enqueue wakes the idle worker; its claim finds the garbage too.
     assert.equal(await (await client.math.add.delay({ a: 0, b: 0 })).get({ timeout: 10 }), 0);
-    await eventually(async () => (await redis.zrange(ks().dead, 0, -1)).some((m) => m.startsWith("raw:")), 5000);
+    await eventually(async () => (await redis.zrange(ks().dead, "0", "-1")).some((m) => m.startsWith("raw:")), 5000);
   });
 
   it("fires a periodic entry from beat", async () => {

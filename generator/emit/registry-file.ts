@@ -42,6 +42,9 @@ export function emitRegistry(context: EmitContext): Printed {
     appLiteral: printString(manifest.app),
     hashLiteral: printString(manifest.hash),
     queues: value("queues", manifest.queues, 2),
+    // Only when set, so unsharded apps' output stays as it was.
+    shards: Object.keys(manifest.shards).length > 0 ? value("shards", manifest.shards, 2) : null,
+    defaultShards: manifest.defaultShards !== 1 ? manifest.defaultShards : null,
     tasks,
     periodic: value("periodic", manifest.periodic, 2),
   });

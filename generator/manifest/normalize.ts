@@ -19,6 +19,13 @@ export function normalizeManifest(manifest: RawManifest, source: ManifestSource)
     .map((name) => normalizePeriodic(name, manifest.periodic![name]!));
   const queues = new Set<string>(tasks.map((task) => task.queue));
   for (const entry of periodic) if (entry.queue) queues.add(entry.queue);
+  const defaultShards = defaults.shards ?? 1;
+  const shards: Record<string, number> = {};
+  for (const name of Object.keys(manifest.queues ?? {}).sort(compareStrings)) {
+    queues.add(name);
+    const count = manifest.queues![name]?.shards ?? defaultShards;
+    if (count !== defaultShards) shards[name] = count;
+  }
   return {
     version: 1,
     app: manifest.app,
@@ -26,6 +33,8 @@ export function normalizeManifest(manifest: RawManifest, source: ManifestSource)
     sourceName: basename(source.path),
     sourcePath: source.path,
     queues: [...queues].sort(compareStrings),
+    shards,
+    defaultShards,
     retryPolicies: Object.fromEntries(
       Object.keys(policies)
         .sort(compareStrings)

@@ -53,8 +53,12 @@ export interface NormalizedManifest {
   sourceName: string;
   /** Absolute path of the manifest file. */
   sourcePath: string;
-  /** Every queue a task or periodic entry uses, sorted. */
+  /** Every queue a task or periodic entry uses (or `queues:` names), sorted. */
   queues: string[];
+  /** Shards of queues whose count is not `defaultShards`, by queue name (sorted); empty when none. */
+  shards: Record<string, number>;
+  /** `defaults.shards`, 1 when not set. */
+  defaultShards: number;
   retryPolicies: Record<string, NormalizedRetryPolicy>;
   tasks: NormalizedTask[];
   periodic: NormalizedPeriodic[];

@@ -24,6 +24,7 @@ export type RawRetryRef = string | false | (RawRetryPolicy & { policy?: string }
 /** The `defaults:` section, as written. */
 export interface RawDefaults {
   queue?: string;
+  shards?: number;
   result_expires?: RawDuration;
   retry?: RawRetryRef;
   priority?: number;
@@ -68,6 +69,7 @@ export interface RawManifest {
   version: 1;
   app: string;
   defaults?: RawDefaults;
+  queues?: Record<string, { shards?: number }>;
   retry_policies?: Record<string, RawRetryPolicy>;
   tasks: Record<string, RawTask>;
   periodic?: Record<string, RawPeriodic>;

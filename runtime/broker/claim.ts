@@ -31,14 +31,18 @@ export interface ClaimResult {
   refused: string[];
 }
 
-/** KEYS and ARGV tail of the claim part of a script (see claim.lua for the layout). */
+/**
+ * KEYS and ARGV tail of the claim part of a script (see claim.lua for the layout). All `queues`
+ * must live on one shard (one hash tag): the dead-letter keys are that shard's.
+ */
 export function claimKeys(ks: Keyspace, queues: readonly string[]): string[] {
   const keys: string[] = [];
   for (const queue of queues) {
     for (let p = 0; p <= 9; p++) keys.push(ks.ready(queue, p));
     keys.push(ks.delayed(queue), ks.leases(queue), ks.signal(queue));
   }
-  keys.push(ks.dead, ks.deadRaw);
+  const shard = ks.forQueue(queues[0]);
+  keys.push(shard.dead, shard.deadRaw);
   return keys;
 }
 

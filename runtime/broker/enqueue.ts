@@ -48,7 +48,8 @@ export async function enqueueBatch({ redis, ks }: BrokerConn, items: readonly En
   const calls: Promise<unknown>[] = [];
   for (let start = 0; start < items.length; ) {
     const first = items[start];
-    const keys = [ks.ready(options.queue, options.priority), ks.delayed(options.queue), ks.signal(options.queue), ks.recent];
+    // `options.queue` may name one shard of a queue (`emails#8s3`): every key follows it.
+    const keys = [ks.ready(options.queue, options.priority), ks.delayed(options.queue), ks.signal(options.queue), ks.forQueue(options.queue).recent];
     const args: (string | number)[] = [
       options.queue,
       options.priority,

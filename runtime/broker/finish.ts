@@ -31,7 +31,8 @@ export interface FinishLayout {
  */
 export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): FinishLayout {
   const groups = new Map<string, number>();
-  const keys: string[] = [ks.dead];
+  // One shard per call (the caller groups outcomes by it): the first outcome's names it.
+  const keys: string[] = [ks.forQueue(outcomes[0]?.claimed.queue ?? "").dead];
   for (const { claimed } of outcomes) {
     if (groups.has(claimed.queue)) continue;
     groups.set(claimed.queue, groups.size + 1);

@@ -12,9 +12,16 @@ const BATCH = 500;
  * Returns the ids whose lease this worker no longer holds.
  */
 export async function renewLeases({ redis, ks }: BrokerConn, running: Iterable<Claimed>, options: { leaseMs: number }): Promise<string[]> {
-  const all = [...running];
   const lost: string[] = [];
-  for (let from = 0; from < all.length; from += BATCH) {
+  // One script call per shard (a call may touch one slot), in batches.
+  const byTag = new Map<string, Claimed[]>();
+  for (const c of running) {
+    const tag = ks.forQueue(c.queue).tag;
+    const group = byTag.get(tag);
+    if (group) group.push(c);
+    else byTag.set(tag, [c]);
+  }
+  for (const all of byTag.values()) for (let from = 0; from < all.length; from += BATCH) {
     const keys: string[] = [];
     const args: (string | number)[] = [options.leaseMs];
     for (const c of all.slice(from, from + BATCH)) {

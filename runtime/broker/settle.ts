@@ -15,18 +15,39 @@ export async function claim({ redis, ks }: BrokerConn, request: ClaimRequest): P
  */
 export async function finish({ redis, ks }: BrokerConn, outcomes: readonly Outcome[]): Promise<string[]> {
   if (outcomes.length === 0) return [];
-  const layout = finishLayout(ks, outcomes);
-  const refused = await scripts.finish.run(redis, layout.keys, [ks.doneChannel(""), ...layout.args]);
-  return (refused as unknown[]).map(String);
+  // One script call per shard: a call may touch one slot only.
+  const calls = [...byShard(ks, outcomes).values()].map(async (group) => {
+    const layout = finishLayout(ks, group);
+    return (await scripts.finish.run(redis, layout.keys, [ks.doneChannel(""), ...layout.args])) as unknown[];
+  });
+  return (await Promise.all(calls)).flat().map(String);
 }
 
-/** Records outcomes and claims the next batch in one round trip. */
-export async function finishAndClaim(conn: BrokerConn, outcomes: readonly Outcome[], request: ClaimRequest): Promise<ClaimResult> {
-  if (outcomes.length === 0) return claim(conn, request);
+/** Outcomes grouped by the hash tag of their queue's shard, in first-seen order. */
+export function byShard(ks: BrokerConn["ks"], outcomes: readonly Outcome[]): Map<string, Outcome[]> {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) {
+    const tag = ks.forQueue(o.claimed.queue).tag;
+    let group = groups.get(tag);
+    if (!group) groups.set(tag, (group = []));
+    group.push(o);
+  }
+  return groups;
+}
+
+/**
+ * Records outcomes and claims the next batch in one round trip. `request.queues` share one shard;
+ * outcomes of other shards are recorded by separate calls first.
+ */
+export async function finishAndClaim(conn: BrokerConn, allOutcomes: readonly Outcome[], request: ClaimRequest): Promise<ClaimResult> {
   const { redis, ks } = conn;
+  const tag = ks.forQueue(request.queues[0]).tag;
+  const outcomes = allOutcomes.filter((o) => ks.forQueue(o.claimed.queue).tag === tag);
+  const elsewhere = outcomes.length === allOutcomes.length ? [] : await finish(conn, allOutcomes.filter((o) => ks.forQueue(o.claimed.queue).tag !== tag));
+  if (outcomes.length === 0) return { ...(await claim(conn, request)), refused: elsewhere };
   const layout = finishLayout(ks, outcomes);
   const keys = [...layout.keys, ...claimKeys(ks, request.queues)];
   const args = [ks.doneChannel(""), ...claimArgs(request), ...layout.args];
   const [reply, refused] = (await scripts.finishClaim.run(redis, keys, args)) as [unknown, unknown[]];
-  return { ...parseClaimReply(reply, request.queues), refused: refused.map(String) };
+  return { ...parseClaimReply(reply, request.queues), refused: [...elsewhere, ...refused.map(String)] };
 }

@@ -30,7 +30,9 @@ export interface StartOptions {
 
 /** Marks claimed tasks STARTED in one script call and returns what to run. */
 export async function startClaimed({ redis, ks }: BrokerConn, claimed: readonly Claimed[], options: StartOptions): Promise<(StartedRecord | SkippedRecord)[]> {
-  const keys = [ks.dead, ks.deadRaw];
+  // Claimed together means claimed from one shard: its dead-letter keys go with the records.
+  const shard = ks.forQueue(claimed[0]?.queue ?? "");
+  const keys = [shard.dead, shard.deadRaw];
   const args: (string | number)[] = [options.workerId, options.maxDeliveries, options.maxPayloadBytes, ks.doneChannel("")];
   for (const c of claimed) {
     keys.push(ks.task(c.id), ks.leases(c.queue));

@@ -2,6 +2,7 @@ import type { RedisClient } from "../config/connect.ts";
 import { enqueueBatch } from "../broker/enqueue.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace } from "../keys/keyspace.ts";
+import { routeTask } from "../keys/shard-route.ts";
 import { TaskResult } from "../results/async-result.ts";
 import type { AppSpec, TaskSpec } from "../spec/types.ts";
 import type { ApplyOptions, AsyncResult, Signature, TaskHandle } from "../task/types.ts";
@@ -27,10 +28,20 @@ export interface ClientControls {
   readonly $app: AppSpec;
 }
 
-function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits): TaskHandle<unknown, unknown> {
+function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits, app: AppSpec): TaskHandle<unknown, unknown> {
   const send = async (batch: PreparedBatch): Promise<AsyncResult<unknown>[]> => {
-    await enqueueBatch(conn, batch.items, { queue: batch.queue, priority: batch.priority });
-    return batch.items.map((item) => new TaskResult<unknown>(conn, item.id, spec.name));
+    // A sharded queue: each item's id names its shard, and each shard's items go in their own calls.
+    const byShard = new Map<string, PreparedBatch["items"]>();
+    const items = batch.items.map((item) => {
+      const route = routeTask(app, batch.queue, item.id);
+      const routed = route.id === item.id ? item : { ...item, id: route.id };
+      const group = byShard.get(route.queue);
+      if (group) group.push(routed);
+      else byShard.set(route.queue, [routed]);
+      return routed;
+    });
+    await Promise.all([...byShard].map(([queue, group]) => enqueueBatch(conn, group, { queue, priority: batch.priority })));
+    return items.map((item) => new TaskResult<unknown>(conn, item.id, spec.name));
   };
   const applyAsync = async (args: unknown, options: ApplyOptions = {}) => (await send(prepareCall(spec, args, { apply: options, limits })))[0];
   return {
@@ -63,7 +74,7 @@ export function createTaskTree<T>(app: AppSpec, options: ClientOptions = {}): T 
       node[segment] ??= {};
       node = node[segment] as Record<string, unknown>;
     }
-    node[segments[segments.length - 1]] = makeHandle(spec, conn, limits);
+    node[segments[segments.length - 1]] = makeHandle(spec, conn, limits, app);
   }
   const controls: ClientControls = {
     $disconnect: () => conn.close(),

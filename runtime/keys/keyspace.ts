@@ -1,9 +1,22 @@
+import { parseShardQueue, shardOfId, shardTag } from "./shard-tags.ts";
+
 /**
- * Redis key names. Everything of one app shares the `{app}` hash tag, so the whole app lives in one
- * Cluster slot and every multi-key script is legal there.
+ * Redis key names. Everything of one app shares the `{app}` hash tag, so an unsharded app lives in
+ * one Cluster slot and every multi-key script is legal there. A sharded queue's part on shard i
+ * (named `<queue>#<n>s<i>`, see shard-tags.ts) and the records of its tasks (ids ending `.<n>s<i>`)
+ * live under that shard's tag instead: queue keys follow the queue name, `task(id)` follows the id.
  */
 export interface Keyspace {
   readonly base: string;
+  /** The hash tag this keyspace's own keys (recent, dead, dead-raw, stats...) live under. */
+  readonly tag: string;
+  /**
+   * The keyspace of the shard a (possibly shard-qualified) queue name lives on: its `dead`,
+   * `deadRaw` and `recent` are the ones a script touching that queue may touch with it.
+   */
+  forQueue(queue: string): Keyspace;
+  /** The keyspace of the shard a task id lives on. */
+  forId(id: string): Keyspace;
   task(id: string): string;
   /** Ready ids of one priority (0..9), a LIST: LPUSH to enqueue, RPOP to take the oldest. */
   ready(queue: string, priority: number): string;
@@ -38,23 +51,42 @@ export const DEFAULT_PREFIX = "celerity";
 
 /** Builds the key names of one app under one prefix (`CELERITY_PREFIX`, default "celerity"). */
 export function keyspace(app: string, prefix: string = process.env.CELERITY_PREFIX ?? DEFAULT_PREFIX): Keyspace {
-  const base = `${prefix}:{${app}}`;
+  const shards = new Map<string, Keyspace>();
+  const at = (tag: string): Keyspace => {
+    let ks = shards.get(tag);
+    if (!ks) shards.set(tag, (ks = build(app, prefix, tag, at)));
+    return ks;
+  };
+  return at(app);
+}
+
+function build(app: string, prefix: string, tag: string, at: (tag: string) => Keyspace): Keyspace {
+  const base = `${prefix}:{${tag}}`;
+  const appBase = `${prefix}:{${app}}`;
+  const q = (queue: string, suffix: string | number) => {
+    const { queue: name, shard } = parseShardQueue(queue);
+    return `${prefix}:{${shardTag(app, shard)}}:q:${name}:${suffix}`;
+  };
   return {
     base,
-    task: (id) => `${base}:t:${id}`,
-    ready: (queue, priority) => `${base}:q:${queue}:${priority}`,
-    delayed: (queue) => `${base}:q:${queue}:delayed`,
-    leases: (queue) => `${base}:q:${queue}:leases`,
-    signal: (queue) => `${base}:q:${queue}:signal`,
-    stats: (queue) => `${base}:q:${queue}:stats`,
+    tag,
+    forQueue: (queue) => at(shardTag(app, parseShardQueue(queue).shard)),
+    forId: (id) => at(shardTag(app, shardOfId(id))),
+    task: (id) => `${prefix}:{${shardTag(app, shardOfId(id))}}:t:${id}`,
+    ready: (queue, priority) => q(queue, priority),
+    delayed: (queue) => q(queue, "delayed"),
+    leases: (queue) => q(queue, "leases"),
+    signal: (queue) => q(queue, "signal"),
+    stats: (queue) => q(queue, "stats"),
     recent: `${base}:recent`,
     dead: `${base}:dead`,
     deadRaw: `${base}:dead-raw`,
-    rate: (taskName) => `${base}:rate:${taskName}`,
-    workers: `${base}:workers`,
-    worker: (id) => `${base}:worker:${id}`,
-    doneChannel: (id) => `${base}:done:${id}`,
-    controlChannel: `${base}:control`,
-    beat: (suffix) => `${base}:beat:${suffix}`,
+    // App-wide (one slot): touched by scripts that touch nothing else.
+    rate: (taskName) => `${appBase}:rate:${taskName}`,
+    workers: `${appBase}:workers`,
+    worker: (id) => `${appBase}:worker:${id}`,
+    doneChannel: (id) => `${appBase}:done:${id}`,
+    controlChannel: `${appBase}:control`,
+    beat: (suffix) => `${appBase}:beat:${suffix}`,
   };
 }

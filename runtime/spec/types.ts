@@ -92,4 +92,10 @@ export interface AppSpec {
   queues: readonly string[];
   tasks: Readonly<Record<string, TaskSpec>>;
   periodic: readonly PeriodicSpec[];
+  /**
+   * Shards per queue (manifest `queues: { <name>: { shards: N } }`); a queue not named here has
+   * `defaultShards` (manifest `defaults.shards`), and without either one shard: today's layout.
+   */
+  shards?: Readonly<Record<string, number>>;
+  defaultShards?: number;
 }

@@ -1,5 +1,4 @@
-import type { RedisClient } from "../config/connect.ts";
-import { connectRedis, isCluster } from "../config/connect.ts";
+import { connectRedis, isCluster, type RedisClient } from "../config/connect.ts";
 import { finish, finishAndClaim } from "../broker/settle.ts";
 import type { Claimed, ClaimResult } from "../broker/claim.ts";
 import type { BrokerConn } from "../broker/conn.ts";
@@ -10,6 +9,7 @@ import { scripts } from "../broker/scripts.ts";
 import { measureClockOffset } from "../time/redis-clock.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
+import { expandQueues } from "../keys/shard-route.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
 import type { Handler } from "../task/types.ts";
@@ -22,6 +22,21 @@ import { runRecord, type RunEnv, type RunHandle } from "./run-record.ts";
 export interface WorkerApp {
   app: AppSpec;
   dispatch: Readonly<Record<string, Handler<any, any>>>;
+}
+
+/**
+ * The queues (shard-qualified) that live under one hash tag: one claim call covers them all. An
+ * unsharded app has one group; each shard of a sharded queue adds one. Each group has its own
+ * blocking connection, so an idle shard costs a parked BLPOP, never a poll.
+ */
+interface ClaimGroup {
+  readonly tag: string;
+  readonly queues: readonly string[];
+  blocker: RedisClient;
+  blockerId: number | null;
+  /** A lane of this group waits on Redis for work; its other lanes park instead of blocking too. */
+  blocking: boolean;
+  turn: number;
 }
 
 interface Running {
@@ -57,7 +72,7 @@ export class Worker {
   readonly #ks: Keyspace;
   readonly #log: Logger;
   #conn!: BrokerConn;
-  #blocker!: RedisClient;
+  #groups: ClaimGroup[] = [];
   #control!: RedisClient;
   readonly #running = new Map<string, Running>();
   #outcomes: Outcome[] = [];
@@ -69,15 +84,11 @@ export class Worker {
   #reserved = 0;
   /** Ids between claim and run in some lane: a lease that ran out meanwhile may hand one out twice. */
   readonly #starting = new Set<string>();
-  /** A lane waits on Redis for work; the others park instead of blocking too. */
-  #blocking = false;
   // One per worker: building it per task cost an object and a closure each.
   #runEnv: RunEnv | null = null;
   #accepting = false;
   #loopDone: Promise<void> = Promise.resolve();
   #timers: NodeJS.Timeout[] = [];
-  #queueTurn = 0;
-  #blockerId: number | null = null;
   #beats = 0;
   readonly #startedAt = Date.now();
 
@@ -102,9 +113,19 @@ export class Worker {
   async start(): Promise<void> {
     const target = this.options.redis;
     this.#conn = { redis: connectRedis(target, { name: "celerity-worker" }), ks: this.#ks };
-    this.#blocker = connectRedis(target, { name: "celerity-worker-wait", blocking: true });
-    // A reconnect gives the blocking connection a new client id.
-    this.#blocker.on("ready", () => (this.#blockerId = null));
+    const byTag = new Map<string, string[]>();
+    for (const q of expandQueues(this.#app.app, this.options.queues)) {
+      const tag = this.#ks.forQueue(q).tag;
+      const group = byTag.get(tag);
+      if (group) group.push(q);
+      else byTag.set(tag, [q]);
+    }
+    this.#groups = [...byTag].map(([tag, queues]) => {
+      const group: ClaimGroup = { tag, queues, blocker: connectRedis(target, { name: "celerity-worker-wait", blocking: true }), blockerId: null, blocking: false, turn: 0 };
+      // A reconnect gives the blocking connection a new client id.
+      group.blocker.on("ready", () => (group.blockerId = null));
+      return group;
+    });
     this.#control = connectRedis(target, { name: "celerity-worker-control", blocking: true });
     this.#control.on("message", (_channel: string, message: string) => this.#onControl(message));
     await this.#control.subscribe(this.#ks.controlChannel);
@@ -126,7 +147,7 @@ export class Worker {
     if (!this.#accepting) return;
     this.#accepting = false;
     this.#wakeAll();
-    this.#blocker.disconnect();
+    for (const g of this.#groups) g.blocker.disconnect();
     await this.#loopDone;
     const graceMs = options.graceMs ?? this.options.shutdownGraceMs;
     // Monotonic: a clock stepped during shutdown must not stretch or cut the grace period.
@@ -151,13 +172,14 @@ export class Worker {
   }
 
   async #loop(): Promise<void> {
-    const lanes = this.options.concurrency >= MIN_CONCURRENCY_FOR_LANES ? LANES : 1;
+    // Several shards already give several loops; more per shard would only split batches.
+    const lanes = this.#groups.length === 1 && this.options.concurrency >= MIN_CONCURRENCY_FOR_LANES ? LANES : 1;
     const cap = Math.ceil(this.options.concurrency / lanes);
-    await Promise.all(Array.from({ length: lanes }, () => this.#lane(cap)));
+    await Promise.all(this.#groups.flatMap((group) => Array.from({ length: lanes }, () => this.#lane(group, cap))));
   }
 
-  /** One claim loop: record finished runs and lease up to `cap` free slots per call, then start them. */
-  async #lane(cap: number): Promise<void> {
+  /** One claim loop on one shard: record finished runs and lease up to `cap` free slots per call, then start them. */
+  async #lane(group: ClaimGroup, cap: number): Promise<void> {
     let failures = 0;
     while (this.#accepting) {
       const want = Math.min(cap, this.options.concurrency - this.#running.size - this.#reserved);
@@ -169,7 +191,7 @@ export class Worker {
       this.#reserved += want;
       let result: ClaimResult;
       try {
-        result = await finishAndClaim(this.#conn, outcomes, { queues: this.#rotatedQueues(), want, leaseMs: this.options.leaseMs });
+        result = await finishAndClaim(this.#conn, outcomes, { queues: this.#rotatedQueues(group), want, leaseMs: this.options.leaseMs });
       } catch (error) {
         this.#reserved -= want;
         // Not applied (or applied and re-sent on reconnect, which the finish script tolerates).
@@ -196,18 +218,18 @@ export class Worker {
       if (!this.#accepting) break;
       // Relative, by Redis's clock: this worker's own clock may be off by any amount.
       const waitMs = result.nextDueInMs === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueInMs);
-      if (this.#blocking) {
+      if (group.blocking) {
         // The blocking lane may have planned its wake-up before this due time existed, and the signal
         // announcing it may be the one that woke this lane: so park no longer than the due time.
         await this.#waitForWake(Math.max(0, waitMs));
         continue;
       }
       if (waitMs > 0) {
-        this.#blocking = true;
+        group.blocking = true;
         try {
-          await this.#block(waitMs);
+          await this.#block(group, waitMs);
         } finally {
-          this.#blocking = false;
+          group.blocking = false;
           // Work arrived (or a due time passed): parked lanes may take part of it.
           this.#wakeAll();
         }
@@ -215,29 +237,29 @@ export class Worker {
     }
   }
 
-  #rotatedQueues(): readonly string[] {
-    const q = this.options.queues;
+  #rotatedQueues(group: ClaimGroup): readonly string[] {
+    const q = group.queues;
     if (q.length < 2) return q;
-    const turn = this.#queueTurn++ % q.length;
+    const turn = group.turn++ % q.length;
     return [...q.slice(turn), ...q.slice(0, turn)];
   }
 
   // Redis checks blocking timeouts only on its cron tick (100 ms at the default hz), too coarse for
   // "start within 50 ms of due time"; so a local timer ends the wait with CLIENT UNBLOCK instead.
-  async #block(ms: number): Promise<void> {
-    const keys = this.options.queues.map((q) => this.#ks.signal(q));
+  async #block(group: ClaimGroup, ms: number): Promise<void> {
+    const keys = group.queues.map((q) => this.#ks.signal(q));
     let timer: NodeJS.Timeout | undefined;
     try {
-      if (isCluster(this.#blocker)) {
+      if (isCluster(group.blocker)) {
         // CLIENT ID and CLIENT UNBLOCK would reach arbitrary nodes, not the one BLPOP blocks on, so
         // the wait ends by BLPOP's own (fractional) timeout: due times are met to Redis's cron tick.
-        await this.#blocker.blpop(...keys, Math.max(ms, 10) / 1000);
+        await group.blocker.blpop(...keys, Math.max(ms, 10) / 1000);
         return;
       }
-      this.#blockerId ??= Number(await this.#blocker.client("ID"));
-      const blockerId = this.#blockerId;
+      group.blockerId ??= Number(await group.blocker.client("ID"));
+      const blockerId = group.blockerId;
       timer = setTimeout(() => void this.#conn.redis.client("UNBLOCK", blockerId).catch(() => {}), ms);
-      await this.#blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
+      await group.blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
     } catch {
       // Disconnected for shutdown, or a connection fault: the loop decides what happens next.
     } finally {

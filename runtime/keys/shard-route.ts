@@ -1,0 +1,26 @@
+import type { AppSpec } from "../spec/types.ts";
+import { queueShards, shardOfId, shardQueue, withShardSuffix, type ShardRef } from "./shard-tags.ts";
+import { keySlot } from "./slot.ts";
+
+/** How many shards `queue` has in this app (1: unsharded). */
+export function shardCount(app: Pick<AppSpec, "shards" | "defaultShards">, queue: string): number {
+  return app.shards?.[queue] ?? app.defaultShards ?? 1;
+}
+
+/** Every shard-qualified name of the given queues, each queue's shards in order. */
+export function expandQueues(app: Pick<AppSpec, "shards" | "defaultShards">, queues: readonly string[]): string[] {
+  return queues.flatMap((q) => queueShards(q, shardCount(app, q)));
+}
+
+/**
+ * Where a task goes: its queue's shard and its id carrying that shard. The shard follows from the
+ * id by CRC16 (random for generated UUIDs, stable for a given id, so enqueueing the same id twice
+ * stays idempotent). An id that already names a shard of this queue's count keeps it.
+ */
+export function routeTask(app: Pick<AppSpec, "shards" | "defaultShards">, queue: string, id: string): { queue: string; id: string; shard: ShardRef | null } {
+  const count = shardCount(app, queue);
+  if (count <= 1) return { queue, id, shard: null };
+  const own = shardOfId(id);
+  const shard = own && own.count === count ? own : { count, index: keySlot(id) % count };
+  return { queue: shardQueue(queue, shard), id: withShardSuffix(id, shard), shard };
+}
