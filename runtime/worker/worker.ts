@@ -216,6 +216,9 @@ export class Worker {
       }
       this.#reserved -= want;
       if (!this.#accepting) break;
+      // Lanes of other shards may be parked for want of the slots this claim held: each must look
+      // once, then block on its own shard's signal (never poll it).
+      if (this.#groups.length > 1) this.#wakeAll();
       // Relative, by Redis's clock: this worker's own clock may be off by any amount.
       const waitMs = result.nextDueInMs === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueInMs);
       if (group.blocking) {

@@ -1,0 +1,150 @@
+// Sharded queues on a real Redis Cluster (3 masters): shard tags spread over the masters, ids that
+// locate their shard, per-shard enqueue and claim, idle shards never polled, priority within a
+// shard, retries and revocation on shards.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Redis } from "ioredis";
+import { connectRedis, createTaskTree, keyspace, Worker, type AppSpec, type RedisClient } from "../runtime/mod.ts";
+import { shardOfId, shardTag } from "../runtime/keys/shard-tags.ts";
+import { routeTask } from "../runtime/keys/shard-route.ts";
+import { CLUSTER_SLOTS, keySlot } from "../runtime/keys/slot.ts";
+import { buildApp, closeRecorder, dispatch } from "./fixtures/runtime-app.ts";
+import { LocalCluster } from "./fixtures/cluster/local-cluster.ts";
+import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
+import { eventually, sleep, testLogger } from "./support/runtime.ts";
+
+describe("shard tags", () => {
+  it("put shard i of n in slot range i of n, for every n up to 64", () => {
+    for (let n = 2; n <= 64; n++) {
+      for (let i = 0; i < n; i++) {
+        const slot = keySlot(shardTag("demo", { count: n, index: i }));
+        assert.equal(Math.floor((slot * n) / CLUSTER_SLOTS), i, `shard ${i} of ${n} is in range ${i} (slot ${slot})`);
+      }
+    }
+    assert.equal(shardTag("demo", { count: 1, index: 0 }), "demo", "one shard is today's {app} tag");
+  });
+
+  it("route a given id to the same shard every time, and ids name their shard", () => {
+    const app = { shards: { emails: 8 } };
+    const a = routeTask(app, "emails", "order-42");
+    assert.deepEqual(routeTask(app, "emails", "order-42"), a, "stable: enqueueing the same id twice stays idempotent");
+    assert.match(a.id, /^order-42\.8s\d$/);
+    assert.deepEqual(shardOfId(a.id), a.shard);
+    assert.deepEqual(routeTask(app, "emails", a.id), a, "an id that already names its shard keeps it");
+    assert.deepEqual(routeTask(app, "default", "x"), { queue: "default", id: "x", shard: null }, "an unsharded queue is untouched");
+  });
+});
+
+describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, () => {
+  let cluster: LocalCluster;
+  let prefix: string;
+  const app: AppSpec = { ...buildApp("clsh"), shards: { default: 3 } };
+  let client: any;
+  let redis: RedisClient;
+  const workers: Worker[] = [];
+  const recorder = new Redis(REDIS_URL);
+  const key = (name: string) => `${prefix}:${name}`;
+  const runs = async (name: string) => Object.fromEntries(Object.entries(await recorder.hgetall(`${key(name)}:runs`)).map(([k, v]) => [k, Number(v)]));
+  const startWorker = async (options: Record<string, unknown> = {}) => {
+    const w = new Worker({ app, dispatch }, { redis: cluster.url, prefix, logger: testLogger, concurrency: 4, ...options });
+    await w.start();
+    workers.push(w);
+    return w;
+  };
+  const stopWorkers = () => Promise.all(workers.splice(0).map((w) => w.stop({ graceMs: 0 })));
+  const scriptCalls = async () => {
+    const out: Record<number, number> = {};
+    for (const port of await cluster.masters()) {
+      const info = await cluster.onNode(port, (r) => r.info("commandstats"));
+      out[port] = [...info.matchAll(/cmdstat_(evalsha|eval):calls=(\d+)/g)].reduce((a, m) => a + Number(m[2]), 0);
+    }
+    return out;
+  };
+
+  before(async () => {
+    cluster = await LocalCluster.start();
+    prefix = uniquePrefix("shards");
+    client = createTaskTree(app, { redis: cluster.url, prefix });
+    redis = connectRedis(cluster.url);
+  });
+  after(async () => {
+    await stopWorkers();
+    await client?.$disconnect();
+    redis?.disconnect();
+    await cluster?.destroy();
+    await deletePrefix(prefix);
+    recorder.disconnect();
+    await closeRecorder();
+  });
+
+  it("spreads one batch over the three masters; each id locates its record; every task runs once", async () => {
+    const sent = await client.util.record.delayMany(Array.from({ length: 300 }, () => ({ key: key("spread") })));
+    const ks = keyspace(app.app, prefix);
+    const perMaster = new Map<number, number>();
+    for (const r of sent) {
+      const owner = await cluster.masterOfSlot(keySlot(ks.task(r.id)));
+      perMaster.set(owner, (perMaster.get(owner) ?? 0) + 1);
+    }
+    assert.equal(perMaster.size, 3, `records on every master: ${JSON.stringify([...perMaster])}`);
+    for (const n of perMaster.values()) assert.ok(n > 50, `roughly even: ${JSON.stringify([...perMaster])}`);
+    await startWorker();
+    // $result with the id alone: no queue, no task name.
+    const results = await Promise.all(sent.map((r: any) => client.$result(r.id).get({ timeout: 20 })));
+    assert.deepEqual(results, sent.map((r: any) => r.id));
+    const counted = await runs("spread");
+    assert.equal(Object.keys(counted).length, 300);
+    assert.ok(Object.values(counted).every((n) => n === 1));
+  });
+
+  it("never polls an idle shard: an idle worker only blocks", async () => {
+    await sleep(300);
+    const before = await scriptCalls();
+    await sleep(1_500);
+    const afterIdle = await scriptCalls();
+    for (const port of Object.keys(before)) {
+      const calls = afterIdle[Number(port)] - before[Number(port)];
+      assert.ok(calls <= 1, `master ${port} ran ${calls} scripts while the queue was idle`);
+    }
+    const sent = Date.now();
+    const r = await client.util.record.delay({ key: key("wake") });
+    await r.get({ timeout: 5 });
+    assert.ok(Date.now() - sent < 1000, "a blocked worker wakes for new work on any shard");
+  });
+
+  it("keeps an enqueue of a given id idempotent on its shard", async () => {
+    const first = await client.util.record.applyAsync({ key: key("given") }, { taskId: "order-42" });
+    const again = await client.util.record.applyAsync({ key: key("given") }, { taskId: "order-42" });
+    assert.equal(first.id, again.id);
+    assert.match(first.id, /^order-42\.3s[012]$/);
+    await first.get({ timeout: 10 });
+    assert.deepEqual(await runs("given"), { [first.id]: 1 });
+  });
+
+  it("runs retries and countdowns on their shard and revokes a waiting task", async () => {
+    const flaky = await Promise.all([1, 2, 3, 4, 5, 6].map(() => client.util.flaky.delay({ key: key("flaky"), failTimes: 1 })));
+    for (const r of flaky) assert.deepEqual(await r.get({ timeout: 10 }), { attempts: 2 });
+    const held = await Promise.all([1, 2, 3, 4, 5, 6].map(() => client.util.record.applyAsync({ key: key("revoked") }, { countdown: 1 })));
+    await Promise.all(held.map((r: any) => r.revoke()));
+    for (const r of held) assert.equal(await r.state(), "REVOKED");
+    await sleep(1_300);
+    assert.deepEqual(await runs("revoked"), {});
+  });
+
+  it("holds priority order within a shard", async () => {
+    await stopWorkers();
+    const order = key("prio");
+    // Both on shard 0 (ids chosen by their route), low priority first, then high.
+    const onShard0 = (n: number) => {
+      const ids: string[] = [];
+      for (let i = 0; ids.length < n; i++) if (routeTask(app, "default", `p-${prefix}-${i}`).shard!.index === 0) ids.push(`p-${prefix}-${i}`);
+      return ids;
+    };
+    const [low1, low2, high1, high2] = onShard0(4);
+    const sent = [];
+    for (const [id, priority] of [[low1, 1], [low2, 1], [high1, 9], [high2, 9]] as const) sent.push(await client.util.record.applyAsync({ key: order }, { taskId: id, priority }));
+    await startWorker({ concurrency: 1 });
+    await Promise.all(sent.map((r: any) => r.get({ timeout: 10 })));
+    const ran = await recorder.lrange(`${order}:order`, 0, -1);
+    assert.deepEqual(ran, [sent[2].id, sent[3].id, sent[0].id, sent[1].id]);
+  });
+});
