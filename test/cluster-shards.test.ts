@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Redis } from "ioredis";
-import { connectRedis, createTaskTree, keyspace, Worker, type AppSpec, type RedisClient } from "../runtime/mod.ts";
+import { Beat, connectRedis, createTaskTree, keyspace, PeriodicStore, Worker, type AppSpec, type RedisClient } from "../runtime/mod.ts";
 import { shardOfId, shardTag } from "../runtime/keys/shard-tags.ts";
 import { routeTask } from "../runtime/keys/shard-route.ts";
 import { CLUSTER_SLOTS, keySlot } from "../runtime/keys/slot.ts";
@@ -128,6 +128,33 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     for (const r of held) assert.equal(await r.state(), "REVOKED");
     await sleep(1_300);
     assert.deepEqual(await runs("revoked"), {});
+  });
+
+  it("fires periodic entries into the sharded queue, each due time once, and run-now", async () => {
+    const periodic = [{ name: "tick", task: "util.record", schedule: { kind: "every" as const, everyMs: 300 }, args: { key: key("tick") }, queue: null, priority: null, expiresMs: null, enabled: true, oneOff: false, startTime: null, description: null }];
+    const beatApp = { ...app, periodic };
+    // Two beats: only the leader fires, and a racing pair could not double-send a due time anyway.
+    const beats = [new Beat(beatApp, { redis: cluster.url, prefix, logger: testLogger, pollMs: 50, lockTtlMs: 1000 }), new Beat(beatApp, { redis: cluster.url, prefix, logger: testLogger, pollMs: 50, lockTtlMs: 1000 })];
+    for (const b of beats) await b.start();
+    const store = new PeriodicStore(beatApp, { redis: cluster.url, prefix });
+    try {
+      await eventually(async () => Object.keys(await runs("tick")).length >= 4, 10_000);
+      const manual = await store.runNow("tick");
+      assert.match(manual.taskId, /^periodic:tick:manual:.*\.3s[012]$/);
+      await client.$result(manual.taskId).get({ timeout: 10 });
+      for (const b of beats) await b.stop();
+      const ran = await runs("tick");
+      assert.equal((await store.get("tick"))!.totalRunCount, Object.keys(ran).length, "every run counted once");
+    } finally {
+      for (const b of beats) await b.stop();
+      await store.close();
+    }
+    const ran = await runs("tick");
+    const scheduled = Object.keys(ran).filter((id) => !id.includes(":manual:"));
+    assert.ok(scheduled.every((id) => /^periodic:tick:\d+\.3s[012]$/.test(id)), scheduled.join(" "));
+    assert.ok(Object.values(ran).every((n) => n === 1), "each due time ran once");
+    const shardsUsed = new Set(scheduled.map((id) => id.slice(-1)));
+    assert.ok(shardsUsed.size >= 2, `runs spread over shards: ${[...shardsUsed]}`);
   });
 
   it("holds priority order within a shard", async () => {

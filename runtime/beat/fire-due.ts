@@ -1,4 +1,5 @@
 import type { RedisClient } from "../config/connect.ts";
+import { enqueueBatch } from "../broker/enqueue.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
@@ -66,11 +67,19 @@ async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition 
   const sending = plan !== NO_RUN;
   // Keys of a skipped run are placeholders the script never touches; Cluster needs them in-slot anyway.
   const runKeys = sending ? plan.keys : [ctx.ks.task("-"), ctx.ks.ready("-", 0), ctx.ks.delayed("-"), ctx.ks.signal("-"), ctx.ks.recent];
-  const result = await beatScripts.fire.run(
-    redis,
-    [keys.due, keys.disabled, keys.runCount, keys.lastRun, ...runKeys],
-    [entry.name, entry.dueMs, next === null ? "" : next, retire ? "1" : "0", now, sending ? "1" : "0", ...plan.args],
-  );
+  const fire = (mode: string, args: readonly (string | number)[]) =>
+    beatScripts.fire.run(redis, [keys.due, keys.disabled, keys.runCount, keys.lastRun, ...runKeys], [entry.name, entry.dueMs, next === null ? "" : next, retire ? "1" : "0", now, mode, ...args]);
+  let result: unknown;
+  if (sending && plan.remote) {
+    // A sharded queue's run lives in another slot: check due-ness, enqueue under the deterministic
+    // id (a repeat after a crash or a racing beat finds it and writes nothing), then advance.
+    const checked = await fire("3", plan.args);
+    if (checked !== 5) return checked === 4 ? "early" : "none";
+    const [created] = await enqueueBatch(ctx, [plan.remote.item], { queue: plan.remote.queue, priority: plan.remote.priority });
+    result = await fire("2", [created ? "1" : "0", ...plan.args.slice(1)]);
+  } else {
+    result = await fire(sending ? "1" : "0", plan.args);
+  }
   if (result === 1) {
     ctx.log.info("periodic task sent", { entry: entry.name, task: def!.task, id: plan.taskId, lateMs: now - entry.dueMs, next: next === null ? null : new Date(next).toISOString() });
     return "sent";

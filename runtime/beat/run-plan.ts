@@ -1,6 +1,8 @@
 import { DEFAULT_ARGS_LIMITS } from "../client/limits.ts";
 import { prepareCall } from "../client/prepare.ts";
+import type { EnqueueItem } from "../broker/enqueue.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
+import { routeTask } from "../keys/shard-route.ts";
 import type { AppSpec } from "../spec/types.ts";
 import { PeriodicEntryError } from "./errors.ts";
 import type { StoredDefinition } from "./types.ts";
@@ -15,6 +17,12 @@ export interface RunPlan {
   keys: string[];
   /** id, task name, args JSON, queue, priority, expires-at, result ttl, recent cap */
   args: (string | number)[];
+  /**
+   * Set when the run's queue is sharded: its shard lives in another slot than the beat's keys, so
+   * the run is enqueued by a separate (idempotent, deterministic-id) call, not inside the firing
+   * script; `keys`/`args` are then unused placeholders.
+   */
+  remote?: { queue: string; priority: number; item: EnqueueItem };
 }
 
 /**
@@ -43,7 +51,17 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
     throw new PeriodicEntryError("args", `periodic entry "${def.name}" cannot be sent: ${(error as Error).message}`);
   }
   const { queue, priority } = prepared;
-  const item = prepared.items[0];
+  const route = routeTask(app, queue, prepared.items[0].id);
+  const item = { ...prepared.items[0], id: route.id };
+  if (route.shard) {
+    const expiresAt = item.expiresInMs === null ? item.expiresAt : run.now + item.expiresInMs;
+    return {
+      taskId: item.id,
+      keys: [ks.task("-"), ks.ready("-", 0), ks.delayed("-"), ks.signal("-"), ks.recent],
+      args: ["", "", "", "", 0, 0, 0, 0],
+      remote: { queue: route.queue, priority, item: { ...item, expiresAt, expiresInMs: null } },
+    };
+  }
   return {
     taskId: item.id,
     keys: [ks.task(item.id), ks.ready(queue, priority), ks.delayed(queue), ks.signal(queue), ks.recent],

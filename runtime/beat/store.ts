@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { enqueueBatch } from "../broker/enqueue.ts";
 import type { RedisClient } from "../config/connect.ts";
 import { connectRedis } from "../config/connect.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
@@ -122,6 +123,8 @@ export class PeriodicStore {
     const now = (await this.#time());
     const plan = planRun(this.#app, this.#ks, { definition: current.definition, taskId: `periodic:${name}:manual:${now}-${randomUUID().slice(0, 8)}`, now });
     await this.#loadScripts();
+    // A sharded queue's run lives in another slot: enqueued on its own, then counted.
+    if (plan.remote) await enqueueBatch({ redis: this.#redis, ks: this.#ks }, [plan.remote.item], { queue: plan.remote.queue, priority: plan.remote.priority });
     const result = await beatScripts.runNow.run(this.#redis, [this.#keys.entries, this.#keys.runCount, this.#keys.lastRun, ...plan.keys], [name, now, ...plan.args]);
     if (result === 0) throw new PeriodicEntryNotFoundError(name);
     return { taskId: plan.taskId };
