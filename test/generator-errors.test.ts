@@ -66,7 +66,7 @@ periodics: {}
   8 |     handler: ./handlers/emails.ts#sendWelcome
 > 9 | periodics: {}
     | ^^^^^^^^^
-  expected: one of app, defaults, periodic, retry_policies, tasks, version
+  expected: one of app, defaults, periodic, queues, retry_policies, tasks, version
   did you mean "periodic"?
 
 1 error
@@ -770,7 +770,7 @@ periodic:
   3 | defaults:
 > 4 |   queu: default
     |   ^^^^
-  expected: one of acks_late, priority, queue, result_expires, retry, time_limit
+  expected: one of acks_late, priority, queue, result_expires, retry, shards, time_limit
   did you mean "queue"?
 
 tasks.yaml:5:10 error: unknown retry policy "standard"
