@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Redis } from "ioredis";
-import { Beat, connectRedis, createTaskTree, keyspace, PeriodicStore, Worker, type AppSpec, type RedisClient } from "../runtime/mod.ts";
+import { Beat, connectRedis, createTaskTree, keyspace, PeriodicStore, startAdmin, Worker, type AppSpec, type RedisClient } from "../runtime/mod.ts";
 import { shardOfId, shardTag } from "../runtime/keys/shard-tags.ts";
 import { routeTask } from "../runtime/keys/shard-route.ts";
 import { CLUSTER_SLOTS, keySlot } from "../runtime/keys/slot.ts";
@@ -155,6 +155,55 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     assert.ok(Object.values(ran).every((n) => n === 1), "each due time ran once");
     const shardsUsed = new Set(scheduled.map((id) => id.slice(-1)));
     assert.ok(shardsUsed.size >= 2, `runs spread over shards: ${[...shardsUsed]}`);
+  });
+
+  it("the admin reads, requeues and purges across shards: queues, tasks, dead letters, metrics", async () => {
+    const failed = await client.util.fail.delayMany(Array.from({ length: 12 }, () => ({ name: "TypeError" })));
+    await Promise.all(failed.map((r: any) => r.get({ timeout: 10 }).catch(() => null)));
+    assert.ok(new Set(failed.map((r: any) => r.id.slice(-1))).size >= 2, "dead letters on several shards");
+    const ks = keyspace(app.app, prefix);
+    await redis.lpush(ks.ready("default#3s2", 5), "garbage on shard 2!");
+    await (await client.math.add.delay({ a: 1, b: 1 })).get({ timeout: 10 });
+    const token = "cluster-admin-token-0123456789";
+    const admin = await startAdmin(app, { redis: cluster.url, prefix, port: 0, token, password: "pw pw pw pw", logger: testLogger });
+    const api = async (path: string, method = "GET"): Promise<any> => {
+      const res = await fetch(new URL(path, admin.url), { method, headers: { Authorization: `Bearer ${token}` } });
+      assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
+      return res.json();
+    };
+    try {
+      const dead = await eventually(async () => {
+        const page = await api("/api/dead?limit=50");
+        return page.total === 13 ? page : null;
+      }, 5000);
+      const members: string[] = dead.items.map((d: any) => d.member);
+      assert.ok(failed.every((r: any) => members.includes(r.id)), "every shard's dead letters are listed");
+      const raw = dead.items.find((d: any) => d.kind === "raw");
+      assert.equal(raw.queue, "default");
+      assert.deepEqual(dead.items.map((d: any) => d.at), [...dead.items.map((d: any) => d.at)].sort((a: number, b: number) => b - a), "newest first across shards");
+      const page2 = await api("/api/dead?limit=5&page=2");
+      assert.deepEqual(page2.items.map((d: any) => d.member), members.slice(5, 10), "pages cut the merged order");
+      assert.equal((await api(`/api/dead/${encodeURIComponent(raw.member)}`)).kind, "raw");
+      const detail = await api(`/api/tasks/${encodeURIComponent(failed[0].id)}`);
+      assert.equal(detail.dead, true);
+      assert.equal(detail.queue, "default");
+      const queues = await api("/api/queues");
+      const q = queues.queues.find((x: any) => x.name === "default");
+      assert.equal(q.dead, 13, "dead counts summed over shards");
+      assert.ok(q.history.at(-1).fail >= 12, "per-minute counters summed over shards");
+      const listed = await api("/api/tasks?state=FAILURE&limit=100");
+      assert.ok(failed.every((r: any) => listed.items.some((t: any) => t.id === r.id)), "the task list merges every shard's index");
+      await api(`/api/dead/${encodeURIComponent(failed[1].id)}/requeue`, "POST");
+      await eventually(async () => (await client.$result(failed[1].id).state()) === "FAILURE" && (await redis.zscore(ks.forId(failed[1].id).dead, failed[1].id)) !== null, 5000);
+      await api(`/api/dead/${encodeURIComponent(raw.member)}/purge`, "POST");
+      const purged = await api("/api/dead/purge", "POST");
+      assert.equal(purged.remaining, 0);
+      assert.equal((await api("/api/dead")).total, 0);
+      const metrics = await (await fetch(new URL("/metrics", admin.url), { headers: { Authorization: `Bearer ${token}` } })).text();
+      assert.match(metrics, /celerity_queue_depth\{queue="default",state="ready"\} 0/);
+    } finally {
+      await admin.close();
+    }
   });
 
   it("holds priority order within a shard", async () => {

@@ -1,6 +1,7 @@
 import type { BrokerConn } from "../broker/conn.ts";
 import type { AppSpec } from "../spec/types.ts";
 import { readOverview } from "./data/overview.ts";
+import { queueParts } from "./data/shards.ts";
 import { scanRecent } from "./data/recent-scan.ts";
 import { TASK_STATES } from "./data/tasks.ts";
 import { msOrNull } from "./data/json.ts";
@@ -45,7 +46,7 @@ export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<str
   const overview = await readOverview(conn, app);
   const byState = new Map<string, Map<string, number>>();
   const durations = new Map<string, DurationHistogram>();
-  await scanRecent(conn, {
+  await scanRecent({ ...conn, app }, {
     fields: ["n", "s", "st", "ft"],
     visit: ({ values: [n, s, st, ft] }) => {
       if (n === null || s === null) return;
@@ -90,8 +91,13 @@ export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<str
     "counter",
     "Outcomes (finish, retry, progress) refused per queue because they came from a superseded delivery: the run's lease had expired and the task was delivered again.",
   );
-  const fenced = await Promise.all(overview.queues.map((q) => conn.redis.hget(conn.ks.stats(q.name), "fenced")));
-  overview.queues.forEach((q, i) => out.sample("celerity_fenced_total", { queue: q.name }, Number(fenced[i] ?? 0)));
+  const fenced = await Promise.all(
+    overview.queues.map(async (q) => {
+      const parts = await Promise.all(queueParts({ ...conn, app }, q.name).map((part) => conn.redis.hget(conn.ks.stats(part), "fenced")));
+      return parts.reduce((a, v) => a + Number(v ?? 0), 0);
+    }),
+  );
+  overview.queues.forEach((q, i) => out.sample("celerity_fenced_total", { queue: q.name }, fenced[i]));
   out.family("celerity_tasks", "gauge", "Tasks in the recent-task index (newest 10,000) by task and state.");
   for (const task of [...byState.keys()].sort()) {
     const states = byState.get(task)!;

@@ -1,3 +1,4 @@
+import { parseShardQueue } from "../keys/shard-tags.ts";
 import type { BrokerConn } from "./conn.ts";
 import { scripts } from "./scripts.ts";
 
@@ -51,7 +52,8 @@ export async function enqueueBatch({ redis, ks }: BrokerConn, items: readonly En
     // `options.queue` may name one shard of a queue (`emails#8s3`): every key follows it.
     const keys = [ks.ready(options.queue, options.priority), ks.delayed(options.queue), ks.signal(options.queue), ks.forQueue(options.queue).recent];
     const args: (string | number)[] = [
-      options.queue,
+      // The record names the queue; its id names the shard.
+      parseShardQueue(options.queue).queue,
       options.priority,
       options.recentCap ?? 10_000,
       first.name,

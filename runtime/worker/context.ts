@@ -1,4 +1,5 @@
 import type { RedisClient } from "../config/connect.ts";
+import { parseShardQueue } from "../keys/shard-tags.ts";
 import { scripts } from "../broker/scripts.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
@@ -37,7 +38,8 @@ class RunContext implements TaskContext {
     this.name = input.name;
     this.retries = input.retries;
     this.deliveries = input.deliveries;
-    this.queue = input.queue;
+    // Handlers see the queue's name; the shard (`#<n>s<i>`) is the broker's business.
+    this.queue = parseShardQueue(input.queue).queue;
     this.#input = input;
   }
 

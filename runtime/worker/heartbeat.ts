@@ -5,6 +5,8 @@ import { redisTimeMs } from "../time/redis-clock.ts";
 export interface HeartbeatInfo {
   id: string;
   queues: readonly string[];
+  /** The queues' shard-qualified parts (each shard has its own counters); default `queues`. */
+  queueParts?: readonly string[];
   concurrency: number;
   startedAt: number;
   inFlight(): number;
@@ -36,7 +38,7 @@ export async function beat({ redis, ks }: BrokerConn, info: HeartbeatInfo, optio
   await pipeline.exec();
   if (options.pruneStats) {
     const oldest = Math.floor(now / 60_000) - STATS_KEEP_MINUTES;
-    for (const queue of info.queues) {
+    for (const queue of info.queueParts ?? info.queues) {
       const fields = await redis.hkeys(ks.stats(queue));
       const stale = fields.filter((f) => Number(f.split(":")[0]) < oldest);
       if (stale.length > 0) await redis.hdel(ks.stats(queue), ...stale);

@@ -410,7 +410,7 @@ export class Worker {
 
   async #heartbeat(): Promise<void> {
     try {
-      const info = { id: this.options.id, queues: this.options.queues, concurrency: this.options.concurrency, startedAt: this.#startedAt, inFlight: () => this.#running.size };
+      const info = { id: this.options.id, queues: this.options.queues, queueParts: this.#groups.flatMap((g) => g.queues), concurrency: this.options.concurrency, startedAt: this.#startedAt, inFlight: () => this.#running.size };
       await beat(this.#conn, info, { pruneStats: this.#beats++ % 30 === 0 });
     } catch (error) {
       this.#log.debug("heartbeat failed", { error: (error as Error).message });

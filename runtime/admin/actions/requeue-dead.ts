@@ -1,5 +1,6 @@
 import type { BrokerConn } from "../../broker/conn.ts";
 import type { AppSpec } from "../../spec/types.ts";
+import { shardOfId, shardQueue } from "../../keys/shard-tags.ts";
 import { isQueueName, isRawRef } from "../data/ids.ts";
 import { conflict, notFound } from "../http/errors.ts";
 import { adminScripts } from "./scripts.ts";
@@ -18,7 +19,7 @@ export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app:
   for (let attempt = 0; attempt < 2; attempt++) {
     const [name, argsJson, queue, priority] = await redis.hmget(ks.task(id), "n", "a", "q", "p");
     if (name === null) {
-      if ((await redis.zscore(ks.dead, id)) === null) throw notFound(`dead letter ${JSON.stringify(id)}`);
+      if ((await redis.zscore(ks.forId(id).dead, id)) === null) throw notFound(`dead letter ${JSON.stringify(id)}`);
       throw conflict("the task record no longer exists; nothing to requeue (purge the dead letter)");
     }
     const spec = Object.hasOwn(app.tasks, name) ? app.tasks[name] : undefined;
@@ -32,7 +33,10 @@ export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app:
     if (!spec.validateArgs(structuredClone(args))) throw conflict(`the stored args do not match the schema of ${name}; requeueing would fail again`);
     const p = Number(priority);
     if (queue === null || !isQueueName(queue) || !Number.isInteger(p) || p < 0 || p > 9) throw conflict("the task record has no valid queue or priority");
-    const keys = [ks.dead, ks.task(id), ks.ready(queue, p), ks.signal(queue), ks.recent];
+    // The record names the queue, the id its shard: every key is that shard's.
+    const part = shardQueue(queue, shardOfId(id));
+    const shard = ks.forId(id);
+    const keys = [shard.dead, ks.task(id), ks.ready(part, p), ks.signal(part), shard.recent];
     const outcome = String(await adminScripts.requeue.run(redis, keys, [id, queue, priority ?? "", RECENT_CAP]));
     if (outcome === "requeued") return;
     if (outcome === "not_dead") throw notFound(`dead letter ${JSON.stringify(id)}`);

@@ -1,6 +1,9 @@
 import type { BrokerConn } from "../../broker/conn.ts";
+import type { Keyspace } from "../../keys/keyspace.ts";
+import { parseShardQueue } from "../../keys/shard-tags.ts";
 import { isRawRef } from "./ids.ts";
 import { parseStoredJson } from "./json.ts";
+import { shardSpaces, type AppConn } from "./shards.ts";
 
 /** One dead letter: a task that failed for good, or raw garbage found in a queue. */
 export interface DeadLetter {
@@ -32,17 +35,41 @@ interface RawInfo {
   queue?: unknown;
 }
 
-async function describe({ redis, ks }: BrokerConn, members: { member: string; at: number }[]): Promise<DeadLetter[]> {
+/** A dead-letter member and the shard whose dead set holds it. */
+interface Located {
+  member: string;
+  at: number;
+  ks: Keyspace;
+}
+
+async function describe({ redis }: BrokerConn, members: Located[]): Promise<DeadLetter[]> {
   if (members.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const { member } of members) {
-    if (isRawRef(member)) pipeline.hget(ks.deadRaw, member);
-    else pipeline.hmget(ks.task(member), "n", "q", "why", "err");
+  // One pipeline per shard: a pipeline on a Cluster stays in one slot.
+  const byShard = new Map<string, Located[]>();
+  for (const m of members) {
+    const group = byShard.get(m.ks.tag);
+    if (group) group.push(m);
+    else byShard.set(m.ks.tag, [m]);
   }
-  const rows = (await pipeline.exec()) ?? [];
-  return members.map(({ member, at }, i) => {
-    const [err, value] = rows[i] ?? [null, null];
-    if (err) throw err;
+  const values = new Map<Located, unknown>();
+  await Promise.all(
+    [...byShard.values()].map(async (group) => {
+      const pipeline = redis.pipeline();
+      for (const { member, ks } of group) {
+        if (isRawRef(member)) pipeline.hget(ks.deadRaw, member);
+        else pipeline.hmget(ks.task(member), "n", "q", "why", "err");
+      }
+      const rows = (await pipeline.exec()) ?? [];
+      group.forEach((m, i) => {
+        const [err, value] = rows[i] ?? [null, null];
+        if (err) throw err;
+        values.set(m, value);
+      });
+    }),
+  );
+  return members.map((located) => {
+    const { member, at } = located;
+    const value = values.get(located);
     if (isRawRef(member)) {
       const info = (parseStoredJson(value as string | null) ?? {}) as RawInfo;
       return {
@@ -50,7 +77,7 @@ async function describe({ redis, ks }: BrokerConn, members: { member: string; at
         kind: "raw",
         at,
         reason: typeof info.reason === "string" ? info.reason : "unreadable message",
-        queue: typeof info.queue === "string" ? info.queue : null,
+        queue: typeof info.queue === "string" ? parseShardQueue(info.queue).queue : null,
         name: null,
         raw: typeof info.raw === "string" ? info.raw : null,
         size: typeof info.size === "number" ? info.size : null,
@@ -72,51 +99,77 @@ async function describe({ redis, ks }: BrokerConn, members: { member: string; at
   });
 }
 
-/** Dead letters, newest first, one page. */
-export async function listDeadLetters(conn: BrokerConn, options: { page: number; pageSize: number }): Promise<DeadPage> {
-  const { redis, ks } = conn;
+/** Dead letters, newest first, one page (merged over the shards' dead sets). */
+export async function listDeadLetters(conn: AppConn, options: { page: number; pageSize: number }): Promise<DeadPage> {
+  const { redis } = conn;
   const from = (options.page - 1) * options.pageSize;
-  const [total, flat] = await Promise.all([redis.zcard(ks.dead), redis.zrevrange(ks.dead, from, from + options.pageSize - 1, "WITHSCORES")]);
-  const members: { member: string; at: number }[] = [];
-  for (let i = 0; i < flat.length; i += 2) members.push({ member: flat[i], at: Number(flat[i + 1]) });
-  return { items: await describe(conn, members), total, page: options.page, pageSize: options.pageSize, pages: Math.max(1, Math.ceil(total / options.pageSize)) };
+  const spaces = shardSpaces(conn);
+  // Each shard's newest `from + pageSize` hold the page's members; with one shard, just the page.
+  const offset = spaces.length === 1 ? from : 0;
+  const parts = await Promise.all(
+    spaces.map(async (ks) => {
+      const [count, flat] = await Promise.all([redis.zcard(ks.dead), redis.zrevrange(ks.dead, offset, from + options.pageSize - 1, "WITHSCORES")]);
+      const members: Located[] = [];
+      for (let i = 0; i < flat.length; i += 2) members.push({ member: flat[i], at: Number(flat[i + 1]), ks });
+      return { count, members };
+    }),
+  );
+  const total = parts.reduce((a, p) => a + p.count, 0);
+  const merged = parts.flatMap((p) => p.members).sort((a, b) => b.at - a.at);
+  const page = spaces.length === 1 ? merged : merged.slice(from, from + options.pageSize);
+  return { items: await describe(conn, page), total, page: options.page, pageSize: options.pageSize, pages: Math.max(1, Math.ceil(total / options.pageSize)) };
+}
+
+/** Where a dead-letter member lives: a task id names its shard; raw garbage is looked for in each. */
+export async function locateDeadLetter(conn: AppConn, member: string): Promise<Located | null> {
+  const candidates = isRawRef(member) ? shardSpaces(conn) : [conn.ks.forId(member)];
+  for (const ks of candidates) {
+    const score = await conn.redis.zscore(ks.dead, member);
+    if (score !== null) return { member, at: Number(score), ks };
+  }
+  return null;
 }
 
 /** One dead letter, or null when it is not (or no longer) dead. */
-export async function getDeadLetter(conn: BrokerConn, member: string): Promise<DeadLetter | null> {
-  const score = await conn.redis.zscore(conn.ks.dead, member);
-  if (score === null) return null;
-  const [letter] = await describe(conn, [{ member, at: Number(score) }]);
+export async function getDeadLetter(conn: AppConn, member: string): Promise<DeadLetter | null> {
+  const located = await locateDeadLetter(conn, member);
+  if (!located) return null;
+  const [letter] = await describe(conn, [located]);
   return letter;
 }
 
-/** How far back per-queue dead counts look; the dead set is unbounded, the dashboard must not be. */
+/** How far back per-queue dead counts look (per shard); the dead set is unbounded, the dashboard must not be. */
 export const DEAD_COUNT_WINDOW = 10_000;
 
 /**
- * Dead letters per queue among the newest {@link DEAD_COUNT_WINDOW}, plus the overall total.
- * Raw garbage counts under the queue it was found in.
+ * Dead letters per queue among the newest {@link DEAD_COUNT_WINDOW} of each shard, plus the overall
+ * total. Raw garbage counts under the queue it was found in.
  */
-export async function deadCountsByQueue({ redis, ks }: BrokerConn): Promise<{ byQueue: Map<string, number>; total: number }> {
-  const [total, members] = await Promise.all([redis.zcard(ks.dead), redis.zrevrange(ks.dead, 0, DEAD_COUNT_WINDOW - 1)]);
+export async function deadCountsByQueue(conn: AppConn): Promise<{ byQueue: Map<string, number>; total: number }> {
+  const { redis } = conn;
   const byQueue = new Map<string, number>();
-  for (let start = 0; start < members.length; start += 1000) {
-    const chunk = members.slice(start, start + 1000);
-    const pipeline = redis.pipeline();
-    for (const m of chunk) {
-      if (isRawRef(m)) pipeline.hget(ks.deadRaw, m);
-      else pipeline.hget(ks.task(m), "q");
-    }
-    const rows = (await pipeline.exec()) ?? [];
-    chunk.forEach((m, i) => {
-      const value = (rows[i]?.[1] ?? null) as string | null;
-      let queue: string | null = value;
-      if (isRawRef(m)) {
-        const info = parseStoredJson(value) as RawInfo | null;
-        queue = info && typeof info.queue === "string" ? info.queue : null;
+  let total = 0;
+  for (const ks of shardSpaces(conn)) {
+    const [count, members] = await Promise.all([redis.zcard(ks.dead), redis.zrevrange(ks.dead, 0, DEAD_COUNT_WINDOW - 1)]);
+    total += count;
+    for (let start = 0; start < members.length; start += 1000) {
+      const chunk = members.slice(start, start + 1000);
+      const pipeline = redis.pipeline();
+      for (const m of chunk) {
+        if (isRawRef(m)) pipeline.hget(ks.deadRaw, m);
+        else pipeline.hget(ks.task(m), "q");
       }
-      if (queue !== null) byQueue.set(queue, (byQueue.get(queue) ?? 0) + 1);
-    });
+      const rows = (await pipeline.exec()) ?? [];
+      chunk.forEach((m, i) => {
+        const value = (rows[i]?.[1] ?? null) as string | null;
+        let queue: string | null = value;
+        if (isRawRef(m)) {
+          const info = parseStoredJson(value) as RawInfo | null;
+          queue = info && typeof info.queue === "string" ? parseShardQueue(info.queue).queue : null;
+        }
+        if (queue !== null) byQueue.set(queue, (byQueue.get(queue) ?? 0) + 1);
+      });
+    }
   }
   return { byQueue, total };
 }

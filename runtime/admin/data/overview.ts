@@ -19,6 +19,8 @@ export interface Overview {
 export async function readOverview(conn: BrokerConn, app: AppSpec, options: { now?: number } = {}): Promise<Overview> {
   // Heartbeats and minute counters are stamped with Redis's clock: read them by it too.
   const now = options.now ?? (await redisTimeMs(conn.redis));
+  // With the app known, every read covers all shards of sharded queues.
+  conn = { ...conn, app } as BrokerConn;
   const [workers, dead] = await Promise.all([listWorkers(conn, now), deadCountsByQueue(conn)]);
   const names = new Set(app.queues);
   for (const w of workers) for (const q of w.queues) if (isQueueName(q)) names.add(q);

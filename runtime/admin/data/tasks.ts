@@ -99,7 +99,7 @@ export async function listTasks(conn: BrokerConn, filter: TaskFilter): Promise<T
 
 /** One task's record, or null when there is none (never existed, or its result expired). */
 export async function getTask({ redis, ks }: BrokerConn, id: string): Promise<TaskDetail | null> {
-  const [record, deadScore] = await Promise.all([redis.hgetall(ks.task(id)), redis.zscore(ks.dead, id)]);
+  const [record, deadScore] = await Promise.all([redis.hgetall(ks.task(id)), redis.zscore(ks.forId(id).dead, id)]);
   if (!record || Object.keys(record).length === 0) return null;
   const get = (f: string): string | null => (Object.hasOwn(record, f) ? record[f] : null);
   const error = parseStoredJson(get("err"));
