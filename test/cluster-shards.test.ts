@@ -206,6 +206,34 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     }
   });
 
+  it("holds a rate limit across shards and workers", async () => {
+    await startWorker();
+    const sent = await client.util.limited.delayMany(Array.from({ length: 8 }, () => ({ key: key("rate") })));
+    assert.ok(new Set(sent.map((r: any) => r.id.slice(-1))).size >= 2, "the tasks sit on several shards");
+    await Promise.all(sent.map((r: any) => r.get({ timeout: 15 })));
+    const times = (await recorder.lrange(`${key("rate")}:times`, 0, -1)).map(Number).sort((a, b) => a - b);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    assert.ok(gaps.every((g) => g >= 190), `5/s evenly spaced whatever the shard: ${gaps.join(", ")} ms`);
+  });
+
+  it("claims from busy shards fairly", async () => {
+    await stopWorkers();
+    const order = key("fair");
+    const sent = await client.util.record.delayMany(Array.from({ length: 90 }, () => ({ key: order, ms: 5 })));
+    await startWorker({ concurrency: 2 });
+    await Promise.all(sent.map((r: any) => r.get({ timeout: 30 })));
+    const ran = await recorder.lrange(`${order}:order`, 0, -1);
+    const shardOf = (id: string) => id.slice(-1);
+    const total = new Map<string, number>();
+    for (const id of ran) total.set(shardOf(id), (total.get(shardOf(id)) ?? 0) + 1);
+    // In the first third of the runs, every shard had its turn in proportion to its backlog.
+    const first = ran.slice(0, 30);
+    for (const [shard, n] of total) {
+      const early = first.filter((id) => shardOf(id) === shard).length;
+      assert.ok(early >= Math.floor((n * 30) / 90 / 2), `shard ${shard}: ${early} of the first 30 runs, ${n} of 90 overall`);
+    }
+  });
+
   it("holds priority order within a shard", async () => {
     await stopWorkers();
     const order = key("prio");
