@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Redis } from "ioredis";
-import { Beat, connectRedis, createTaskTree, keyspace, PeriodicStore, startAdmin, Worker, type AppSpec, type RedisClient } from "../runtime/mod.ts";
+import { Beat, connectRedis, createTaskTree, keyspace, PeriodicStore, ReplicationError, startAdmin, Worker, type AppSpec, type RedisClient } from "../runtime/mod.ts";
 import { shardOfId, shardTag } from "../runtime/keys/shard-tags.ts";
 import { routeTask } from "../runtime/keys/shard-route.ts";
 import { CLUSTER_SLOTS, keySlot } from "../runtime/keys/slot.ts";
@@ -231,6 +231,36 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     for (const [shard, n] of total) {
       const early = first.filter((id) => shardOf(id) === shard).length;
       assert.ok(early >= Math.floor((n * 30) / 90 / 2), `shard ${shard}: ${early} of the first 30 runs, ${n} of 90 overall`);
+    }
+  });
+
+  it("with durability, an enqueue resolves only once a replica holds it; without, it may not", async () => {
+    const durable = createTaskTree<any>(app, { redis: cluster.url, prefix, durability: { replicas: 1, timeoutMs: 5000 } });
+    const tooMany = createTaskTree<any>(app, { redis: cluster.url, prefix, durability: { replicas: 2, timeoutMs: 100 } });
+    const ks = keyspace(app.app, prefix);
+    /** Enqueues one task while its master's replica is stalled for 600 ms (DEBUG SLEEP); says when the call resolved. */
+    const whileReplicaStalls = async (tree: any, taskId: string) => {
+      const id = routeTask(app, "default", taskId).id;
+      const master = await cluster.masterOfSlot(keySlot(ks.task(id)));
+      const [replica] = await cluster.replicasOf(master);
+      let stallOver = false;
+      const stall = cluster.onNode(replica, (n) => n.call("DEBUG", "SLEEP", "0.6")).then(() => (stallOver = true));
+      await sleep(50);
+      const t0 = Date.now();
+      await tree.util.record.applyAsync({ key: key("durable") }, { taskId });
+      const result = { tookMs: Date.now() - t0, beforeReplicaWoke: !stallOver };
+      await stall;
+      return result;
+    };
+    try {
+      const fast = await whileReplicaStalls(client, `fast-${prefix}`);
+      assert.ok(fast.beforeReplicaWoke, `without durability the call resolves while the replica cannot have the write (${fast.tookMs} ms): the loss window`);
+      const slow = await whileReplicaStalls(durable, `durable-${prefix}`);
+      assert.ok(slow.tookMs >= 450, `with durability the call waited for the stalled replica's acknowledgement (${slow.tookMs} ms)`);
+      await assert.rejects(tooMany.util.record.delay({ key: key("durable") }), (e: unknown) => e instanceof ReplicationError && e.code === "REPLICATION_TIMEOUT" && e.acknowledged === 1 && e.wanted === 2);
+    } finally {
+      await durable.$disconnect();
+      await tooMany.$disconnect();
     }
   });
 

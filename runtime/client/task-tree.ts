@@ -1,5 +1,6 @@
 import type { RedisClient } from "../config/connect.ts";
 import { enqueueBatch } from "../broker/enqueue.ts";
+import { waitForReplicas, type Durability } from "../broker/replication.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace } from "../keys/keyspace.ts";
 import { routeTask } from "../keys/shard-route.ts";
@@ -17,6 +18,13 @@ export interface ClientOptions {
   prefix?: string;
   /** Client-side limits on argument size and depth. */
   limits?: Partial<ArgsLimits>;
+  /**
+   * Resolve an enqueue only once this many replicas of each master that took it acknowledged it
+   * (Redis `WAIT`), closing the window in which a master crash loses an acknowledged enqueue under
+   * asynchronous replication. Default: none (resolve when the master has it). Too few in time:
+   * {@link ReplicationError}.
+   */
+  durability?: Durability;
 }
 
 /** Members every client has beside its task tree; `$` keeps them apart from task names. */
@@ -28,7 +36,7 @@ export interface ClientControls {
   readonly $app: AppSpec;
 }
 
-function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits, app: AppSpec): TaskHandle<unknown, unknown> {
+function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits, app: AppSpec, durability?: Durability): TaskHandle<unknown, unknown> {
   const send = async (batch: PreparedBatch): Promise<AsyncResult<unknown>[]> => {
     // A sharded queue: each item's id names its shard, and each shard's items go in their own calls.
     const byShard = new Map<string, PreparedBatch["items"]>();
@@ -41,6 +49,7 @@ function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits, 
       return routed;
     });
     await Promise.all([...byShard].map(([queue, group]) => enqueueBatch(conn, group, { queue, priority: batch.priority })));
+    if (durability) await waitForReplicas(conn.redis, [...byShard.values()].map((group) => conn.ks.task(group[0].id)), durability);
     return items.map((item) => new TaskResult<unknown>(conn, item.id, spec.name));
   };
   const applyAsync = async (args: unknown, options: ApplyOptions = {}) => (await send(prepareCall(spec, args, { apply: options, limits })))[0];
@@ -74,7 +83,7 @@ export function createTaskTree<T>(app: AppSpec, options: ClientOptions = {}): T 
       node[segment] ??= {};
       node = node[segment] as Record<string, unknown>;
     }
-    node[segments[segments.length - 1]] = makeHandle(spec, conn, limits, app);
+    node[segments[segments.length - 1]] = makeHandle(spec, conn, limits, app, options.durability);
   }
   const controls: ClientControls = {
     $disconnect: () => conn.close(),
