@@ -1,6 +1,6 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:4e2d5e643dc932c0
 // Precompiled ajv validators (see validators.js). They apply schema defaults in place.
-import type { ValidateFunction } from "celerity/runtime";
+import type { ValidateFunction } from "celerity";
 
 /** Validates the args of `core.ping`. */
 export declare const args_core$ping: ValidateFunction;

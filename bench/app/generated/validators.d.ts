@@ -1,6 +1,6 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:9d3c8a22d8200fa8
 // Precompiled ajv validators (see validators.js). They apply schema defaults in place.
-import type { ValidateFunction } from "celerity/runtime";
+import type { ValidateFunction } from "celerity";
 
 /** Validates the args of `bench.latency`. */
 export declare const args_bench$latency: ValidateFunction;

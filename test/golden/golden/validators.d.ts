@@ -1,6 +1,6 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:89983e1edf06fc8a
 // Precompiled ajv validators (see validators.js). They apply schema defaults in place.
-import type { ValidateFunction } from "celerity/runtime";
+import type { ValidateFunction } from "celerity";
 
 /** Validates the args of `a.b_c`. */
 export declare const args_a$b_c: ValidateFunction;
