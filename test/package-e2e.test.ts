@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Redis } from "ioredis";
-import { REPO, run, type RunResult } from "./generator-helpers.ts";
+import { REPO } from "./generator-helpers.ts";
 
 const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
 const RUNTIMES = {
@@ -27,13 +27,35 @@ type RuntimeName = keyof typeof RUNTIMES;
 
 const RUN_ID = `celerity-e2e-${process.pid}-${Date.now().toString(36)}`;
 
-/** The environment of every child: no NODE_OPTIONS or test-runner context leaking into the user's project. */
+/**
+ * The environment of every child, as a user's shell would have it: nothing of `npm test`'s own
+ * context (npm_config_local_prefix would point a child `npm install` at this repository), no
+ * NODE_OPTIONS or test-runner context.
+ */
 function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1", ...extra };
-  delete env.NODE_OPTIONS;
-  delete env.NODE_TEST_CONTEXT;
-  delete env.TSX_TSCONFIG_PATH;
+  for (const name of Object.keys(env)) if (/^npm_/i.test(name)) delete env[name];
+  for (const name of ["INIT_CWD", "NODE_OPTIONS", "NODE_TEST_CONTEXT", "TSX_TSCONFIG_PATH"]) delete env[name];
   return env;
+}
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `command args` in `cwd` with exactly `env` (not merged into this process's environment). */
+function run(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
+  });
 }
 
 function ok(result: RunResult, what: string): RunResult {
@@ -120,7 +142,7 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
   });
 
   test("the tarball holds the compiled package and nothing else: no tests, benchmarks or sources", async () => {
-    const listing = ok(await run("tar", ["-tzf", tarball], { cwd: dir }), "tar -tzf").stdout.trim().split("\n");
+    const listing = ok(await run("tar", ["-tzf", tarball], { cwd: dir, env: userEnv() }), "tar -tzf").stdout.trim().split("\n");
     const outside = listing.filter((path) => !/^package\/(dist\/.+\.(js|d\.ts|lua|hbs|css|json)|bin\/celerity\.js|generator\/manifest\.schema\.json|package\.json|README\.md)$/.test(path));
     assert.deepEqual(outside, []);
     assert.deepEqual(listing.filter((path) => /(^|\/)(test|bench|demo|handlers|tools|\.ci)\//.test(path)), []);

@@ -19,7 +19,7 @@ function place(path: string): string {
   return dist >= 0 ? path.slice(dist + 1).split("/").slice(0, 3).join("/").replace(/\.js$/, "") : path;
 }
 
-const CODEGEN_ONLY = ["pkg:prettier", "pkg:handlebars", "pkg:yaml"];
+const CODEGEN_ONLY = ["pkg:prettier", "pkg:handlebars", "pkg:yaml", "pkg:ts-morph", "pkg:typescript"];
 
 const FORBIDDEN: Record<string, string[]> = {
   celerity: [...CODEGEN_ONLY, "pkg:croner", "pkg:ajv", "dist/runtime/worker", "dist/runtime/beat", "dist/runtime/admin", "dist/generator", "dist/cli"],
