@@ -171,6 +171,18 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
     assert.equal(installed.dependencies.tsx, undefined, "tsx is no runtime dependency");
   });
 
+  test("the installed bin (plain node) loads the compiled registry: celerity periodic list", async () => {
+    const listed = ok(await sh("npx", ["--no", "celerity", "periodic", "list", "--json"], { CELERITY_PREFIX: `${RUN_ID}-cli` }), "npx celerity periodic list");
+    const entries = JSON.parse(listed.stdout) as { name: string }[];
+    assert.deepEqual(entries.map((entry) => entry.name), []);
+    const added = await sh("npx", ["--no", "celerity", "periodic", "add", "--name", "cli-added", "--task", "math.add", "--every", "1h", "--args", '{"a":1,"b":2}'], {
+      CELERITY_PREFIX: `${RUN_ID}-cli`,
+    });
+    ok(added, "npx celerity periodic add");
+    const again = JSON.parse(ok(await sh("npx", ["--no", "celerity", "periodic", "list", "--json"], { CELERITY_PREFIX: `${RUN_ID}-cli` }), "list").stdout) as { name: string }[];
+    assert.deepEqual(again.map((entry) => entry.name), ["cli-added"]);
+  });
+
   for (const runtime of Object.keys(RUNTIMES) as RuntimeName[]) {
     test(`${runtime}: the worker and beat run, the client gets its result back, beat fires the periodic entry`, async () => {
       assert.ok(existsSync(join(project, "client.js")), "the build step did not produce client.js");
