@@ -77,6 +77,7 @@ tasks:
       properties:
         a: { type: integer, minimum: 0 }
         b: { type: integer }
+        label: { type: string, minLength: 1, maxLength: 20 }   # ajv's length helper once broke under Bun
     result: { type: integer }
 periodic:
   tick:
@@ -94,7 +95,7 @@ export const add = defineHandler("math.add", ({ a, b }) => a + b);
 const CLIENT = `import { createClient } from "./generated/client.js";
 
 const tasks = createClient();
-const sum = await tasks.math.add.delay({ a: 2, b: 3 });
+const sum = await tasks.math.add.delay({ a: 2, b: 3, label: "sum" });
 console.log(\`math.add -> \${await sum.get({ timeout: "30s" })}\`);
 await tasks.$disconnect();
 `;
