@@ -1,6 +1,6 @@
 /**
  * What a new user does, end to end: `npm pack` this repository; make a project with `npm init -y`
- * and `tsc --init` (defaults kept); install the tarball; scaffold it; add a task with an args schema
+ * and `tsc --init` (defaults kept); install the tarball; `celerity init`; add a task with an args schema
  * and a periodic entry; `celerity codegen`; `tsc`; then run the worker, beat and a client script with
  * plain `node` on the compiled output, and the same project's files under Deno and Bun (the npm
  * packages `deno` and `bun`, devDependencies of this repository), each against the shared Redis
@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Redis } from "ioredis";
+import { parseDocument } from "yaml";
 import { REPO } from "./generator-helpers.ts";
 
 const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
@@ -63,36 +64,25 @@ function ok(result: RunResult, what: string): RunResult {
   return result;
 }
 
-const MANIFEST = `# yaml-language-server: $schema=./node_modules/celerity/generator/manifest.schema.json
-version: 1
-app: e2e
-tasks:
-  math.add:
-    handler: ./handlers/math.ts#add
-    description: Adds two numbers.
-    args:
-      type: object
-      required: [a, b]
-      additionalProperties: false
-      properties:
-        a: { type: integer, minimum: 0 }
-        b: { type: integer }
-        label: { type: string, minLength: 1, maxLength: 20 }   # ajv's length helper once broke under Bun
-    result: { type: integer }
-periodic:
-  tick:
-    task: math.add
-    every: 1s
-    args: { a: 1, b: 1 }
-`;
+/**
+ * The task the test adds to init's manifest: one with an args schema (string lengths included: ajv's
+ * runtime helpers for them once came out undefined under Bun), plus a periodic entry firing it.
+ */
+const ADDED_TASK = {
+  handler: "./handlers/math.ts#add",
+  description: "Adds two numbers.",
+  args: { type: "object", required: ["a", "b"], additionalProperties: false, properties: { a: { type: "integer", minimum: 0 }, b: { type: "integer" }, label: { type: "string", minLength: 1, maxLength: 20 } } },
+  result: { type: "integer" },
+};
+const ADDED_PERIODIC = { tick: { task: "math.add", every: "1s", args: { a: 1, b: 1 } } };
 
 const HANDLER = `import { defineHandler } from "../generated/define.js";
 
 export const add = defineHandler("math.add", ({ a, b }) => a + b);
 `;
 
-// An application sending a task and waiting for its result, as a user writes it.
-const CLIENT = `import { createClient } from "./generated/client.js";
+// An application sending the added task and waiting for its result, as a user writes it.
+const SUM_CLIENT = `import { createClient } from "./generated/client.js";
 
 const tasks = createClient();
 const sum = await tasks.math.add.delay({ a: 2, b: 3, label: "sum" });
@@ -150,22 +140,28 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
     assert.ok(listing.includes("package/dist/runtime/mod.js") && listing.includes("package/dist/runtime/mod.d.ts"));
   });
 
-  test("npm init -y, tsc --init, npm i <tarball>, scaffold, codegen and tsc build the project", async () => {
+  test("npm init -y, tsc --init, npm i <tarball>, celerity init, a task added, codegen and tsc build the project", async () => {
     ok(await sh("npm", ["init", "-y"]), "npm init -y");
     ok(await sh(process.execPath, [TSC, "--init"]), "tsc --init");
     ok(await sh("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund"]), "npm install <tarball>");
-    // What `celerity init` will scaffold (helper ops): an ES module project with a manifest and a handler.
-    ok(await sh("npm", ["pkg", "set", "type=module"]), "npm pkg set type=module");
-    await mkdir(join(project, "handlers"));
-    await writeFile(join(project, "tasks.yaml"), MANIFEST);
+    const init = ok(await sh("npx", ["--no", "celerity", "init"]), "npx celerity init");
+    assert.match(init.stdout, /Next steps/);
+    const manifestPath = join(project, "tasks.yaml");
+    const scaffolded = await readFile(manifestPath, "utf8");
+    const manifest = parseDocument(scaffolded);
+    assert.match(scaffolded, /^# yaml-language-server: \$schema=\.\/node_modules\/celerity\/generator\/manifest\.schema\.json$/m);
+    assert.ok(existsSync(join(project, "node_modules", "celerity", "generator", "manifest.schema.json")), "the $schema init wrote points at a file");
+    manifest.setIn(["tasks", "math.add"], ADDED_TASK);
+    manifest.set("periodic", ADDED_PERIODIC);
+    await writeFile(manifestPath, manifest.toString());
     await writeFile(join(project, "handlers", "math.ts"), HANDLER);
-    await writeFile(join(project, "client.ts"), CLIENT);
+    await writeFile(join(project, "sum.ts"), SUM_CLIENT);
     await writeFile(join(project, "beat-check.ts"), BEAT_CHECK);
     const codegen = ok(await sh("npx", ["--no", "celerity", "codegen"]), "npx celerity codegen");
     assert.match(codegen.stdout, /tasks\.yaml -> generated\//);
     const tsc = await sh(process.execPath, [TSC]);
     assert.equal(tsc.code, 0, `tsc on the tsc --init project failed:\n${tsc.stdout}${tsc.stderr}`);
-    for (const file of ["generated/worker.js", "generated/beat.js", "client.js", "beat-check.js", "handlers/math.js"]) {
+    for (const file of ["generated/worker.js", "generated/beat.js", "client.js", "sum.js", "beat-check.js", "handlers/math.js"]) {
       assert.ok(existsSync(join(project, file)), `tsc did not emit ${file}`);
     }
     const installed = JSON.parse(await readFile(join(project, "node_modules", "celerity", "package.json"), "utf8")) as { dependencies: Record<string, string> };
@@ -194,8 +190,11 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
       const beat = start(command("generated/beat.js"), project, userEnv(env));
       try {
         const [exe, ...args] = command("client.js");
-        const client = ok(await sh(exe!, args, env), `${runtime} client.js`);
-        assert.match(client.stdout, /^math\.add -> 5$/m);
+        const client = ok(await sh(exe!, args, env), `${runtime} client.js (init's example)`);
+        assert.match(client.stdout, /Hello, world!/);
+        const [exe1, ...args1] = command("sum.js");
+        const sum = ok(await sh(exe1!, args1, env), `${runtime} sum.js`);
+        assert.match(sum.stdout, /^math\.add -> 5$/m);
         const [exe2, ...args2] = command("beat-check.js");
         const fired = ok(await sh(exe2!, args2, env), `${runtime} beat-check.js`);
         assert.match(fired.stdout, /^tick fired [1-9]\d*$/m);
