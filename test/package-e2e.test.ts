@@ -120,7 +120,7 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
   });
 
   after(async () => {
-    await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
     if (redis.status !== "wait") {
       let cursor = "0";
       do {
