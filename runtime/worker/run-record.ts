@@ -48,6 +48,7 @@ export function runRecord(rec: StartedRecord, env: RunEnv): RunHandle {
 async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): Promise<Outcome> {
   const spec = Object.hasOwn(env.app.tasks, rec.name) ? env.app.tasks[rec.name] : undefined;
   const handler = spec && Object.hasOwn(env.dispatch, rec.name) ? env.dispatch[rec.name] : undefined;
+  if (rec.canvasError !== null) return failWith(rec, "CanvasRecordError", `garbage canvas record: ${rec.canvasError}`);
   if (!spec || !handler) return failWith(rec, "UnknownTaskError", `no task named ${JSON.stringify(rec.name.slice(0, 200))} in app ${env.app.app}`);
   let args: unknown;
   try {
