@@ -30,7 +30,7 @@ describe("canvas", () => {
   });
 
   test("resultAs merges the previous result under a field, the other args given now", async () => {
-    const r = await t.$chain(t.math.add.s({ a: 1, b: 2 }), t.math.add.s({ a: 10 }, { resultAs: "b" }), t.math.add.s({ a: 100 }, { resultAs: "a" }));
+    const r = await t.$chain(t.math.add.s({ a: 1, b: 2 }), t.math.add.s({ a: 10 }, { resultAs: "b" }), t.math.add.s({ b: 100 }, { resultAs: "a" }));
     assert.equal(await r.get({ timeout: "10s" }), 113);
   });
 
@@ -100,7 +100,10 @@ describe("canvas", () => {
   test("build-time errors send nothing: unknown task, bad args, a result that cannot fit", async () => {
     const before = await h.redis.zcard(`${h.prefix}:{rt}:recent`);
     await assert.rejects(t.$chain({ kind: "task", task: "cv.nope", args: {}, options: {} }), (e: UnknownTaskError) => e.code === "UNKNOWN_TASK" && /cv\.nope/.test(e.message));
-    await assert.rejects(t.$chain(t.cv.inc.s({ n: 1 }), t.math.add.s({ a: "x" }, { resultAs: "b" })), TaskArgumentsError);
+    await assert.rejects(t.$chain(t.math.add.s({ a: 1, b: 2 }), t.math.add.s({ a: "x" }, { resultAs: "b" })), TaskArgumentsError);
+    // The first step receives nothing: its own args must be complete.
+    await assert.rejects(t.$chain(t.cv.inc.s(), t.cv.inc.s()), (e: TaskArgumentsError) => /args\.n: is required/.test(e.message));
+    assert.throws(() => t.cv.inc.s({ n: "two" }), TaskArgumentsError);
     await assert.rejects(t.$chain(t.cv.inc.s({ n: 1 }), t.cv.label.s()), (e: CanvasError) => e.code === "CANVAS_STEP_MISMATCH" && /cv\.inc/.test(e.message) && /cv\.label/.test(e.message));
     await assert.rejects(t.$chain(t.cv.inc.s({ n: 1 }), t.cv.inc.s(), t.math.add.s()), (e: CanvasError) => e.code === "CANVAS_STEP_MISMATCH");
     await assert.rejects(t.$chain(t.cv.sum.s({}, { resultAs: "values" })), (e: CanvasError) => e.code === "CANVAS_NO_INPUT");
