@@ -11,7 +11,7 @@ export type Due = { inMs: number } | { atMs: number };
 
 /** What happened to one run; recorded atomically with releasing its lease. */
 export type Outcome =
-  | { kind: "ok"; claimed: Claimed; resultJson: string }
+  | { kind: "ok"; claimed: Claimed; resultJson: string; /** ignore_result: record the state, not the result. */ ignoreResult?: boolean }
   | { kind: "fail"; claimed: Claimed; errorJson: string }
   | { kind: "retry"; claimed: Claimed; errorJson: string; due: Due; retries: number }
   | { kind: "release"; claimed: Claimed; inMs: number }
@@ -49,7 +49,7 @@ export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): Finish
     const token = o.claimed.token ?? "";
     switch (o.kind) {
       case "ok":
-        args.push(group, "ok", o.claimed.member, o.resultJson, 0, 0, token, extra.length);
+        args.push(group, "ok", o.claimed.member, o.resultJson, 0, o.ignoreResult ? 1 : 0, token, extra.length);
         break;
       case "fail":
         args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0, token, extra.length);

@@ -89,7 +89,7 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
       const list = describeViolations(spec.validateResult.errors).map((v) => `${v.path.replace(/^args/, "result")} ${v.message}`).join("; ");
       return failWith(rec, "ResultValidationError", `${spec.name} returned a result that does not match its schema: ${list}`);
     }
-    return { kind: "ok", claimed: rec.claimed, resultJson: JSON.stringify(result ?? null) };
+    return { kind: "ok", claimed: rec.claimed, resultJson: JSON.stringify(result ?? null), ignoreResult: spec.ignoreResult === true };
   } catch (error) {
     if (error instanceof TimeLimitExceeded) ctx.log.error("hard time limit exceeded; slot freed", { limitMs: spec.timeLimitMs });
     return decideFailure({ claimed: rec.claimed, taskName: spec.name, retries: rec.retries, policy: spec.retry, error, now: Date.now() });

@@ -21,6 +21,18 @@ export const app = {
       acksLate: true,
       resultExpiresMs: 86400000,
       retry: null,
+      argsSchema: {
+        type: "object",
+        required: ["t"],
+        additionalProperties: false,
+        properties: {
+          t: {
+            type: "number",
+            description: "Epoch ms (fractional) taken just before the enqueue call.",
+          },
+        },
+      },
+      resultSchema: { type: "null" },
       validateArgs: validators.args_bench$latency,
       validateResult: validators.result_bench$latency,
     },
@@ -34,6 +46,12 @@ export const app = {
       acksLate: true,
       resultExpiresMs: 86400000,
       retry: null,
+      argsSchema: {
+        type: "object",
+        additionalProperties: false,
+        properties: { i: { type: "integer", minimum: 0 }, t: { type: "number" } },
+      },
+      resultSchema: { type: "null" },
       validateArgs: validators.args_bench$noop,
       validateResult: validators.result_bench$noop,
     },

@@ -3,7 +3,7 @@
 -- record per outcome. ARGV from ab: queue count, outcome count, then 8 per outcome:
 --   queue index (1-based), kind, lease member, payload, due, retries, delivery token, canvas key count
 -- then, after the records, each outcome's canvas keys (see canvas.lua; none when its count is 0).
---   kind ok      payload = result JSON
+--   kind ok      payload = result JSON; retries '1' means ignore_result (the result is not stored)
 --   kind fail    payload = error JSON; goes to the dead-letter store
 --   kind retry   payload = error JSON; back to delayed at due with retries
 --   kind release payload = ''; back to delayed at due (rate limit, warm shutdown) without counting a delivery
@@ -72,7 +72,7 @@ local function finish(kb, ab, now, chan)
           finish_final(key, 'REVOKED', 'res', payload, now, chan, id, 'terminated')
         else
           -- ignore_result: the state is kept, the result is not stored (its successors still get it).
-          finish_final(key, 'SUCCESS', 'res', rec[9] and '' or payload, now, chan, id, nil)
+          finish_final(key, 'SUCCESS', 'res', (rec[9] or ARGV[a + 6] == '1') and '' or payload, now, chan, id, nil)
           if nck > 0 then
             local ok, cv = pcall(cjson.decode, rec[7] or '')
             if ok and type(cv) == 'table' then canvas_ok(cv, id, rec[8] or '', payload, ttl, ck_at, now, dead, chan) end
