@@ -9,6 +9,7 @@ import type { AnyStep, ChainBuilder, ChordBuilder, GroupBuilder, GroupResult } f
 import { planCanvas, type CanvasNode, type ResultShape, type TaskNode } from "../canvas/build.ts";
 import { sendCanvas } from "../canvas/send.ts";
 import { GroupHandle } from "../canvas/group-result.ts";
+import { createController, createInspector, type Controller, type Inspector } from "../control/remote.ts";
 import { ClientConnection } from "./connection.ts";
 import { DEFAULT_ARGS_LIMITS, type ArgsLimits } from "./limits.ts";
 import { prepareCall, prepareMany, type PreparedBatch } from "./prepare.ts";
@@ -37,6 +38,10 @@ export interface ClientControls {
   readonly $chord: ChordBuilder;
   /** Reopens a group's result by its id. */
   $groupResult(id: string): Promise<GroupResult<unknown[]>>;
+  /** Asks live workers (Celery's `inspect`): ping, active, scheduled, reserved, revoked, stats. */
+  readonly $inspect: Inspector;
+  /** Changes workers at run time (Celery's `control`): rate limits, shutdown. */
+  readonly $control: Controller;
 }
 
 const asList = <T>(v: T | readonly T[] | undefined): readonly T[] => (v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T]);
@@ -111,6 +116,8 @@ export function createTaskTree<T>(app: AppSpec, options: ClientOptions = {}): T 
     },
     $app: app,
     ...canvasControls(app, conn, limits),
+    $inspect: createInspector(conn),
+    $control: createController(conn, app),
   };
   return Object.assign(root, controls) as T & ClientControls;
 }

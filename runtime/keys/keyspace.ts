@@ -25,6 +25,10 @@ export interface Keyspace {
   chord(id: string): string;
   /** STRING: JSON of a group's member result ids, for `$groupResult(id)`. */
   group(id: string): string;
+  /** HASH task name -> rate (`10/s`) set at run time by `celerity control rate-limit`, over the manifest's. */
+  readonly rateOverrides: string;
+  /** Pub/sub channel an inspect request's replies come back on. */
+  replyChannel(requestId: string): string;
   /** Rate limiter state of one task name. */
   rate(taskName: string): string;
   /** ZSET of live worker ids by last heartbeat. */
@@ -56,6 +60,8 @@ export function keyspace(app: string, prefix: string = process.env.CELERITY_PREF
     deadRaw: `${base}:dead-raw`,
     chord: (id) => `${base}:chord:${id}`,
     group: (id) => `${base}:g:${id}`,
+    rateOverrides: `${base}:rate-overrides`,
+    replyChannel: (requestId) => `${base}:reply:${requestId}`,
     rate: (taskName) => `${base}:rate:${taskName}`,
     workers: `${base}:workers`,
     worker: (id) => `${base}:worker:${id}`,
