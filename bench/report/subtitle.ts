@@ -18,5 +18,7 @@ export function subtitle(name: WorkloadName, sizes: Sizes, rounds: number): stri
       return `${n(sizes.memoryTotal)} tasks, once`;
     case "codegen":
       return `${sizes.codegenTasks} tasks${med}`;
+    case "import":
+      return `built dist/, fresh node per entry${med}`;
   }
 }
