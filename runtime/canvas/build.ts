@@ -29,7 +29,7 @@ export type ResultShape = { kind: "task"; id: string; task: string } | { kind: "
 /** Everything one send writes: chord and group records, and the tasks to enqueue now. */
 export interface CanvasPlan {
   roots: Envelope[];
-  chords: { id: string; n: number; callback: Envelope[] }[];
+  chords: { id: string; n: number; callback: Envelope[]; /** First task of each header member. */ header: string[] }[];
   groups: { id: string; members: string[]; ttlMs: number }[];
   result: ResultShape;
 }
@@ -180,17 +180,18 @@ function planGroup(ctx: Ctx, members: readonly CanvasNode[], cont: Cont): Planne
   if (cont.nx.length > 0 || cont.ch) {
     throw new CanvasError("CANVAS_NESTING", "a group cannot end a chain that is itself followed by a step or is a chord header; write the outer step as the group's chord callback");
   }
+  const id = randomUUID();
   const roots: Envelope[] = [];
   const results: ResultShape[] = [];
   const terminals: string[] = [];
   for (const m of members) {
     if (m.kind === "group") throw new CanvasError("CANVAS_NESTING", "a group directly inside a group is not supported; list its members in the outer group");
     const p = plan(ctx, m, cont);
+    for (const env of p.roots) env.g ??= id;
     roots.push(...p.roots);
     results.push(p.result);
     terminals.push(...p.terminals);
   }
-  const id = randomUUID();
   const ttlMs = Math.max(86_400_000, ...Object.values(ctx.app.tasks).map((t) => t.resultExpiresMs));
   ctx.groups.push({ id, members: results.map((r) => r.id), ttlMs });
   return { roots, result: { kind: "group", id, members: results }, terminals };
@@ -205,9 +206,12 @@ function planChord(ctx: Ctx, header: readonly CanvasNode[], callback: CanvasNode
   const roots: Envelope[] = [];
   header.forEach((h, i) => {
     if (h.kind === "group") throw new CanvasError("CANVAS_NESTING", "a group inside a chord header is not supported; list its members in the header");
-    roots.push(...plan(ctx, h, { nx: [], ch: { k: chordId, i, cb: cbKeys }, df: doomed }).roots);
+    const member = plan(ctx, h, { nx: [], ch: { k: chordId, i, cb: cbKeys }, df: doomed }).roots;
+    for (const env of member) env.c ??= chordId;
+    roots.push(...member);
   });
-  ctx.chords.push({ id: chordId, n: header.length, callback: cb.roots });
+  for (const env of cb.roots) env.c ??= chordId;
+  ctx.chords.push({ id: chordId, n: header.length, callback: cb.roots, header: roots.map((e) => e.i) });
   return { roots, result: cb.result, terminals: cb.terminals };
 }
 

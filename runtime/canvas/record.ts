@@ -17,6 +17,8 @@ export interface Envelope {
   ei?: number;
   cv?: CanvasRecord;
   g?: string;
+  /** The chord it is a header or the callback of (for the admin's links). */
+  c?: string;
   /** '1': ignore_result (state kept, result not stored). */
   ir?: string;
 }

@@ -8,7 +8,7 @@ export async function sendCanvas({ redis, ks }: BrokerConn, plan: CanvasPlan): P
   const args: (string | number)[] = [plan.chords.length, plan.groups.length];
   for (const c of plan.chords) {
     keys.push(ks.chord(c.id));
-    args.push(c.n, JSON.stringify(c.callback));
+    args.push(c.n, JSON.stringify(c.callback), JSON.stringify(c.header));
   }
   for (const g of plan.groups) {
     keys.push(ks.group(g.id));

@@ -6,7 +6,7 @@
 --   ne  envelopes sent on failure (link_error), each receiving { taskId, error }
 -- An envelope: { i id, n name, q queue, p prio, rx result ttl, a args JSON (nil: the input is the whole
 -- args; with k, a JSON-quoted field name, the input is merged under it), cd countdown ms, ei expires-in
--- ms, cv its own canvas record (a table), g group id }.
+-- ms, cv its own canvas record (a table), g group id, c chord id (header or callback) }.
 -- Keys come from the caller, in the order canvas_keys() in runtime/canvas/keys.ts lists them; every
 -- envelope's keys are: record, ready list of its priority, delayed, signal.
 local CANVAS_RECENT_CAP = 10000
@@ -32,6 +32,7 @@ local function canvas_send(env, input, parent, recent, kc, now)
   if parent then redis.call('HSET', key, 'pa', parent) end
   if type(env.cv) == 'table' then redis.call('HSET', key, 'cv', cjson.encode(env.cv)) end
   if type(env.g) == 'string' then redis.call('HSET', key, 'g', env.g) end
+  if type(env.c) == 'string' then redis.call('HSET', key, 'ck', env.c) end
   if type(env.ir) == 'string' then redis.call('HSET', key, 'ir', '1') end
   if written == 1 then redis.call('LPUSH', ready, env.i) end
   index_and_wake(recent, signal, { now, env.i }, CANVAS_RECENT_CAP)
