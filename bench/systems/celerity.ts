@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import { keyspace } from "../../runtime/mod.ts";
 import { createClient, type Client } from "../app/generated/client.ts";
 import type { Redis } from "ioredis";
-import type { NoopArgs, QueueSystem, SystemEnv } from "./system.ts";
+import type { FlowSystem, FlowTiming, NoopArgs, QueueSystem, SystemEnv } from "./system.ts";
+import { hrNow } from "../child/clock.ts";
 
 const QUEUE = "bench";
 
@@ -50,6 +51,27 @@ export class CeleritySystem implements QueueSystem {
     for (const [field, value] of Object.entries(stats)) if (field.endsWith(":ok")) total += Number(value);
     return total;
   }
+
+  // The canvas: the chord counter and the next chain step advance in the script that records a result.
+  readonly flows: FlowSystem = {
+    chord: async (headers: number): Promise<FlowTiming> => {
+      const t = this.#tasks;
+      const header = Array.from({ length: headers }, (_, n) => t.bench.step.s({ n }));
+      const sentAt = hrNow();
+      const result = await t.$chord(header, t.bench.collect.s({}, { resultAs: "values" }));
+      const { startedAt, lastHeaderAt } = await result.get({ timeout: "120s" });
+      return { sentAt, doneAt: hrNow(), lastHeaderAt, callbackStartAt: startedAt };
+    },
+    chain: async (steps: number): Promise<FlowTiming> => {
+      const t = this.#tasks;
+      const rest = Array.from({ length: steps - 1 }, () => t.bench.step.s());
+      const sentAt = hrNow();
+      const result = await t.$chain(t.bench.step.s({ n: 0 }), ...rest);
+      const { n } = (await result.get({ timeout: "120s" })) as { n: number };
+      if (n !== steps) throw new Error(`chain of ${steps} returned n=${n}`);
+      return { sentAt, doneAt: hrNow() };
+    },
+  };
 
   workerCommand(concurrency: number) {
     return {

@@ -28,14 +28,16 @@ export type StepOuts<S extends readonly unknown[]> = { -readonly [K in keyof S]:
 
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Last<S extends readonly unknown[]> = S extends readonly [...unknown[], infer L] ? L : S[number];
-type Outs<S extends readonly unknown[]> = S extends readonly [infer H, ...infer T] ? [StepOut<H>, ...Outs<T>] : [];
+type Outs<S extends readonly unknown[]> = S extends readonly [infer H, ...infer T] ? [StepOut<H>, ...Outs<T>] : S extends readonly (infer E)[] ? StepOut<E>[] : [];
+/** What the step at `K` receives: the previous step's result (for a spread rest, any earlier step's). */
+type PrevOut<S extends readonly unknown[], K> = K extends `${number}` ? [unknown, ...Outs<S>][K & keyof [unknown, ...Outs<S>]] : Outs<S>[number];
 
 /**
  * A chain's steps as `tsc` checks them: each step after the first must accept the previous step's
  * result, so a step that does not is the argument `tsc` marks.
  */
 export type ChainSteps<S extends readonly AnyStep[]> = {
-  [K in keyof S]: K extends "0" ? S[K] : Step<([unknown, ...Outs<S>])[K & keyof [unknown, ...Outs<S>]], StepOut<S[K]>>;
+  [K in keyof S]: K extends "0" ? S[K] : Step<PrevOut<S, K>, StepOut<S[K]>>;
 };
 
 /** Where a step's options differ from `applyAsync`'s: `resultAs` merges the input under a field. */

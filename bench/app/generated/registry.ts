@@ -1,4 +1,4 @@
-// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:9d3c8a22d8200fa8
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:cc94c3276832a5dd
 import type { AppSpec } from "celerity";
 import * as validators from "./validators.ts";
 
@@ -8,9 +8,38 @@ import * as validators from "./validators.ts";
  */
 export const app = {
   app: "bench",
-  manifestHash: "9d3c8a22d8200fa8",
+  manifestHash: "cc94c3276832a5dd",
   queues: ["bench"],
   tasks: {
+    "bench.collect": {
+      name: "bench.collect",
+      queue: "bench",
+      priority: 5,
+      timeLimitMs: null,
+      expiresMs: null,
+      rateLimit: null,
+      acksLate: true,
+      resultExpiresMs: 86400000,
+      retry: null,
+      argsSchema: {
+        type: "object",
+        required: ["values"],
+        additionalProperties: false,
+        properties: {
+          values: {
+            type: "array",
+            items: { type: "object", required: ["at"], properties: { at: { type: "number" } } },
+          },
+        },
+      },
+      resultSchema: {
+        type: "object",
+        required: ["startedAt", "lastHeaderAt"],
+        properties: { startedAt: { type: "number" }, lastHeaderAt: { type: "number" } },
+      },
+      validateArgs: validators.args_bench$collect,
+      validateResult: validators.result_bench$collect,
+    },
     "bench.latency": {
       name: "bench.latency",
       queue: "bench",
@@ -54,6 +83,34 @@ export const app = {
       resultSchema: { type: "null" },
       validateArgs: validators.args_bench$noop,
       validateResult: validators.result_bench$noop,
+    },
+    "bench.step": {
+      name: "bench.step",
+      queue: "bench",
+      priority: 5,
+      timeLimitMs: null,
+      expiresMs: null,
+      rateLimit: null,
+      acksLate: true,
+      resultExpiresMs: 86400000,
+      retry: null,
+      argsSchema: {
+        type: "object",
+        required: ["n"],
+        additionalProperties: false,
+        properties: { n: { type: "integer", minimum: 0 }, at: { type: "number" } },
+      },
+      resultSchema: {
+        type: "object",
+        required: ["n", "at"],
+        additionalProperties: false,
+        properties: {
+          n: { type: "integer" },
+          at: { type: "number", description: "Epoch ms (fractional) when the handler finished." },
+        },
+      },
+      validateArgs: validators.args_bench$step,
+      validateResult: validators.result_bench$step,
     },
   },
   periodic: [],
