@@ -47,6 +47,26 @@ describe("canvas", () => {
     assert.equal(Object.keys(await h.runs("stop")).length, 2);
   });
 
+  test("a step revoked or expired before it runs stops its chain; a revoked header fails the chord", async () => {
+    const chain = await t.$chain(t.cv.inc.s({ n: 1 }, { countdown: "2s" }), t.cv.inc.s());
+    const first = await chain.parent();
+    assert.equal(first, null, "the last step has no record yet, so no parent to read");
+    const [head] = await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, 0, -1);
+    await t.$result(head!.split("|")[1]).revoke();
+    const revoked = await chain.get({ timeout: "5s", propagate: false });
+    assert.equal(revoked.name, "TaskRevokedError");
+    const expired = await t.$chain(t.cv.inc.s({ n: 1 }, { countdown: "200ms", expires: "50ms" }), t.cv.inc.s());
+    const error = await expired.get({ timeout: "5s", propagate: false });
+    assert.equal(error.name, "TaskRevokedError");
+    assert.match(error.message, /expired/);
+    const chord = await t.$chord([t.cv.inc.s({ n: 1 }), t.cv.inc.s({ n: 2 }, { countdown: "2s" })], t.cv.sum.s({}, { resultAs: "values" }));
+    // Every task still waiting out a countdown is this chord's late header (or one already revoked above).
+    for (const member of await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, 0, -1)) await t.$result(member.split("|")[1]).revoke();
+    const chordError = await chord.get({ timeout: "5s", propagate: false });
+    assert.equal(chordError.name, "ChordError");
+    assert.equal(chordError.error.name, "TaskRevokedError");
+  });
+
   test("a group's results come back in order; $groupResult reopens it", async () => {
     const g = await t.$group([t.cv.inc.s({ n: 10 }), t.cv.inc.s({ n: 20 }), t.math.add.s({ a: 1, b: 2 })]);
     assert.deepEqual(await g.get({ timeout: "10s" }), [{ n: 11 }, { n: 21 }, 3]);

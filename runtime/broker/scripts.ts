@@ -21,6 +21,7 @@ export const scripts = {
   finish: new LuaScript("finish", lib + finishFn + read("finish-entry.lua")),
   finishClaim: new LuaScript("finishClaim", lib + claimFn + finishFn + read("finish-claim-entry.lua")),
   canvasSend: new LuaScript("canvasSend", lib + canvasFn + read("canvas-send.lua")),
+  canvasAbort: new LuaScript("canvasAbort", lib + canvasFn + read("canvas-abort.lua")),
   revoke: new LuaScript("revoke", lib + read("revoke.lua")),
   rateLimit: new LuaScript("rateLimit", lib + read("rate-limit.lua")),
   progress: new LuaScript("progress", read("progress.lua")),

@@ -25,6 +25,8 @@ export interface SkippedRecord {
   kind: "skip";
   claimed: Claimed;
   reason: string;
+  /** Its canvas record (JSON), '' when none: a task that ended without running still fails its canvas. */
+  canvasJson: string;
 }
 
 export interface StartOptions {
@@ -45,7 +47,7 @@ export async function startClaimed({ redis, ks }: BrokerConn, claimed: readonly 
   const byId = new Map(claimed.map((c) => [c.id, c]));
   return reply.map((row) => {
     const claimedTask = byId.get(String(row[0]))!;
-    if (row[1] === "skip") return { kind: "skip", claimed: claimedTask, reason: String(row[2]) };
+    if (row[1] === "skip") return { kind: "skip", claimed: claimedTask, reason: String(row[2]), canvasJson: row[3] ? String(row[3]) : "" };
     const canvasJson = row[9] === undefined || row[9] === null ? "" : String(row[9]);
     let canvas: CanvasRecord | undefined;
     let canvasError: string | null = null;

@@ -21,6 +21,7 @@ import { parseControlMessage, type ControlMessage, type InspectKind } from "../c
 import { parseRate } from "../control/rate.ts";
 import type { RateLimitSpec } from "../spec/types.ts";
 import { hostname } from "node:os";
+import { abortCanvas } from "../canvas/abort.ts";
 
 /** The generated registry a worker runs: the app's spec and its handlers. */
 export interface WorkerApp {
@@ -303,6 +304,9 @@ export class Worker {
     for (const rec of records) {
       if (rec.kind === "skip") {
         this.#log.warn("task not run", { id: rec.claimed.id.slice(0, 200), reason: rec.reason });
+        if (rec.canvasJson !== "") {
+          abortCanvas(this.#conn, rec.claimed.id, rec.canvasJson).catch((error) => this.#log.warn("stopping the canvas of a task not run failed", { id: rec.claimed.id, error: (error as Error).message }));
+        }
         continue;
       }
       this.#runEnv ??= {
