@@ -51,7 +51,7 @@ describe("canvas", () => {
     const chain = await t.$chain(t.cv.inc.s({ n: 1 }, { countdown: "2s" }), t.cv.inc.s());
     const first = await chain.parent();
     assert.equal(first, null, "the last step has no record yet, so no parent to read");
-    const [head] = await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, 0, -1);
+    const [head] = await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, "0", "-1");
     await t.$result(head!.split("|")[1]).revoke();
     const revoked = await chain.get({ timeout: "5s", propagate: false });
     assert.equal(revoked.name, "TaskRevokedError");
@@ -61,7 +61,7 @@ describe("canvas", () => {
     assert.match(error.message, /expired/);
     const chord = await t.$chord([t.cv.inc.s({ n: 1 }), t.cv.inc.s({ n: 2 }, { countdown: "2s" })], t.cv.sum.s({}, { resultAs: "values" }));
     // Every task still waiting out a countdown is this chord's late header (or one already revoked above).
-    for (const member of await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, 0, -1)) await t.$result(member.split("|")[1]).revoke();
+    for (const member of await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, "0", "-1")) await t.$result(member.split("|")[1]).revoke();
     const chordError = await chord.get({ timeout: "5s", propagate: false });
     assert.equal(chordError.name, "ChordError");
     assert.equal(chordError.error.name, "TaskRevokedError");
