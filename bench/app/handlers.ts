@@ -22,3 +22,6 @@ export const collect = defineHandler("bench.collect", ({ values }) => {
   const startedAt = hrNow();
   return { startedAt, lastHeaderAt: Math.max(...values.map((v) => v.at)) };
 });
+
+/** bench.quiet: bench.step's work under ignore_result (state kept, result not stored). */
+export const quiet = defineHandler("bench.quiet", ({ n }) => ({ n: n + 1, at: hrNow() }));

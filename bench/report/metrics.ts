@@ -24,6 +24,7 @@ const VIEWS: Record<string, MetricView> = {
   chordTotalMs: { label: "chord: send -> result (ms)", digits: 0 },
   chainStepMs: { label: "chain: per step (ms)", digits: 2 },
   chainTotalMs: { label: "chain: send -> result (ms)", digits: 1 },
+  ignoreResultSavedBytes: { label: "ignore_result: Redis bytes saved per task", digits: 0 },
 };
 
 /** The view of a metric key; `rss50kMB` -> "worker RSS @50k (MB)". */

@@ -71,6 +71,22 @@ export class CeleritySystem implements QueueSystem {
       if (n !== steps) throw new Error(`chain of ${steps} returned n=${n}`);
       return { sentAt, doneAt: hrNow() };
     },
+    // The same task body with and without ignore_result; MEMORY USAGE of each finished record.
+    ignoreResultSaving: async (count: number): Promise<number> => {
+      const t = this.#tasks;
+      const args = Array.from({ length: count }, (_, n) => ({ n }));
+      const kept = await t.bench.step.delayMany(args);
+      const ignored = await t.bench.quiet.delayMany(args);
+      for (const r of [...kept, ...ignored]) await r.get({ timeout: "60s" });
+      const ks = keyspace("bench", this.prefix);
+      const bytes = async (ids: readonly { id: string }[]) => {
+        const pipeline = this.#admin.pipeline();
+        for (const { id } of ids) pipeline.memory("USAGE", ks.task(id), "SAMPLES", 0);
+        const rows = (await pipeline.exec()) ?? [];
+        return rows.reduce((sum, [, v]) => sum + Number(v ?? 0), 0) / ids.length;
+      };
+      return (await bytes(kept)) - (await bytes(ignored));
+    },
   };
 
   workerCommand(concurrency: number) {

@@ -51,6 +51,8 @@ export interface FlowSystem {
   chord(headers: number): Promise<FlowTiming>;
   /** `steps` tasks one after another, each receiving the previous result. */
   chain(steps: number): Promise<FlowTiming>;
+  /** Redis bytes per finished task that a result not kept (ignore_result) saves, over `count` tasks each way. */
+  ignoreResultSaving?(count: number): Promise<number>;
 }
 
 /** What every adapter is built with. */

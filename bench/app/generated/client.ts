@@ -1,4 +1,4 @@
-// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:cc94c3276832a5dd
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:6211fa06038e5345
 import { createTaskTree } from "celerity";
 import type { ClientControls, ClientOptions, TaskHandle } from "celerity";
 import { app } from "./registry.ts";
@@ -16,6 +16,8 @@ export interface Tasks {
     readonly latency: TaskHandleOf<"bench.latency">;
     /** Does nothing; counted by the bench probe. Used for enqueue, drain and memory. */
     readonly noop: TaskHandleOf<"bench.noop">;
+    /** Like bench.step with ignore_result; measures the Redis bytes a stored result costs. */
+    readonly quiet: TaskHandleOf<"bench.quiet">;
     /** A canvas step (chain step, chord header); its result is the next step's args. */
     readonly step: TaskHandleOf<"bench.step">;
   };

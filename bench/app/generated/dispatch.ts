@@ -1,6 +1,6 @@
-// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:cc94c3276832a5dd
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:6211fa06038e5345
 import type { Handler } from "celerity";
-import { collect, latency, noop, step } from "../handlers.ts";
+import { collect, latency, noop, quiet, step } from "../handlers.ts";
 import type { TaskArgs, TaskName, TaskResults } from "./types.ts";
 
 /** What each task's handler must be: `(args, ctx) => result | Promise<result>`, typed from tasks.yaml. */
@@ -17,6 +17,8 @@ export const dispatch: Handlers = {
   "bench.latency": latency,
   // bench.noop: ./handlers.ts#noop
   "bench.noop": noop,
+  // bench.quiet: ./handlers.ts#quiet
+  "bench.quiet": quiet,
   // bench.step: ./handlers.ts#step
   "bench.step": step,
 };

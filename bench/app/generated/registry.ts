@@ -1,4 +1,4 @@
-// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:cc94c3276832a5dd
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:6211fa06038e5345
 import type { AppSpec } from "celerity";
 import * as validators from "./validators.ts";
 
@@ -8,7 +8,7 @@ import * as validators from "./validators.ts";
  */
 export const app = {
   app: "bench",
-  manifestHash: "cc94c3276832a5dd",
+  manifestHash: "6211fa06038e5345",
   queues: ["bench"],
   tasks: {
     "bench.collect": {
@@ -83,6 +83,32 @@ export const app = {
       resultSchema: { type: "null" },
       validateArgs: validators.args_bench$noop,
       validateResult: validators.result_bench$noop,
+    },
+    "bench.quiet": {
+      name: "bench.quiet",
+      queue: "bench",
+      priority: 5,
+      timeLimitMs: null,
+      expiresMs: null,
+      rateLimit: null,
+      acksLate: true,
+      resultExpiresMs: 86400000,
+      retry: null,
+      ignoreResult: true,
+      argsSchema: {
+        type: "object",
+        required: ["n"],
+        additionalProperties: false,
+        properties: { n: { type: "integer", minimum: 0 }, at: { type: "number" } },
+      },
+      resultSchema: {
+        type: "object",
+        required: ["n", "at"],
+        additionalProperties: false,
+        properties: { n: { type: "integer" }, at: { type: "number" } },
+      },
+      validateArgs: validators.args_bench$quiet,
+      validateResult: validators.result_bench$quiet,
     },
     "bench.step": {
       name: "bench.step",

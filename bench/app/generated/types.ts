@@ -1,4 +1,4 @@
-// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:cc94c3276832a5dd
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:6211fa06038e5345
 
 /**
  * Arguments of `bench.collect`.
@@ -41,6 +41,21 @@ export interface BenchNoopArgs {
 export type BenchNoopResult = null;
 
 /**
+ * Arguments of `bench.quiet`.
+ * Like bench.step with ignore_result; measures the Redis bytes a stored result costs.
+ */
+export interface BenchQuietArgs {
+  n: number;
+  at?: number;
+}
+
+/** Result of `bench.quiet`. */
+export interface BenchQuietResult {
+  n: number;
+  at: number;
+}
+
+/**
  * Arguments of `bench.step`.
  * A canvas step (chain step, chord header); its result is the next step's args.
  */
@@ -61,6 +76,7 @@ export interface TaskArgs {
   "bench.collect": BenchCollectArgs;
   "bench.latency": BenchLatencyArgs;
   "bench.noop": BenchNoopArgs;
+  "bench.quiet": BenchQuietArgs;
   "bench.step": BenchStepArgs;
 }
 
@@ -69,6 +85,7 @@ export interface TaskResults {
   "bench.collect": BenchCollectResult;
   "bench.latency": BenchLatencyResult;
   "bench.noop": BenchNoopResult;
+  "bench.quiet": BenchQuietResult;
   "bench.step": BenchStepResult;
 }
 

@@ -1,4 +1,4 @@
-// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:cc94c3276832a5dd
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:6211fa06038e5345
 // @ts-nocheck: the validator bodies are ajv's standalone code, untyped JavaScript that no strict
 // tsconfig accepts as TypeScript. Each export is declared `ValidateFunction`, which is what importers
 // and declaration emit see; ajv's own tests vouch for the code itself.
@@ -377,7 +377,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_bench$step: ValidateFunction = validate16;
+export const args_bench$quiet: ValidateFunction = validate16;
 const schema17 = {"type":"object","required":["n"],"additionalProperties":false,"properties":{"n":{"type":"integer","minimum":0},"at":{"type":"number"}}};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -467,8 +467,8 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_bench$step: ValidateFunction = validate17;
-const schema18 = {"type":"object","required":["n","at"],"additionalProperties":false,"properties":{"n":{"type":"integer"},"at":{"type":"number","description":"Epoch ms (fractional) when the handler finished."}}};
+export const result_bench$quiet: ValidateFunction = validate17;
+const schema18 = {"type":"object","required":["n","at"],"additionalProperties":false,"properties":{"n":{"type":"integer"},"at":{"type":"number"}}};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   let vErrors = null;
@@ -552,5 +552,183 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
     errors++;
   }
   validate17.errors = vErrors;
+  return errors === 0;
+}
+
+export const args_bench$step: ValidateFunction = validate18;
+const schema19 = {"type":"object","required":["n"],"additionalProperties":false,"properties":{"n":{"type":"integer","minimum":0},"at":{"type":"number"}}};
+
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if((data.n === undefined) || (!(func0.call(data, "n")))){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const _errs1 = errors;
+    for(const key0 of Object.keys(data)){
+      if(!((key0 === "n") || (key0 === "at"))){
+        const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if(data.n !== undefined && func0.call(data, "n")){
+      let data0 = data.n;
+      const _errs2 = errors;
+      if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+        const err2 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      const _errs3 = errors;
+      if((typeof data0 == "number") && (isFinite(data0))){
+        if(data0 < 0 || isNaN(data0)){
+          const err3 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+          if(vErrors === null){
+            vErrors = [err3];
+          }
+          else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      var valid0 = _errs2 === errors;
+    }
+    if(data.at !== undefined && func0.call(data, "at")){
+      let data1 = data.at;
+      const _errs4 = errors;
+      if(!((typeof data1 == "number") && (isFinite(data1)))){
+        const err4 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+        if(vErrors === null){
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      const _errs5 = errors;
+      var valid0 = _errs4 === errors;
+    }
+  }
+  else {
+    const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+
+export const result_bench$step: ValidateFunction = validate19;
+const schema20 = {"type":"object","required":["n","at"],"additionalProperties":false,"properties":{"n":{"type":"integer"},"at":{"type":"number","description":"Epoch ms (fractional) when the handler finished."}}};
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if((data.n === undefined) || (!(func0.call(data, "n")))){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if((data.at === undefined) || (!(func0.call(data, "at")))){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+      if(vErrors === null){
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const _errs1 = errors;
+    for(const key0 of Object.keys(data)){
+      if(!((key0 === "n") || (key0 === "at"))){
+        const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if(data.n !== undefined && func0.call(data, "n")){
+      let data0 = data.n;
+      const _errs2 = errors;
+      if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+        const err3 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+        if(vErrors === null){
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      const _errs3 = errors;
+      var valid0 = _errs2 === errors;
+    }
+    if(data.at !== undefined && func0.call(data, "at")){
+      let data1 = data.at;
+      const _errs4 = errors;
+      if(!((typeof data1 == "number") && (isFinite(data1)))){
+        const err4 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "number"},message:"must be number"};
+        if(vErrors === null){
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      const _errs5 = errors;
+      var valid0 = _errs4 === errors;
+    }
+  }
+  else {
+    const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
   return errors === 0;
 }
