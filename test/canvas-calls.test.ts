@@ -72,6 +72,13 @@ describe("canvas calling API", () => {
     assert.match(cbError.error.message, /header size "lots" is not a positive integer/);
     const raw = Object.values(await h.redis.hgetall(`${h.prefix}:{rt}:dead-raw`)).map((v) => JSON.parse(v).reason as string);
     assert.ok(raw.some((reason) => /garbage chord record/.test(reason)), String(raw));
+    // A result key of the wrong type where a failure must be recorded: the finish still goes through.
+    const boom = await t.$chain(t.cv.boom.s({}, { countdown: "300ms" }), t.cv.inc.s());
+    await h.redis.set(`${h.prefix}:{rt}:t:${boom.id}`, "not a hash");
+    const first = (await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, "0", "-1")).map((m) => m.split("|")[1]!);
+    assert.equal(first.length, 1, String(first));
+    const outcomes = await Promise.all(first.map((id) => t.$result(id).get({ timeout: "3s", propagate: false })));
+    assert.deepEqual(outcomes.map((e: Error) => e.name), first.map(() => "BoomError"));
     // And the worker still runs work.
     assert.deepEqual(await (await t.cv.inc.delay({ n: 41 })).get({ timeout: "5s" }), { n: 42 });
   });

@@ -45,6 +45,9 @@ end
 
 -- Marks a result the failure dooms: it keeps no state (never started) and reads as failed.
 local function canvas_doom(key, target, failed_id, failed_name, err_json, ttl, chan)
+  -- A key of another type there is garbage: leave it (an error here would wedge the whole finish).
+  local kind = redis.call('TYPE', key)['ok']
+  if kind ~= 'none' and kind ~= 'hash' then return end
   if redis.call('HEXISTS', key, 'pf') == 1 or redis.call('HEXISTS', key, 's') == 1 then return end
   local chord = 'null'
   if type(target.c) == 'string' then chord = cjson.encode(target.c) end
