@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { CanvasError, ChordError, RemoteTaskError, TaskArgumentsError, UnknownTaskError } from "../runtime/mod.ts";
-import { eventually, RuntimeHarness, sleep } from "./support/runtime.ts";
+import { RuntimeHarness, sleep } from "./support/runtime.ts";
 
 describe("canvas", () => {
   let h: RuntimeHarness;

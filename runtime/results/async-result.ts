@@ -9,7 +9,7 @@ import type { AsyncResult, TaskState } from "../task/types.ts";
 import type { ResultGetOptions } from "../canvas/types.ts";
 import { parseCanvasRecord } from "../canvas/record.ts";
 import { ChordError } from "../errors/canvas-errors.ts";
-import { FINAL_STATES, isSettled, readSnapshot, type TaskSnapshot } from "./record.ts";
+import { isSettled, readSnapshot, type TaskSnapshot } from "./record.ts";
 import type { ResultWaiter } from "./waiter.ts";
 
 /** What an AsyncResult needs from its client. */
