@@ -67,6 +67,18 @@ describe("canvas", () => {
     assert.equal(chordError.error.name, "TaskRevokedError");
   });
 
+  test("a running step revoked with terminate stops its chain, even when its handler still returns", async () => {
+    // util.sleep ignores ctx.signal and returns: its run reads REVOKED (terminated) all the same.
+    const chain = await t.$chain(t.util.sleep.s({ ms: 400 }), t.cv.inc.s());
+    await sleep(100);
+    const running = await h.redis.zrange(`${h.prefix}:{rt}:q:default:leases`, "0", "-1");
+    assert.equal(running.length, 1);
+    await t.$result(running[0]!.split("|")[1]).revoke({ terminate: true });
+    const error = await chain.get({ timeout: "5s", propagate: false });
+    assert.equal(error.name, "TaskRevokedError");
+    assert.equal(await t.$result(running[0]!.split("|")[1]).state(), "REVOKED");
+  });
+
   test("a group's results come back in order; $groupResult reopens it", async () => {
     const g = await t.$group([t.cv.inc.s({ n: 10 }), t.cv.inc.s({ n: 20 }), t.math.add.s({ a: 1, b: 2 })]);
     assert.deepEqual(await g.get({ timeout: "10s" }), [{ n: 11 }, { n: 21 }, 3]);

@@ -43,13 +43,15 @@ export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): Finish
   for (const o of outcomes) {
     keys.push(ks.task(o.claimed.id));
     const cv = o.claimed.canvas;
-    const extra = cv === undefined ? [] : o.kind === "ok" ? canvasOkKeys(ks, cv) : o.kind === "fail" ? canvasFailKeys(ks, cv) : [];
+    // A success also carries the failure's keys: a run revoked with terminate that still returned reads REVOKED.
+    const okKeys = cv !== undefined && o.kind === "ok" ? canvasOkKeys(ks, cv) : [];
+    const extra = cv === undefined ? [] : o.kind === "ok" ? [...okKeys, ...canvasFailKeys(ks, cv)] : o.kind === "fail" ? canvasFailKeys(ks, cv) : [];
     canvasKeys.push(...extra);
     const group = groups.get(o.claimed.queue)!;
     const token = o.claimed.token ?? "";
     switch (o.kind) {
       case "ok":
-        args.push(group, "ok", o.claimed.member, o.resultJson, 0, o.ignoreResult ? 1 : 0, token, extra.length);
+        args.push(group, "ok", o.claimed.member, o.resultJson, okKeys.length, o.ignoreResult ? 1 : 0, token, extra.length);
         break;
       case "fail":
         args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0, token, extra.length);

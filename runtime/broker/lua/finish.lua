@@ -3,7 +3,8 @@
 -- record per outcome. ARGV from ab: queue count, outcome count, then 8 per outcome:
 --   queue index (1-based), kind, lease member, payload, due, retries, delivery token, canvas key count
 -- then, after the records, each outcome's canvas keys (see canvas.lua; none when its count is 0).
---   kind ok      payload = result JSON; retries '1' means ignore_result (the result is not stored)
+--   kind ok      payload = result JSON; retries '1' means ignore_result (the result is not stored);
+--                due = how many of its canvas keys are the success's (the rest are the failure's)
 --   kind fail    payload = error JSON; goes to the dead-letter store
 --   kind retry   payload = error JSON; back to delayed at due with retries
 --   kind release payload = ''; back to delayed at due (rate limit, warm shutdown) without counting a delivery
@@ -70,6 +71,12 @@ local function finish(kb, ab, now, chan)
       if kind == 'ok' then
         if rec[2] == 'terminate' then
           finish_final(key, 'REVOKED', 'res', payload, now, chan, id, 'terminated')
+          -- Revoked, though it returned: what follows it in its canvas must not wait for it.
+          if nck > 0 then
+            local ok, cv = pcall(cjson.decode, rec[7] or '')
+            local revoked = '{"name":"TaskRevokedError","message":"task revoked (terminated)"}'
+            if ok and type(cv) == 'table' then canvas_fail(cv, id, rec[8] or '', revoked, ttl, ck_at + (tonumber(ARGV[a + 5]) or 0), now, chan) end
+          end
         else
           -- ignore_result: the state is kept, the result is not stored (its successors still get it).
           finish_final(key, 'SUCCESS', 'res', (rec[9] or ARGV[a + 6] == '1') and '' or payload, now, chan, id, nil)
