@@ -99,6 +99,17 @@ describe("canvas", () => {
     assert.deepEqual(Object.values(await h.runs("chord")), [1]);
   });
 
+  test("a chord of 1,500 headers hands the callback every result (read in slices of 1,000)", async () => {
+    const header = Array.from({ length: 1500 }, (_, i) => t.math.add.s({ a: i, b: 0 }));
+    const r = await t.$chord(header, t.cv.sum.s({}, { resultAs: "values" }));
+    // What matters is the list the callback was sent (cv.sum itself expects objects and fails on numbers).
+    const callback = await h.redis.hget(`${h.prefix}:{rt}:t:${r.id}`, "a");
+    assert.equal(callback, null, "not sent before the headers ran");
+    await r.get({ timeout: "30s", propagate: false });
+    const args = JSON.parse((await h.redis.hget(`${h.prefix}:{rt}:t:${r.id}`, "a"))!);
+    assert.deepEqual(args.values, Array.from({ length: 1500 }, (_, i) => i));
+  });
+
   test("a header that retries is counted once", async () => {
     const key = h.key("retry-once");
     const r = await t.$chord([t.cv.flaky.s({ n: 5, key }), t.cv.inc.s({ n: 1 })], t.cv.sum.s({}, { resultAs: "values" }));
