@@ -22,7 +22,7 @@ export const scripts = {
   finishClaim: new LuaScript("finishClaim", lib + claimFn + finishFn + read("finish-claim-entry.lua")),
   canvasSend: new LuaScript("canvasSend", lib + canvasFn + read("canvas-send.lua")),
   canvasAbort: new LuaScript("canvasAbort", lib + canvasFn + read("canvas-abort.lua")),
-  revoke: new LuaScript("revoke", lib + read("revoke.lua")),
+  revoke: new LuaScript("revoke", lib + canvasFn + read("revoke.lua")),
   rateLimit: new LuaScript("rateLimit", lib + read("rate-limit.lua")),
   progress: new LuaScript("progress", read("progress.lua")),
   renew: new LuaScript("renew", lib + read("renew.lua")),
