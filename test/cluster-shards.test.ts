@@ -4,7 +4,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Redis } from "ioredis";
-import { Beat, connectRedis, createTaskTree, keyspace, PeriodicStore, ReplicationError, startAdmin, Worker, type AppSpec, type RedisClient } from "../runtime/mod.ts";
+import { connectRedis, createTaskTree, keyspace, ReplicationError, type AppSpec, type RedisClient } from "../runtime/mod.ts";
+import { startAdmin } from "../runtime/admin/mod.ts";
+import { Beat, PeriodicStore } from "../runtime/beat/mod.ts";
+import { Worker } from "../runtime/worker/mod.ts";
 import { shardOfId, shardTag } from "../runtime/keys/shard-tags.ts";
 import { routeTask } from "../runtime/keys/shard-route.ts";
 import { CLUSTER_SLOTS, keySlot } from "../runtime/keys/slot.ts";
@@ -262,6 +265,17 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
       await durable.$disconnect();
       await tooMany.$disconnect();
     }
+  });
+
+  it("runs chains, groups and chords of a sharded queue's tasks (on the app's own slot)", async () => {
+    await startWorker();
+    const t = client;
+    const chain = await t.$chain(t.cv.inc.s({ n: 1 }), t.cv.inc.s(), t.cv.inc.s());
+    assert.deepEqual(await chain.get({ timeout: "10s" }), { n: 4 });
+    const chord = await t.$chord([1, 2, 3, 4].map((n) => t.cv.inc.s({ n })), t.cv.sum.s({}, { resultAs: "values" }));
+    assert.deepEqual(await chord.get({ timeout: "10s" }), { n: 14 });
+    const ks = keyspace(app.app, prefix);
+    assert.equal(keySlot(ks.task(chord.id)), keySlot(ks.recent), "canvas records share the app's slot with its chord records");
   });
 
   it("holds priority order within a shard", async () => {

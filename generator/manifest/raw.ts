@@ -44,6 +44,7 @@ export interface RawTask {
   expires?: RawDuration;
   rate_limit?: string | number;
   acks_late?: boolean;
+  ignore_result?: boolean;
   retry?: RawRetryRef;
 }
 

@@ -34,6 +34,14 @@ export interface Keyspace {
   readonly dead: string;
   /** HASH `raw:<sha1>` -> JSON of garbage found in queues (no task record to attach it to). */
   readonly deadRaw: string;
+  /** HASH of one chord: header size, callback envelopes, one result field per header. */
+  chord(id: string): string;
+  /** STRING: JSON of a group's member result ids, for `$groupResult(id)`. */
+  group(id: string): string;
+  /** HASH task name -> rate (`10/s`) set at run time by `celerity control rate-limit`, over the manifest's. */
+  readonly rateOverrides: string;
+  /** Pub/sub channel an inspect request's replies come back on. */
+  replyChannel(requestId: string): string;
   /** Rate limiter state of one task name. */
   rate(taskName: string): string;
   /** ZSET of live worker ids by last heartbeat. */
@@ -81,7 +89,12 @@ function build(app: string, prefix: string, tag: string, at: (tag: string) => Ke
     recent: `${base}:recent`,
     dead: `${base}:dead`,
     deadRaw: `${base}:dead-raw`,
+    // Canvas records live with the keyspace's own tag (the app's, unless a caller picks a shard's).
+    chord: (id) => `${base}:chord:${id}`,
+    group: (id) => `${base}:g:${id}`,
     // App-wide (one slot): touched by scripts that touch nothing else.
+    rateOverrides: `${appBase}:rate-overrides`,
+    replyChannel: (requestId) => `${appBase}:reply:${requestId}`,
     rate: (taskName) => `${appBase}:rate:${taskName}`,
     workers: `${appBase}:workers`,
     worker: (id) => `${appBase}:worker:${id}`,

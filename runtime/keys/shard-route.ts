@@ -7,9 +7,17 @@ export function shardCount(app: Pick<AppSpec, "shards" | "defaultShards">, queue
   return app.shards?.[queue] ?? app.defaultShards ?? 1;
 }
 
-/** Every shard-qualified name of the given queues, each queue's shards in order. */
+/**
+ * Every part of the given queues a worker consumes: each shard of a sharded queue, in order, and
+ * the queue's part on the app's own slot, where canvas steps (chains, groups, chords, links) of a
+ * sharded queue wait: their records must share a slot with the chord and group records the finish
+ * script advances, so they are not spread.
+ */
 export function expandQueues(app: Pick<AppSpec, "shards" | "defaultShards">, queues: readonly string[]): string[] {
-  return queues.flatMap((q) => queueShards(q, shardCount(app, q)));
+  return queues.flatMap((q) => {
+    const count = shardCount(app, q);
+    return count > 1 ? [q, ...queueShards(q, count)] : [q];
+  });
 }
 
 /**
