@@ -54,7 +54,7 @@ export function parseClusterUrl(url: string): ClusterTarget {
 }
 
 function parseHostPort(entry: string, url: string): ClusterNode & { host: string; port: number } {
-  const m = /^(?:\[([^\]]+)\]|([^:\[\]]+))(?::(\d+))?$/.exec(entry.trim());
+  const m = /^(?:\[([^\]]+)\]|([^:[\]]+))(?::(\d+))?$/.exec(entry.trim());
   if (!m) throw new ConfigurationError(`REDIS_URL "${url}": "${entry}" is not host:port`);
   const port = m[3] ? Number(m[3]) : 6379;
   if (port < 1 || port > 65535) throw new ConfigurationError(`REDIS_URL "${url}": port ${m[3]} is out of range`);
