@@ -22,5 +22,7 @@ export function subtitle(name: WorkloadName, sizes: Sizes, rounds: number): stri
       return `${sizes.codegenTasks} tasks${med}`;
     case "import":
       return `built dist/, fresh node per entry${med}`;
+    case "cluster":
+      return `${n(sizes.drain)} tasks, 1 worker process, concurrency ${sizes.concurrency}, 3 masters + 3 replicas on this host${med}`;
   }
 }

@@ -1,5 +1,6 @@
 import { bulkEnqueue } from "./bulk-enqueue.ts";
 import { canvas } from "./canvas.ts";
+import { cluster } from "./cluster.ts";
 import { codegen } from "./codegen.ts";
 import { drain } from "./drain.ts";
 import { importTime } from "./import-time.ts";
@@ -9,4 +10,4 @@ import { singleEnqueue } from "./single-enqueue.ts";
 import type { Workload } from "./workload.ts";
 
 /** Every workload, in the order the table shows them. */
-export const WORKLOADS: readonly Workload[] = [bulkEnqueue, singleEnqueue, drain, latency, memory, canvas, codegen, importTime];
+export const WORKLOADS: readonly Workload[] = [bulkEnqueue, singleEnqueue, drain, latency, memory, canvas, codegen, importTime, cluster];
