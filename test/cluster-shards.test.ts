@@ -166,7 +166,10 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     assert.ok(new Set(failed.map((r: any) => r.id.slice(-1))).size >= 2, "dead letters on several shards");
     const ks = keyspace(app.app, prefix);
     await redis.lpush(ks.ready("default#3s2", 5), "garbage on shard 2!");
-    await (await client.math.add.delay({ a: 1, b: 1 })).get({ timeout: 10 });
+    // An enqueue on shard 2 wakes its claim loop, which finds the garbage too.
+    let wake = 0;
+    while (routeTask(app, "default", `wake-${prefix}-${wake}`).shard!.index !== 2) wake++;
+    await (await client.math.add.applyAsync({ a: 1, b: 1 }, { taskId: `wake-${prefix}-${wake}` })).get({ timeout: 10 });
     const token = "cluster-admin-token-0123456789";
     const admin = await startAdmin(app, { redis: cluster.url, prefix, port: 0, token, password: "pw pw pw pw", logger: testLogger });
     const api = async (path: string, method = "GET"): Promise<any> => {

@@ -5,6 +5,7 @@ import { queueParts } from "./data/shards.ts";
 import { scanRecent } from "./data/recent-scan.ts";
 import { TASK_STATES } from "./data/tasks.ts";
 import { msOrNull } from "./data/json.ts";
+import { TASK_FIELDS as F } from "../keys/task-record.ts";
 
 /** Histogram bucket bounds of task run time, in seconds. */
 export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] as const;
@@ -47,7 +48,7 @@ export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<str
   const byState = new Map<string, Map<string, number>>();
   const durations = new Map<string, DurationHistogram>();
   await scanRecent({ ...conn, app }, {
-    fields: ["n", "s", "st", "ft"],
+    fields: [F.name, F.state, F.startedAt, F.finishedAt],
     visit: ({ values: [n, s, st, ft] }) => {
       if (n === null || s === null) return;
       const task = Object.hasOwn(app.tasks, n) ? n : OTHER;

@@ -1,6 +1,7 @@
 import type { BrokerConn } from "./conn.ts";
 import { scripts } from "./scripts.ts";
 import { canvasFailKeys, parseCanvasRecord } from "../canvas/record.ts";
+import { TASK_FIELDS as F } from "../keys/task-record.ts";
 
 /**
  * Revokes a task (see revoke.lua); returns the state it had or now has. A task of a canvas that is
@@ -14,7 +15,7 @@ export async function revokeTask({ redis, ks }: BrokerConn, id: string, options:
 
 async function canvasKeysOf({ redis, ks }: BrokerConn, id: string): Promise<string[]> {
   // A garbage record, or a key of another type: no canvas keys (the worker dead-letters garbage).
-  const cv = await redis.hget(ks.task(id), "cv").catch(() => null);
+  const cv = await redis.hget(ks.task(id), F.canvas).catch(() => null);
   if (!cv) return [];
   try {
     return canvasFailKeys(ks, parseCanvasRecord(cv));

@@ -1,6 +1,7 @@
 import type { BrokerConn } from "../broker/conn.ts";
 import { parseStoredJson, parseStoredObject } from "../core/mod.ts";
 import type { StoredError, TaskState } from "../task/types.ts";
+import { TASK_FIELDS as F } from "../keys/task-record.ts";
 
 /** A failure earlier in a canvas that means this task will never run (set by the finish script). */
 export interface UpstreamFailure {
@@ -40,7 +41,7 @@ function upstreamOf(raw: string | null): UpstreamFailure | null {
 
 /** Reads one task's state, result, error and progress in one round trip. */
 export async function readSnapshot({ redis, ks }: BrokerConn, id: string): Promise<TaskSnapshot> {
-  const [state, res, err, why, pg, pf, pa, cv] = await redis.hmget(ks.task(id), "s", "res", "err", "why", "pg", "pf", "pa", "cv");
+  const [state, res, err, why, pg, pf, pa, cv] = await redis.hmget(ks.task(id), F.state, F.result, F.error, F.reason, F.progress, F.upstreamFailure, F.parent, F.canvas);
   return {
     state: (state as TaskState | null) ?? "PENDING",
     result: parseStoredJson(res),

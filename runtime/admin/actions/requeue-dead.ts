@@ -4,6 +4,7 @@ import { shardOfId, shardQueue } from "../../keys/shard-tags.ts";
 import { isQueueName, isRawRef } from "../data/ids.ts";
 import { conflict, notFound } from "../http/errors.ts";
 import { adminScripts } from "./scripts.ts";
+import { TASK_FIELDS as F } from "../../keys/task-record.ts";
 
 const RECENT_CAP = 10_000;
 
@@ -17,7 +18,7 @@ export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app:
   if (isRawRef(id)) throw conflict("raw dead letters have no task record and cannot be requeued; inspect and purge them");
   // Two tries: a record moving between our read and the script (another admin's requeue) is rare.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const [name, argsJson, queue, priority] = await redis.hmget(ks.task(id), "n", "a", "q", "p");
+    const [name, argsJson, queue, priority] = await redis.hmget(ks.task(id), F.name, F.args, F.queue, F.priority);
     if (name === null) {
       if ((await redis.zscore(ks.forId(id).dead, id)) === null) throw notFound(`dead letter ${JSON.stringify(id)}`);
       throw conflict("the task record no longer exists; nothing to requeue (purge the dead letter)");

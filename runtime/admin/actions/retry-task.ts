@@ -3,6 +3,7 @@ import { CelerityError } from "../../errors/celerity-error.ts";
 import { isQueueName } from "../data/ids.ts";
 import { badRequest, conflict, notFound } from "../http/errors.ts";
 import type { TaskHandles } from "./task-handles.ts";
+import { TASK_FIELDS as F } from "../../keys/task-record.ts";
 
 const RETRYABLE = new Set(["FAILURE", "REVOKED"]);
 
@@ -11,7 +12,7 @@ const RETRYABLE = new Set(["FAILURE", "REVOKED"]);
  * args, queue and priority, through the typed client so the args are validated like any call.
  */
 export async function retryTask({ redis, ks }: BrokerConn, options: { handles: TaskHandles; id: string }): Promise<{ taskId: string }> {
-  const [name, argsJson, state, queue, priority] = await redis.hmget(ks.task(options.id), "n", "a", "s", "q", "p");
+  const [name, argsJson, state, queue, priority] = await redis.hmget(ks.task(options.id), F.name, F.args, F.state, F.queue, F.priority);
   if (name === null || state === null) throw notFound(`task ${JSON.stringify(options.id)}`);
   if (!RETRYABLE.has(state)) throw conflict(`only failed or revoked tasks can be retried; this one is ${state}`);
   const handle = options.handles.get(name);

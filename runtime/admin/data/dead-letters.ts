@@ -4,6 +4,7 @@ import { parseShardQueue } from "../../keys/shard-tags.ts";
 import { isRawRef } from "./ids.ts";
 import { parseStoredJson } from "./json.ts";
 import { shardSpaces, type AppConn } from "./shards.ts";
+import { TASK_FIELDS as F } from "../../keys/task-record.ts";
 
 /** One dead letter: a task that failed for good, or raw garbage found in a queue. */
 export interface DeadLetter {
@@ -57,7 +58,7 @@ async function describe({ redis }: BrokerConn, members: Located[]): Promise<Dead
       const pipeline = redis.pipeline();
       for (const { member, ks } of group) {
         if (isRawRef(member)) pipeline.hget(ks.deadRaw, member);
-        else pipeline.hmget(ks.task(member), "n", "q", "why", "err");
+        else pipeline.hmget(ks.task(member), F.name, F.queue, F.reason, F.error);
       }
       const rows = (await pipeline.exec()) ?? [];
       group.forEach((m, i) => {
@@ -157,7 +158,7 @@ export async function deadCountsByQueue(conn: AppConn): Promise<{ byQueue: Map<s
       const pipeline = redis.pipeline();
       for (const m of chunk) {
         if (isRawRef(m)) pipeline.hget(ks.deadRaw, m);
-        else pipeline.hget(ks.task(m), "q");
+        else pipeline.hget(ks.task(m), F.queue);
       }
       const rows = (await pipeline.exec()) ?? [];
       chunk.forEach((m, i) => {

@@ -2,6 +2,7 @@ import type { BrokerConn } from "../../broker/conn.ts";
 import type { StoredError, TaskState } from "../../task/types.ts";
 import { intOr, msOrNull, parseStoredJson } from "./json.ts";
 import { scanRecent } from "./recent-scan.ts";
+import { TASK_FIELDS as F } from "../../keys/task-record.ts";
 
 export const TASK_STATES: readonly TaskState[] = ["PENDING", "STARTED", "RETRY", "SUCCESS", "FAILURE", "REVOKED"];
 
@@ -53,17 +54,17 @@ export interface CanvasLinks {
 const idList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string").slice(0, 1000) : []);
 
 async function canvasLinks({ redis, ks }: BrokerConn, get: (f: string) => string | null): Promise<CanvasLinks> {
-  const cv = parseStoredJson(get("cv")) as { nx?: unknown; ne?: unknown; ch?: { k?: unknown } } | null;
+  const cv = parseStoredJson(get(F.canvas)) as { nx?: unknown; ne?: unknown; ch?: { k?: unknown } } | null;
   const envIds = (list: unknown) => (Array.isArray(list) ? list.map((e) => (e && typeof e === "object" ? (e as { i?: unknown }).i : null)).filter((i): i is string => typeof i === "string") : []);
   const children = cv && typeof cv === "object" ? [...envIds(cv.nx), ...envIds(cv.ne)] : [];
-  const groupId = get("g");
-  const chordId = get("ck") ?? (cv && typeof cv === "object" && cv.ch && typeof cv.ch.k === "string" ? cv.ch.k : null);
+  const groupId = get(F.group);
+  const chordId = get(F.chord) ?? (cv && typeof cv === "object" && cv.ch && typeof cv.ch.k === "string" ? cv.ch.k : null);
   const [groupRaw, chordRaw] = await Promise.all([
     groupId ? redis.get(ks.group(groupId)).catch(() => null) : null,
     chordId ? redis.hmget(ks.chord(chordId), "h", "cb").catch(() => [null, null]) : null,
   ]);
   return {
-    parent: get("pa"),
+    parent: get(F.parent),
     children,
     group: groupId ? { id: groupId, members: idList(parseStoredJson(groupRaw)) } : null,
     chord: chordId && chordRaw ? { id: chordId, header: idList(parseStoredJson(chordRaw[0])), callback: envIds(parseStoredJson(chordRaw[1])) } : null,
@@ -88,7 +89,7 @@ export interface TaskPage {
   pages: number;
 }
 
-const SUMMARY_FIELDS = ["n", "s", "q", "p", "r", "c", "st", "ft", "w"] as const;
+const SUMMARY_FIELDS = [F.name, F.state, F.queue, F.priority, F.retries, F.createdAt, F.startedAt, F.finishedAt, F.worker] as const;
 
 function summary(id: string, v: (string | null)[]): TaskSummary {
   const [n, s, q, p, r, c, st, ft, w] = v;
@@ -135,18 +136,18 @@ export async function getTask(conn: BrokerConn, id: string): Promise<TaskDetail 
   const [record, deadScore] = await Promise.all([redis.hgetall(ks.task(id)), redis.zscore(ks.forId(id).dead, id)]);
   if (!record || Object.keys(record).length === 0) return null;
   const get = (f: string): string | null => (Object.hasOwn(record, f) ? record[f] : null);
-  const error = parseStoredJson(get("err"));
+  const error = parseStoredJson(get(F.error));
   return {
     ...summary(id, SUMMARY_FIELDS.map(get)),
-    args: parseStoredJson(get("a")),
-    result: parseStoredJson(get("res")),
+    args: parseStoredJson(get(F.args)),
+    result: parseStoredJson(get(F.result)),
     error: error && typeof error === "object" ? (error as StoredError) : null,
-    progress: parseStoredJson(get("pg")),
-    reason: get("why") || null,
-    deliveries: intOr(get("d"), 0),
-    etaAt: msOrNull(get("eta")),
-    expiresAt: msOrNull(get("e")),
-    revokeRequested: get("rv") === "terminate",
+    progress: parseStoredJson(get(F.progress)),
+    reason: get(F.reason) || null,
+    deliveries: intOr(get(F.deliveries), 0),
+    etaAt: msOrNull(get(F.eta)),
+    expiresAt: msOrNull(get(F.expiresAt)),
+    revokeRequested: get(F.revoke) === "terminate",
     dead: deadScore !== null,
     canvas: await canvasLinks(conn, get),
   };
