@@ -1,0 +1,78 @@
+import { CelerityError } from "../errors/celerity-error.ts";
+import { MemoryConnection } from "./connection.ts";
+import { MemoryServer } from "./server.ts";
+
+/** The URL that selects the in-memory broker (`memory://NAME` picks a separate one by name). */
+export const MEMORY_URL = "memory://";
+
+/** Set in the environment of the process that owns memory brokers, so its children can tell. */
+const OWNER_ENV = "CELERITY_MEMORY_BROKER_PID";
+
+/** What the memory broker says when something expects it to be shared between processes. */
+export class MemoryBrokerProcessError extends CelerityError {
+  constructor(message: string) {
+    super("MEMORY_BROKER_ONE_PROCESS", message);
+  }
+}
+
+const servers = new Map<string, MemoryServer>();
+
+/** True for `memory://` and `memory://NAME`. */
+export function isMemoryUrl(url: string | undefined): url is string {
+  return typeof url === "string" && /^memory:\/\//i.test(url);
+}
+
+/** True when `value` is a connection to a memory broker. */
+export function isMemoryConnection(value: unknown): value is MemoryConnection {
+  return value instanceof MemoryConnection;
+}
+
+/**
+ * Refuses a memory broker in a process that inherited the URL from the process that owns one: it
+ * would get an empty broker of its own, and enqueue into (or wait on) something nobody else sees.
+ */
+export function assertMemoryOwner(url: string): void {
+  const owner = process.env[OWNER_ENV];
+  if (owner !== undefined && owner !== String(process.pid)) {
+    throw new MemoryBrokerProcessError(
+      `the memory broker lives in one process (pid ${owner}); this process (pid ${process.pid}) was given ${url} but cannot reach it. ` +
+        "Run worker, beat and client in that one process (as `npm run demo` does without Redis, or createTestApp()), or set REDIS_URL to a Redis server.",
+    );
+  }
+}
+
+/**
+ * Refuses `memory://` for a standalone process (worker, beat, admin started on their own): the memory
+ * broker lives inside one process, so such a process would serve an empty broker nobody reaches.
+ */
+export function refuseMemoryForProcess(url: string | undefined, role: string): void {
+  if (!isMemoryUrl(url)) return;
+  throw new MemoryBrokerProcessError(
+    `the memory broker lives in one process; a ${role} started on its own with ${url} would see an empty broker that no client can reach. ` +
+      "Run it inside the process that enqueues (createTestApp(), or `npm run demo` with no Redis), or set REDIS_URL to a Redis server.",
+  );
+}
+
+/** The memory server a URL names, created on first use in this process. */
+export function memoryServerFor(url: string): MemoryServer {
+  assertMemoryOwner(url);
+  const name = url.replace(/^memory:\/\//i, "").replace(/\/+$/, "") || "default";
+  let server = servers.get(name);
+  if (!server) {
+    server = new MemoryServer();
+    servers.set(name, server);
+    process.env[OWNER_ENV] = String(process.pid);
+  }
+  return server;
+}
+
+/** A new connection to the memory broker a URL names (or to the server of `like`). */
+export function connectMemory(target: string | MemoryConnection, options: { name?: string } = {}): MemoryConnection {
+  if (target instanceof MemoryConnection) return new MemoryConnection(target.server, options);
+  return new MemoryConnection(memoryServerFor(target), options);
+}
+
+/** Drops a named memory broker's data (the next use starts empty). */
+export function forgetMemoryBroker(url: string): void {
+  servers.delete(url.replace(/^memory:\/\//i, "").replace(/\/+$/, "") || "default");
+}
