@@ -77,6 +77,7 @@ export class MemoryServer {
   #inScript(name: string, args: string[], declared: ReadonlySet<string>): Reply {
     const upper = name.toUpperCase();
     if (NOT_IN_SCRIPTS.has(upper)) throw new ReplyError(`ERR This Redis command is not allowed from script`);
+    if (!this.#commands[upper]) throw new ReplyError("ERR Unknown Redis command called from script");
     const spec = this.#spec(name, args);
     const keys = spec.keys === "all" ? args : spec.keys === "first" ? args.slice(0, 1) : [];
     for (const k of keys) {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fengari from "fengari";
 import { ReplyError, StatusReply, type Reply } from "../store/reply.ts";
 import { openCjson } from "./cjson.ts";
+import { formatG14 } from "./number-format.ts";
 import { jsString, luaString, numberArg, pushErrorTable, pushReply, toReply } from "./values.ts";
 
 const { lua, lauxlib, lualib } = fengari;
@@ -13,15 +14,16 @@ export type ScriptCommand = (name: string, args: string[], declared: ReadonlySet
 // and protects globals the way Redis 7 does (a typo reads as an error, not as nil).
 const PRELUDE = `
 unpack = table.unpack
-local _tostring, _type, _format = tostring, math.type, string.format
+local _tostring, _g14 = tostring, __celerity_g14
+__celerity_g14 = nil
 tostring = function(v)
-  if _type(v) == 'float' then return _format('%.14g', v) end
+  if type(v) == 'number' then return _g14(v) end
   return _tostring(v)
 end
 os, io, package, require, dofile, loadfile, utf8 = nil, nil, nil, nil, nil, nil, nil
 setmetatable(_G, {
   __index = function(_, k) error("Script attempted to access nonexistent global variable '" .. _tostring(k) .. "'", 2) end,
-  __newindex = function(_, k) error("Script attempted to create global variable '" .. _tostring(k) .. "'", 2) end,
+  __newindex = function() error("Attempt to modify a readonly table", 2) end,
 })
 `;
 
@@ -44,6 +46,12 @@ export class LuaEngine {
     lualib.luaL_openlibs(L);
     openCjson(L);
     this.#openRedis(L);
+    // Lua 5.1 prints numbers with %.14g (fengari's string.format does not switch to exponents).
+    lua.lua_pushjsfunction(L, (L2: unknown) => {
+      lua.lua_pushstring(L2, luaString(formatG14(lua.lua_tonumber(L2, 1))));
+      return 1;
+    });
+    lua.lua_setglobal(L, luaString("__celerity_g14"));
     if (lauxlib.luaL_dostring(L, luaString(PRELUDE)) !== lua.LUA_OK) throw new Error(`Lua prelude failed: ${jsString(lua.lua_tolstring(L, -1))}`);
   }
 
@@ -100,9 +108,13 @@ export class LuaEngine {
     return 1;
   }
 
+  // Redis 7 raises the error text itself (a string, as pcall shows); redis.pcall returns { err }.
   #fail(L: unknown, raise: boolean, message: string): number {
+    if (raise) {
+      lua.lua_pushstring(L, luaString(message));
+      lua.lua_error(L);
+    }
     pushErrorTable(L, message);
-    if (raise) lua.lua_error(L);
     return 1;
   }
 
@@ -158,7 +170,9 @@ export class LuaEngine {
       return new ReplyError(`${message} script: ${this.#sha}`);
     }
     message = lua.lua_type(L, -1) === lua.LUA_TSTRING ? jsString(lua.lua_tolstring(L, -1)) : "unknown error";
-    return new ReplyError(`ERR ${message} script: ${this.#sha}`);
+    // An error reply raised by redis.call keeps its code (WRONGTYPE ...); a Lua error becomes ERR.
+    const coded = /^[A-Z]+ /.test(message);
+    return new ReplyError(`${coded ? "" : "ERR "}${message} script: ${this.#sha}, on @user_script.`);
   }
 
   #setArray(L: unknown, name: string, values: readonly string[]): void {

@@ -12,6 +12,15 @@ export type Value =
 
 export type TypeName = Value["type"];
 
+/** The JS value held for each Redis type. */
+export interface ValueOf {
+  string: string;
+  hash: Map<string, string>;
+  list: Deque;
+  set: Set<string>;
+  zset: SortedSet;
+}
+
 interface Entry {
   v: Value;
   /** Expiry in the store clock's epoch ms; absent = no TTL. */
@@ -60,18 +69,18 @@ export class Keyspace {
   }
 
   /** The value at `key` if it has type `type`; undefined when absent; WRONGTYPE otherwise. */
-  get<T extends TypeName>(key: string, type: T): Extract<Value, { type: T }>["value"] | undefined {
+  get<T extends TypeName>(key: string, type: T): ValueOf[T] | undefined {
     const e = this.#live(key);
     if (!e) return undefined;
     if (e.v.type !== type) throw wrongType();
-    return e.v.value as Extract<Value, { type: T }>["value"];
+    return e.v.value as ValueOf[T];
   }
 
   /** The value at `key`, created empty when absent. */
-  getOrCreate<T extends TypeName>(key: string, type: T): Extract<Value, { type: T }>["value"] {
+  getOrCreate<T extends TypeName>(key: string, type: T): ValueOf[T] {
     const found = this.get(key, type);
     if (found !== undefined) return found;
-    const value = (type === "hash" ? new Map() : type === "list" ? new Deque() : type === "set" ? new Set() : type === "zset" ? new SortedSet() : "") as Extract<Value, { type: T }>["value"];
+    const value = (type === "hash" ? new Map() : type === "list" ? new Deque() : type === "set" ? new Set() : type === "zset" ? new SortedSet() : "") as ValueOf[T];
     this.#data.set(key, { v: { type, value } as Value });
     return value;
   }
