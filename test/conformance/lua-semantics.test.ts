@@ -28,6 +28,8 @@ const cases: { name: string; script: string; keys?: number; args?: string[] }[] 
   { name: "unpack is global (Lua 5.1)", script: "return {unpack({'a','b','c'})}" },
   { name: "string functions", script: "return {string.find('a|b', '|', 1, true), string.sub('hello', 2, 3), string.match('123', '^%-?%d+$'), string.format('%d:%s', 5, 'x')}" },
   { name: "math", script: "return {math.floor(7/2), math.ceil(7/2), math.min(3, 1, 2), math.floor(1764578400123 / 60000)}" },
+  { name: "numbers are doubles: epoch ms from TIME-sized values do not wrap", script: "local s = tonumber('1796113641'); return {tostring(s * 1000 + math.floor(tonumber('845123') / 1000)), s * 1000}" },
+  { name: "integral numbers concatenate without a decimal point", script: "local p = tonumber(string.sub('5|id', 1, 1)); return {p .. '|id', math.floor(7.5) .. '', (tonumber('3') + 0.5) .. '', 10 / 2 .. ''}" },
   { name: "sha1hex", script: "return redis.sha1hex('celerity')" },
   { name: "TYPE is a status table", keys: 4, script: "redis.call('SET', KEYS[1], 'v'); redis.call('LPUSH', KEYS[2], 'v'); redis.call('ZADD', KEYS[3], 1, 'm'); return {redis.call('TYPE', KEYS[1]).ok, redis.call('TYPE', KEYS[2]).ok, redis.call('TYPE', KEYS[3]).ok, redis.call('TYPE', KEYS[4]).ok}" },
   { name: "a global write is refused", script: "x = 1; return 1" },

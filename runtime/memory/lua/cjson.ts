@@ -1,7 +1,7 @@
 // cjson for scripts, bridged to JS JSON with lua-cjson's conventions as Redis ships it: empty
 // tables encode as {}, tables with only positive integer keys as arrays, numbers with %.14g, "/"
 // escaped, JSON null decodes to cjson.null.
-import fengari from "fengari";
+import { fengari } from "./fengari.ts";
 import { formatG14 } from "./number-format.ts";
 import { jsString, luaString } from "./values.ts";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import fengari from "fengari";
+import { fengari } from "./fengari.ts";
 import { ReplyError, StatusReply, type Reply } from "../store/reply.ts";
 import { openCjson } from "./cjson.ts";
 import { formatG14 } from "./number-format.ts";
@@ -11,9 +11,20 @@ const { lua, lauxlib, lualib } = fengari;
 export type ScriptCommand = (name: string, args: string[], declared: ReadonlySet<string>) => Reply;
 
 // Redis runs Lua 5.1; fengari is 5.3. This levels the differences celerity's scripts could meet,
-// and protects globals the way Redis 7 does (a typo reads as an error, not as nil).
+// and protects globals the way Redis 7 does (a typo reads as an error, not as nil). Numbers: 5.1
+// has only doubles, while fengari's integers are 32 bits and wrap (TIME seconds * 1000 would), so
+// every number a script gets from tonumber, math.floor/ceil or a reply is a float. Integer
+// literals stay integers: a literal product above 2^31 would wrap (none of celerity's scripts has one).
 const PRELUDE = `
 unpack = table.unpack
+local _tonumber, _floor, _ceil = tonumber, math.floor, math.ceil
+tonumber = function(v, base)
+  local n = _tonumber(v, base)
+  if n then return n + 0.0 end
+  return n
+end
+math.floor = function(x) return _floor(x) + 0.0 end
+math.ceil = function(x) return _ceil(x) + 0.0 end
 local _tostring, _g14 = tostring, __celerity_g14
 __celerity_g14 = nil
 tostring = function(v)

@@ -1,5 +1,5 @@
 // Conversions between Lua values on a fengari stack and Redis replies, with Redis's rules.
-import fengari from "fengari";
+import { fengari } from "./fengari.ts";
 import { ReplyError, StatusReply, type Reply } from "../store/reply.ts";
 
 const { lua } = fengari;
@@ -20,7 +20,8 @@ export function luaString(s: string): Uint8Array {
  */
 export function pushReply(L: unknown, reply: Reply): void {
   if (reply === null) lua.lua_pushboolean(L, false);
-  else if (typeof reply === "number") lua.lua_pushinteger(L, reply);
+  // A float, not a 5.3 integer: Lua 5.1 has only doubles, and fengari's integers are 32 bits wide.
+  else if (typeof reply === "number") lua.lua_pushnumber(L, reply);
   else if (typeof reply === "string") lua.lua_pushstring(L, luaString(reply));
   else if (reply instanceof StatusReply) {
     lua.lua_createtable(L, 0, 1);
