@@ -1,5 +1,7 @@
 import { parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
+import { resolveRedisUrl } from "../config/redis-url.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
+import { refuseMemoryForProcess } from "../memory/registry.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
 import type { AppSpec } from "../spec/types.ts";
@@ -26,7 +28,9 @@ export async function runBeatMain(app: { app: AppSpec }, options: { argv: readon
   const log = createLogger();
   let beat: Beat;
   try {
-    beat = new Beat(app.app, { ...beatOptionsFromArgv(options.argv), logger: log });
+    const beatOptions = beatOptionsFromArgv(options.argv);
+    refuseMemoryForProcess(resolveRedisUrl(beatOptions.redis as string | undefined), "a beat");
+    beat = new Beat(app.app, { ...beatOptions, logger: log });
     await beat.start();
   } catch (error) {
     if (error instanceof CelerityError) {

@@ -1,4 +1,5 @@
 import { CelerityError } from "../errors/celerity-error.ts";
+import { ConfigurationError } from "../errors/configuration-error.ts";
 import { MemoryConnection } from "./connection.ts";
 import { MemoryServer } from "./server.ts";
 
@@ -42,13 +43,13 @@ export function assertMemoryOwner(url: string): void {
 }
 
 /**
- * Refuses `memory://` for a standalone process (worker, beat, admin started on their own): the memory
+ * Refuses `memory://` for a standalone process (`role`: "a worker", "a beat", ...): the memory
  * broker lives inside one process, so such a process would serve an empty broker nobody reaches.
  */
 export function refuseMemoryForProcess(url: string | undefined, role: string): void {
   if (!isMemoryUrl(url)) return;
   throw new MemoryBrokerProcessError(
-    `the memory broker lives in one process; a ${role} started on its own with ${url} would see an empty broker that no client can reach. ` +
+    `the memory broker lives in one process; ${role} started on its own with ${url} would see an empty broker that no client can reach. ` +
       "Run it inside the process that enqueues (createTestApp(), or `npm run demo` with no Redis), or set REDIS_URL to a Redis server.",
   );
 }
@@ -75,4 +76,16 @@ export function connectMemory(target: string | MemoryConnection, options: { name
 /** Drops a named memory broker's data (the next use starts empty). */
 export function forgetMemoryBroker(url: string): void {
   servers.delete(url.replace(/^memory:\/\//i, "").replace(/\/+$/, "") || "default");
+}
+
+/**
+ * The connection target for a client's `broker` choice: "memory" means `memory://` (or the memory
+ * URL given as `redis`); anything else leaves `redis` as it is.
+ */
+export function brokerTarget<T>(broker: "redis" | "memory" | undefined, redis: T): T | string {
+  if (broker === undefined || broker === "redis") return redis;
+  if (broker !== "memory") throw new ConfigurationError(`broker must be "redis" or "memory", got ${JSON.stringify(broker)}`);
+  if (redis === undefined) return MEMORY_URL;
+  if (isMemoryUrl(redis as unknown as string) || isMemoryConnection(redis)) return redis;
+  throw new ConfigurationError(`broker "memory" and redis ${typeof redis === "string" ? JSON.stringify(redis) : "(a Redis connection)"} disagree: pass one of them`);
 }

@@ -1,5 +1,7 @@
 import { intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
+import { resolveRedisUrl } from "../config/redis-url.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
+import { refuseMemoryForProcess } from "../memory/registry.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
 import { durationToMs } from "../time/duration.ts";
@@ -37,10 +39,12 @@ export async function runWorkerMain(app: WorkerApp, options: { argv: readonly st
   const log = createLogger();
   let worker: Worker;
   try {
-    worker = new Worker(app, { ...workerOptionsFromArgv(options.argv), logger: log });
+    const workerOptions = workerOptionsFromArgv(options.argv);
+    refuseMemoryForProcess(resolveRedisUrl(workerOptions.redis as string | undefined), "a worker");
+    worker = new Worker(app, { ...workerOptions, logger: log });
   } catch (error) {
     if (error instanceof CelerityError) {
-      log.error(error.message);
+      log.error(error.message, { code: error.code });
       process.exit(2);
     }
     throw error;
