@@ -91,12 +91,14 @@ describe("worker", () => {
     for (const t of times) assert.ok(times.filter((u) => u >= t && u < t + 1000).length <= 5, "never more than 5 starts in any second");
   });
 
-  it("acks_late=false acknowledges before running (at-most-once): no lease while the handler runs", async () => {
+  it("acks_late=false acknowledges before running (at-most-once): acked while the handler runs, its lease only watches for a lost worker", async () => {
     await h.startWorker();
     const r = await h.client.util.early.delay({ key: h.key("early"), ms: 400 });
-    await eventually(async () => (await h.redis.hget(k(`t:${r.id}`), "s")) === "STARTED");
-    await eventually(async () => (await h.redis.zcard(k("q:default:leases"))) === 0);
+    // Acked (never redelivered) while it still runs; the lease stays so a dead worker's run reads as lost.
+    await eventually(async () => (await h.redis.hmget(k(`t:${r.id}`), "s", "am")).join() === "STARTED,1");
+    assert.equal(await h.redis.zcard(k("q:default:leases")), 1);
     assert.equal(await r.get({ timeout: 5 }), "done");
+    assert.equal(await h.redis.zcard(k("q:default:leases")), 0);
   });
 
   it("warm stop finishes running tasks; unfinished ones after the grace period go back to the queue", async () => {

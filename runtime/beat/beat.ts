@@ -10,6 +10,7 @@ import { fireDue, type DueEntry } from "./fire-due.ts";
 import { beatKeys, type BeatKeys } from "./keys.ts";
 import { LeaderLock } from "./leader-lock.ts";
 import { beatScripts } from "./scripts.ts";
+import { measureClockOffset } from "../time/redis-clock.ts";
 import { PeriodicStore } from "./store.ts";
 
 export interface BeatOptions {
@@ -21,13 +22,21 @@ export interface BeatOptions {
   /** Longest sleep between looks at the earliest due time: the safety net should a change announcement be lost (e.g. during a reconnect). Default 250 ms. */
   pollMs?: number;
   logger?: Logger;
-  /** The scheduling clock in epoch ms (tests); lock timing always uses real time. */
+  /**
+   * The scheduling clock in epoch ms (tests). Default: Redis's clock, as this process's clock plus
+   * its measured offset to Redis `TIME` (re-measured at every lock check), so a beat whose clock is
+   * off neither fires early nor sleeps past due slots. Lock timing always uses real time.
+   */
   now?: () => number;
 }
 
 /** Entries fired per script batch; more due at once just loops again without sleeping. */
 const BATCH = 200;
 const ERROR_BACKOFF_MS = 1_000;
+/** Sleep when the firing script says an entry is not due yet by Redis's clock (our offset estimate is a little ahead). */
+const EARLY_RETRY_MS = 5;
+/** An offset this large is logged: harmless to scheduling, but worth knowing about. */
+const SKEW_WARN_MS = 1_000;
 
 /**
  * The periodic scheduler. Syncs the manifest's entries at start, then competes for the leader lock;
@@ -64,6 +73,9 @@ export class Beat {
   #lockBusy = false;
   #loopDone: Promise<void> = Promise.resolve();
   #wake: (() => void) | null = null;
+  /** Redis's clock minus ours, from the last measurement. */
+  #offsetMs = 0;
+  #skewLogged = false;
 
   constructor(app: AppSpec, options: BeatOptions = {}) {
     this.#app = app;
@@ -75,7 +87,7 @@ export class Beat {
     if (!(this.#pollMs > 0)) throw new ConfigurationError(`pollMs must be positive, got ${this.#pollMs}`);
     this.#ks = keyspace(app.app, options.prefix);
     this.#keys = beatKeys(this.#ks);
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? (() => Date.now() + this.#offsetMs);
     this.#log = (options.logger ?? createLogger()).child({ beat: this.#token });
   }
 
@@ -107,6 +119,7 @@ export class Beat {
     try {
       await this.#subscriber.subscribe(this.#keys.changed);
       await Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis)));
+      await this.#measureClock();
       const store = new PeriodicStore(this.#app, { redis: this.#redis, prefix: this.#options.prefix, now: this.#now });
       synced = await store.syncManifest();
     } catch (error) {
@@ -143,6 +156,7 @@ export class Beat {
     this.#lockBusy = true;
     const asked = performance.now();
     try {
+      await this.#measureClock();
       if (this.#leader) {
         if (await this.#lock.renew()) this.#leaderUntil = asked + this.#ttlMs;
         else {
@@ -159,6 +173,16 @@ export class Beat {
       this.#log.warn("leader lock check failed", { error: (error as Error).message });
     } finally {
       this.#lockBusy = false;
+    }
+  }
+
+  /** Re-measures the offset to Redis's clock (a clock may be stepped while beat runs). */
+  async #measureClock(): Promise<void> {
+    const { offsetMs, roundTripMs } = await measureClockOffset(this.#redis);
+    this.#offsetMs = offsetMs;
+    if (Math.abs(offsetMs) > SKEW_WARN_MS && !this.#skewLogged) {
+      this.#skewLogged = true;
+      this.#log.warn("this clock differs from Redis's; scheduling follows Redis's clock", { offsetMs, roundTripMs: Math.round(roundTripMs) });
     }
   }
 
@@ -194,8 +218,8 @@ export class Beat {
     const due: DueEntry[] = [];
     for (let i = 0; i < flat.length; i += 2) due.push({ name: flat[i], dueMs: Number(flat[i + 1]) });
     if (!this.#active()) return 0;
-    await fireDue({ redis: this.#redis, ks: this.#ks, keys: this.#keys, app: this.#app, log: this.#log, now }, due);
-    return 0;
+    const fired = await fireDue({ redis: this.#redis, ks: this.#ks, keys: this.#keys, app: this.#app, log: this.#log, now }, due);
+    return fired.early > 0 ? EARLY_RETRY_MS : 0;
   }
 
   #sleep(ms: number): Promise<void> {

@@ -36,7 +36,6 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
         expires: def.expiresMs === null ? undefined : new Date(run.now + def.expiresMs),
       },
       limits: DEFAULT_ARGS_LIMITS,
-      now: run.now,
     });
   } catch (error) {
     throw new PeriodicEntryError("args", `periodic entry "${def.name}" cannot be sent: ${(error as Error).message}`);
@@ -46,6 +45,7 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
   return {
     taskId: item.id,
     keys: [ks.task(item.id), ks.ready(queue, priority), ks.delayed(queue), ks.signal(queue), ks.recent],
-    args: [item.id, item.name, item.argsJson, queue, priority, item.expiresAt, item.resultExpiresMs, RECENT_CAP],
+    // A task's default expiry counts from this run's time (beat's clock follows Redis's).
+    args: [item.id, item.name, item.argsJson, queue, priority, item.expiresInMs === null ? item.expiresAt : run.now + item.expiresInMs, item.resultExpiresMs, RECENT_CAP],
   };
 }

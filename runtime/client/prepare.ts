@@ -18,7 +18,6 @@ export interface PreparedBatch {
 export interface PrepareOptions {
   apply: ApplyOptions;
   limits: ArgsLimits;
-  now?: number;
 }
 
 const TASK_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
@@ -37,7 +36,7 @@ export function prepareCall(spec: TaskSpec, args: unknown, options: PrepareOptio
  * once, every item is validated before any is returned (all-or-nothing).
  */
 export function prepareMany(spec: TaskSpec, argsList: readonly unknown[], options: PrepareOptions): PreparedBatch {
-  const { apply, limits, now = Date.now() } = options;
+  const { apply, limits } = options;
   const priority = apply.priority ?? spec.priority;
   if (!Number.isInteger(priority) || priority < 0 || priority > 9) throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
   const queue = apply.queue ?? spec.queue;
@@ -45,21 +44,25 @@ export function prepareMany(spec: TaskSpec, argsList: readonly unknown[], option
   const taskId = apply.taskId;
   if (taskId !== undefined && !TASK_ID.test(taskId)) throw new ConfigurationError(`taskId "${taskId}" is not valid ([A-Za-z0-9_.:-], at most 200 characters)`);
 
-  let eta = 0;
-  if (apply.eta !== undefined) eta = timeToMs(apply.eta, "eta");
-  if (apply.countdown !== undefined) eta = Math.max(eta, now + durationToMs(apply.countdown, "countdown"));
+  // Relative times travel as durations and count from Redis's clock in the enqueue script (a client
+  // whose clock is off must not shift them); an eta or expiry given as a date is absolute.
+  const eta = apply.eta !== undefined ? timeToMs(apply.eta, "eta") : 0;
+  const countdownMs = apply.countdown !== undefined ? durationToMs(apply.countdown, "countdown") : null;
 
   let expiresAt = 0;
+  let expiresInMs: number | null = null;
   if (apply.expires instanceof Date) expiresAt = timeToMs(apply.expires, "expires");
-  else if (apply.expires !== undefined) expiresAt = now + durationToMs(apply.expires, "expires");
-  else if (spec.expiresMs !== null) expiresAt = now + spec.expiresMs;
+  else if (apply.expires !== undefined) expiresInMs = durationToMs(apply.expires, "expires");
+  else if (spec.expiresMs !== null) expiresInMs = spec.expiresMs;
 
   const items = argsList.map((args): EnqueueItem => ({
     id: taskId ?? randomUUID(),
     name: spec.name,
     argsJson: serializeArgs(spec, args, limits),
     eta,
+    countdownMs,
     expiresAt,
+    expiresInMs,
     resultExpiresMs: spec.resultExpiresMs,
   }));
   return { items, queue, priority };

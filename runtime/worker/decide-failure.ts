@@ -1,4 +1,4 @@
-import type { Outcome } from "../broker/finish.ts";
+import type { Due, Outcome } from "../broker/finish.ts";
 import type { Claimed } from "../broker/claim.ts";
 import { MaxRetriesExceededError } from "../errors/max-retries-exceeded-error.ts";
 import { autoretryCountdownMs, canRetry, CELERY_DEFAULT_POLICY, shouldAutoretry } from "../retry/policy.ts";
@@ -26,11 +26,12 @@ export function decideFailure(input: FailureInput): Outcome {
   const policy = input.policy ?? CELERY_DEFAULT_POLICY;
   const { claimed, retries, error, now } = input;
   const fail = (e: unknown): Outcome => ({ kind: "fail", claimed, errorJson: JSON.stringify(serializeError(e)) });
-  const retry = (e: unknown, countdownMs: number): Outcome => ({
+  // A countdown counts from Redis's clock when the retry is recorded; only a user's eta is absolute.
+  const retry = (e: unknown, due: Due): Outcome => ({
     kind: "retry",
     claimed,
     errorJson: JSON.stringify(serializeError(e)),
-    dueAt: now + Math.max(0, countdownMs),
+    due,
     retries: retries + 1,
   });
 
@@ -42,12 +43,14 @@ export function decideFailure(input: FailureInput): Outcome {
     }
     let countdown = policy.retryDelayMs;
     if (o.countdown !== undefined) countdown = durationToMs(o.countdown, "countdown");
-    if (o.eta !== undefined) countdown = timeToMs(o.eta, "eta") - now;
-    return retry(o.error ?? Object.assign(new Error(`Retry in ${countdown}ms`), { name: "Retry" }), countdown);
+    const eta = o.eta !== undefined ? timeToMs(o.eta, "eta") : null;
+    if (eta !== null) countdown = eta - now;
+    const due: Due = eta !== null ? { atMs: eta } : { inMs: countdown };
+    return retry(o.error ?? Object.assign(new Error(`Retry in ${countdown}ms`), { name: "Retry" }), due);
   }
   if (shouldAutoretry(policy, error)) {
     if (!canRetry(policy.maxRetries, retries)) return fail(error);
-    return retry(error, autoretryCountdownMs(policy, retries, input.random));
+    return retry(error, { inMs: autoretryCountdownMs(policy, retries, input.random) });
   }
   return fail(error);
 }
