@@ -10,6 +10,7 @@ export type { Clock } from "./store/store.ts";
 export {
   assertMemoryOwner,
   connectMemory,
+  createMemoryBroker,
   forgetMemoryBroker,
   isMemoryConnection,
   isMemoryUrl,

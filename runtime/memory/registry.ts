@@ -1,7 +1,7 @@
 import { CelerityError } from "../errors/celerity-error.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { MemoryConnection } from "./connection.ts";
-import { MemoryServer } from "./server.ts";
+import { MemoryServer, type MemoryServerOptions } from "./server.ts";
 
 /** The URL that selects the in-memory broker (`memory://NAME` picks a separate one by name). */
 export const MEMORY_URL = "memory://";
@@ -57,7 +57,7 @@ export function refuseMemoryForProcess(url: string | undefined, role: string): v
 /** The memory server a URL names, created on first use in this process. */
 export function memoryServerFor(url: string): MemoryServer {
   assertMemoryOwner(url);
-  const name = url.replace(/^memory:\/\//i, "").replace(/\/+$/, "") || "default";
+  const name = brokerName(url);
   let server = servers.get(name);
   if (!server) {
     server = new MemoryServer();
@@ -67,6 +67,22 @@ export function memoryServerFor(url: string): MemoryServer {
   return server;
 }
 
+/**
+ * Creates the memory broker a URL names with its own options (a fake clock for tests); fails if
+ * one by that name exists already.
+ */
+export function createMemoryBroker(url: string, options: MemoryServerOptions = {}): MemoryServer {
+  assertMemoryOwner(url);
+  const name = brokerName(url);
+  if (servers.has(name)) throw new ConfigurationError(`a memory broker named ${JSON.stringify(name)} exists already in this process`);
+  const server = new MemoryServer(options);
+  servers.set(name, server);
+  process.env[OWNER_ENV] = String(process.pid);
+  return server;
+}
+
+const brokerName = (url: string) => url.replace(/^memory:\/\//i, "").replace(/\/+$/, "") || "default";
+
 /** A new connection to the memory broker a URL names (or to the server of `like`). */
 export function connectMemory(target: string | MemoryConnection, options: { name?: string } = {}): MemoryConnection {
   if (target instanceof MemoryConnection) return new MemoryConnection(target.server, options);
@@ -75,7 +91,7 @@ export function connectMemory(target: string | MemoryConnection, options: { name
 
 /** Drops a named memory broker's data (the next use starts empty). */
 export function forgetMemoryBroker(url: string): void {
-  servers.delete(url.replace(/^memory:\/\//i, "").replace(/\/+$/, "") || "default");
+  servers.delete(brokerName(url));
 }
 
 /**

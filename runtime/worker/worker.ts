@@ -292,6 +292,7 @@ export class Worker {
         ...this.#conn,
         log: this.#log,
         timeLimitGraceMs: this.options.timeLimitGraceMs,
+        timers: this.options.timers,
         emit: (outcome) => this.#record(outcome, false),
       };
       const handle = runRecord(rec, this.#runEnv);
