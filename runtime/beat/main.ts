@@ -23,12 +23,13 @@ export function beatOptionsFromArgv(argv: readonly string[]): BeatOptions {
 /**
  * The beat process: `tsx generated/beat.ts [--redis URL] [--prefix P] [--lock-ttl 5s]`. Runs until
  * SIGTERM/SIGINT, then releases the leader lock so a standby beat takes over at once.
+ * `options.argv` defaults to the process's own arguments, so generated entrypoints need no Node types.
  */
-export async function runBeatMain(app: { app: AppSpec }, options: { argv: readonly string[] }): Promise<void> {
+export async function runBeatMain(app: { app: AppSpec }, options: { argv?: readonly string[] } = {}): Promise<void> {
   const log = createLogger();
   let beat: Beat;
   try {
-    const beatOptions = beatOptionsFromArgv(options.argv);
+    const beatOptions = beatOptionsFromArgv(options.argv ?? process.argv.slice(2));
     refuseMemoryForProcess(resolveRedisUrl(beatOptions.redis as string | undefined), "a beat");
     beat = new Beat(app.app, { ...beatOptions, logger: log });
     await beat.start();

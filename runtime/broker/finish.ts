@@ -16,7 +16,8 @@ export type Outcome =
   | { kind: "release"; claimed: Claimed; inMs: number }
   | { kind: "ack"; claimed: Claimed };
 
-const dueArg = (due: Due): string => ("inMs" in due ? `+${Math.max(0, due.inMs)}` : String(due.atMs));
+// Never a non-finite time: the script could not parse it and the task would never come due.
+const dueArg = (due: Due): string => ("inMs" in due ? `+${Number.isFinite(due.inMs) ? Math.max(0, due.inMs) : 0}` : String(Number.isFinite(due.atMs) ? due.atMs : 0));
 
 /** KEYS and ARGV of the finish part of a script (see finish.lua for the layout). */
 export interface FinishLayout {

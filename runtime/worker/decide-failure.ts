@@ -27,24 +27,28 @@ export function decideFailure(input: FailureInput): Outcome {
   const { claimed, retries, error, now } = input;
   const fail = (e: unknown): Outcome => ({ kind: "fail", claimed, errorJson: JSON.stringify(serializeError(e)) });
   // A countdown counts from Redis's clock when the retry is recorded; only a user's eta is absolute.
+  // A non-finite countdown would store a NaN due time, which no claim ever reaches.
   const retry = (e: unknown, due: Due): Outcome => ({
     kind: "retry",
     claimed,
     errorJson: JSON.stringify(serializeError(e)),
-    due,
+    due: "inMs" in due ? { inMs: Number.isFinite(due.inMs) ? Math.max(0, due.inMs) : 0 } : due,
     retries: retries + 1,
   });
 
   if (error instanceof RetryRequest) {
     const o = error.options;
-    const maxRetries = o.maxRetries !== undefined ? o.maxRetries : policy.maxRetries;
+    // As Celery's `self.retry(max_retries=None)`: null means "the task's own limit", not "forever"
+    // (a task retries forever when its policy says `max_retries: null`).
+    const maxRetries = o.maxRetries ?? policy.maxRetries;
     if (!canRetry(maxRetries, retries)) {
       return fail(o.error ?? new MaxRetriesExceededError(input.taskName, claimed.id, maxRetries ?? 0));
     }
+    // Celery: countdown, when given, wins over eta; with neither, default_retry_delay.
     let countdown = policy.retryDelayMs;
+    let eta: number | null = null;
     if (o.countdown !== undefined) countdown = durationToMs(o.countdown, "countdown");
-    const eta = o.eta !== undefined ? timeToMs(o.eta, "eta") : null;
-    if (eta !== null) countdown = eta - now;
+    else if (o.eta !== undefined) countdown = (eta = timeToMs(o.eta, "eta")) - now;
     const due: Due = eta !== null ? { atMs: eta } : { inMs: countdown };
     return retry(o.error ?? Object.assign(new Error(`Retry in ${countdown}ms`), { name: "Retry" }), due);
   }

@@ -34,12 +34,13 @@ export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
 /**
  * The worker process: `tsx generated/worker.ts --queues a,b --concurrency 16`. SIGTERM/SIGINT start a
  * warm shutdown (exit 0 when done); a second signal exits at once and leases bring the tasks back.
+ * `options.argv` defaults to the process's own arguments, so generated entrypoints need no Node types.
  */
-export async function runWorkerMain(app: WorkerApp, options: { argv: readonly string[] }): Promise<void> {
+export async function runWorkerMain(app: WorkerApp, options: { argv?: readonly string[] } = {}): Promise<void> {
   const log = createLogger();
   let worker: Worker;
   try {
-    const workerOptions = workerOptionsFromArgv(options.argv);
+    const workerOptions = workerOptionsFromArgv(options.argv ?? process.argv.slice(2));
     refuseMemoryForProcess(resolveRedisUrl(workerOptions.redis as string | undefined), "a worker");
     worker = new Worker(app, { ...workerOptions, logger: log });
   } catch (error) {

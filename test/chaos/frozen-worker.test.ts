@@ -16,8 +16,9 @@ test("a worker frozen past its lease: its late finish is refused, the redelivere
   const args = ["--prefix", prefix, "--lease", `${LEASE_MS}ms`];
   const frozen = fleet.spawn("frozen", "test/fixtures/chaos/worker-process.ts", [...args, "--id", "frozen-worker"]);
   await waitFor("the first worker started", async () => frozen.log().includes("worker started"), 30_000, 50);
-  const r = await client.chaos.who.delay({ key, ms: 3_000 });
-  await waitFor("the task started on the first worker", async () => (await redis.hget(ks.task(r.id), "s")) === "STARTED", 10_000, 20);
+  const r = await client.chaos.who.delay({ key, ms: 4_000 });
+  // Frozen inside the handler (its 4 s sleep under way), so on waking it finishes ~2 s before the live run.
+  await waitFor("the handler running on the first worker", async () => (await runLog(redis, key)).has(r.id), 10_000, 20);
 
   frozen.process.kill("SIGSTOP");
   const frozenAt = Date.now();
@@ -28,11 +29,14 @@ test("a worker frozen past its lease: its late finish is refused, the redelivere
     frozen.process.kill("SIGCONT");
   }
   const frozenMs = Date.now() - frozenAt;
-  // The frozen run's sleep is over by now: it finishes at once, while the live run still has ~3 s to go.
-  await waitFor("the frozen worker's finish refused", async () => frozen.log().includes("outcome refused"), 10_000, 20).catch((e) => {
+  // The frozen run's sleep ends ~2 s into the live run's 4 s: it finishes first.
+  const ended = async () => frozen.log().includes("outcome refused") || ["SUCCESS", "FAILURE", "REVOKED"].includes((await redis.hget(ks.task(r.id), "s")) ?? "");
+  await waitFor("the frozen worker's run to end", ended, 10_000, 20).catch((e) => {
     throw new Error(`${(e as Error).message}\n${fleet.logs()}`);
   });
-  assert.equal(await redis.hget(ks.task(r.id), "s"), "STARTED", "the live run is still running, not ended by the stale finish");
+  const afterRefusal = await redis.hmget(ks.task(r.id), "s", "w", "res", "st");
+  assert.equal(afterRefusal[0], "STARTED", `the live run is still running, not ended by the stale finish (record ${afterRefusal.join(" ")}, frozen ${Date.now() - frozenAt} ms ago)\n${fleet.logs()}`);
+  assert.ok(frozen.log().includes("outcome refused"), "the frozen worker logs the refusal");
   const result = await r.get({ timeout: 10 });
   assert.deepEqual(result, { pid: live.pid, deliveries: 2 }, "the live delivery's result stands");
   assert.equal(await redis.hget(ks.task(r.id), "w"), "live-worker", "the record names the live worker");
@@ -40,7 +44,7 @@ test("a worker frozen past its lease: its late finish is refused, the redelivere
   const metrics = await renderMetrics({ redis, ks }, client.$app);
   const fenced = Number(/^celerity_fenced_total\{queue="default"\} (\d+)$/m.exec(metrics)?.[1]);
   assert.ok(fenced >= 1, `celerity_fenced_total counts the refusal (${fenced})`);
-  t.diagnostic(`frozen ${frozenMs} ms with a ${LEASE_MS} ms lease: late finish refused (fenced ${fenced}), live result from pid ${live.pid} (delivery 2) stands`);
+  t.diagnostic(`frozen ${frozenMs} ms, until its ${LEASE_MS} ms lease ran out and the task was redelivered: late finish refused (fenced ${fenced}), live result from pid ${live.pid} (delivery 2) stands`);
   assert.ok(frozen.alive() && live.alive());
 });
 
@@ -50,7 +54,9 @@ test("acks_late=false and SIGKILL mid-run: the task reads as lost after its leas
   const doomed = fleet.spawn("doomed", "test/fixtures/chaos/worker-process.ts", args);
   await waitFor("the worker started", async () => doomed.log().includes("worker started"), 30_000, 50);
   const r = await client.chaos.once.delay({ key, ms: 60_000 });
-  await waitFor("the handler running", async () => (await runLog(redis, key)).has(r.id), 10_000, 20);
+  // Acknowledged: marked at-most-once (an older design dropped the lease instead).
+  const acked = async () => (await redis.hget(ks.task(r.id), "am")) === "1" || (await redis.zcard(ks.leases("default"))) === 0;
+  await waitFor("the handler running and its run acknowledged", async () => (await runLog(redis, key)).has(r.id) && (await acked()), 10_000, 20);
   await fleet.kill(doomed, "SIGKILL");
   const killedAt = Date.now();
   fleet.spawn("survivor", "test/fixtures/chaos/worker-process.ts", args);
