@@ -20,6 +20,10 @@ const VIEWS: Record<string, MetricView> = {
   prefixMB: { label: "bytes under prefix (MB, MEMORY USAGE)", digits: 1 },
   bytesPerTask: { label: "Redis bytes per kept task", digits: 0 },
   keys: { label: "keys under prefix", digits: 0 },
+  memorySinglePerSec: { label: "memory broker: single enqueue (/s)", digits: 0 },
+  redisSinglePerSec: { label: "Redis: single enqueue (/s)", digits: 0 },
+  memoryDrainPerSec: { label: "memory broker: drain (/s)", digits: 0 },
+  redisDrainPerSec: { label: "Redis: drain (/s)", digits: 0 },
 };
 
 /** The view of a metric key; `rss50kMB` -> "worker RSS @50k (MB)". */
