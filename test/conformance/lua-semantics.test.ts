@@ -85,6 +85,26 @@ describe("Lua and command semantics: memory broker vs Redis", () => {
     });
   });
 
+  it("a SCAN + UNLINK cleanup loop removes every key, deleting between pages", async () => {
+    for (const conn of [redis, memory.asRedis()]) {
+      const base = `${prefix}:scan`;
+      for (let i = 0; i < 57; i++) await conn.set(`${base}:${i}`, "v");
+      await conn.set(`${prefix}:other`, "kept");
+      let cursor = "0";
+      let seen = 0;
+      do {
+        const [next, keys] = await conn.scan(cursor, "MATCH", `${base}:*`, "COUNT", 5);
+        cursor = next;
+        seen += keys.length;
+        if (keys.length > 0) await conn.unlink(...keys);
+      } while (cursor !== "0");
+      assert.equal(seen, 57);
+      const [, left] = await conn.scan("0", "MATCH", `${base}:*`, "COUNT", 1000);
+      assert.deepEqual(left, []);
+      assert.equal(await conn.get(`${prefix}:other`), "kept");
+    }
+  });
+
   it("refuses a key the script did not declare (Redis Cluster would)", async () => {
     await assert.rejects(memory.asRedis().eval("return redis.call('GET', 'undeclared')", 0), /not declared in KEYS/);
   });

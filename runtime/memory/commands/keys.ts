@@ -76,8 +76,8 @@ export const keyCommands: Record<string, CommandSpec> = {
       return [...ks.keys()].filter((k) => re.test(k));
     },
   },
-  // The cursor is an offset into the keys in insertion order: good enough for cleanup loops, which
-  // is all celerity (the demo, tests) uses SCAN for.
+  // The cursor is the creation number of the last key returned, so deleting keys between calls
+  // (the usual cleanup loop) skips nothing.
   SCAN: {
     arity: 1,
     keys: "none",
@@ -92,12 +92,9 @@ export const keyCommands: Record<string, CommandSpec> = {
         else if (o === "TYPE") type = (opts[++i] ?? "").toLowerCase();
         else throw syntaxError();
       }
-      const all = [...ks.keys()];
-      const start = parseInteger(cursorArg!);
-      const page = all.slice(start, start + count);
-      const next = start + count >= all.length ? 0 : start + count;
-      const keys = page.filter((k) => (!match || match.test(k)) && (!type || ks.typeOf(k) === type));
-      return [String(next), keys];
+      const page = ks.scan(parseInteger(cursorArg!), Math.max(1, count));
+      const keys = page.keys.filter((k) => (!match || match.test(k)) && (!type || ks.typeOf(k) === type));
+      return [String(page.cursor), keys];
     },
   },
 };

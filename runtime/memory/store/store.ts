@@ -23,6 +23,8 @@ export interface ValueOf {
 
 interface Entry {
   v: Value;
+  /** Creation order, for SCAN's cursor: a key keeps it while it exists. */
+  seq: number;
   /** Expiry in the store clock's epoch ms; absent = no TTL. */
   expireAt?: number;
 }
@@ -54,6 +56,7 @@ export class Keyspace {
   readonly #pushed = new Set<string>();
   readonly channels = new Map<string, Set<Subscriber>>();
   #pending: [Subscriber, string, string][] = [];
+  #seq = 0;
 
   constructor(clock: Clock) {
     this.clock = clock;
@@ -81,14 +84,14 @@ export class Keyspace {
     const found = this.get(key, type);
     if (found !== undefined) return found;
     const value = (type === "hash" ? new Map() : type === "list" ? new Deque() : type === "set" ? new Set() : type === "zset" ? new SortedSet() : "") as ValueOf[T];
-    this.#data.set(key, { v: { type, value } as Value });
+    this.#data.set(key, { v: { type, value } as Value, seq: ++this.#seq });
     return value;
   }
 
   /** Sets a string value; keeps the TTL only when asked (SET drops it unless KEEPTTL). */
   setString(key: string, value: string, options: { keepTtl?: boolean; expireAt?: number } = {}): void {
     const old = this.#live(key);
-    const entry: Entry = { v: { type: "string", value } };
+    const entry: Entry = { v: { type: "string", value }, seq: old?.seq ?? ++this.#seq };
     if (options.expireAt !== undefined) entry.expireAt = options.expireAt;
     else if (options.keepTtl && old?.expireAt !== undefined) entry.expireAt = old.expireAt;
     this.#data.set(key, entry);
@@ -131,9 +134,26 @@ export class Keyspace {
     return true;
   }
 
-  /** Live keys, in insertion order (SCAN walks this). */
+  /** Live keys, in creation order. */
   *keys(): IterableIterator<string> {
     for (const key of [...this.#data.keys()]) if (this.#live(key)) yield key;
+  }
+
+  /**
+   * Up to `count` live keys created after cursor `after`, and the cursor to continue from (0 when
+   * done). A key present for the whole scan is returned once even if others are deleted meanwhile,
+   * as Redis's SCAN guarantees.
+   */
+  scan(after: number, count: number): { keys: string[]; cursor: number } {
+    const keys: string[] = [];
+    let last = after;
+    for (const [key, e] of [...this.#data]) {
+      if (e.seq <= after || !this.#live(key)) continue;
+      if (keys.length >= count) return { keys, cursor: last };
+      keys.push(key);
+      last = e.seq;
+    }
+    return { keys, cursor: 0 };
   }
 
   get size(): number {
