@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, it } from "node:test";
 import { RemoteTaskError, TimeLimitExceeded } from "../../runtime/mod.ts";
-import { claim } from "../../runtime/broker/settle.ts";
+import { claim, finish } from "../../runtime/broker/settle.ts";
 import { startClaimed } from "../../runtime/broker/start.ts";
 import { conformance, World } from "./support/world.ts";
 
@@ -22,6 +22,26 @@ conformance("leases and dead letters", (backend) => {
     await w.startWorker();
     await r.get({ timeout: "5s" });
     assert.deepEqual(w.runs("lost").map((x) => x.deliveries), [2]);
+  });
+
+  it("fences deliveries: after a redelivery only the current delivery's outcome counts", async () => {
+    const r = await w.client.util.record.delay({ key: w.key("fence") });
+    const conn = { redis: w.redis, ks: w.ks };
+    const start = async () => {
+      const { claimed } = await claim(conn, { queues: ["default"], want: 1, leaseMs: 150 });
+      assert.equal(claimed.length, 1);
+      const [rec] = await startClaimed(conn, claimed, { workerId: "w", maxDeliveries: 5, maxPayloadBytes: 1 << 20 });
+      assert.equal(rec!.kind, "run");
+      return rec!.claimed;
+    };
+    const first = await start();
+    await new Promise((res) => setTimeout(res, 250));
+    const second = await start();
+    assert.notEqual(first.token, second.token, "each delivery has its own token");
+    assert.deepEqual(await finish(conn, [{ kind: "ok", claimed: first, resultJson: '"stale"' }]), [r.id], "the superseded delivery is refused");
+    assert.equal(await r.state(), "STARTED");
+    assert.deepEqual(await finish(conn, [{ kind: "ok", claimed: second, resultJson: '"live"' }]), []);
+    assert.equal(await r.get({ timeout: "1s" }), "live");
   });
 
   it("renews leases while a handler runs, so a long task is not redelivered", async () => {
