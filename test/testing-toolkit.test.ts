@@ -1,8 +1,9 @@
 // The testing toolkit as a user writes tests with it: generated/testing.ts's createTestApp() runs the
 // app's real handlers on an in-process worker and beat; advance() moves a fake clock.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, it } from "node:test";
-import { HandlerLoadError, RealClockError } from "../runtime/testing/mod.ts";
+import { DrainTimeoutError, HandlerLoadError, RealClockError } from "../runtime/testing/mod.ts";
 import { RemoteTaskError, TaskArgumentsError, TaskRevokedError, TimeLimitExceeded } from "../runtime/mod.ts";
 import { calls } from "./fixtures/manifests/testing-app/handlers/billing.ts";
 import { createTestApp } from "./fixtures/manifests/testing-app/generated/testing.ts";
@@ -98,6 +99,19 @@ describe("createTestApp() misuse", () => {
     }
   });
 
+  it("generated createTestApp() fails with HandlerLoadError when the app's handler module throws while loading", () => {
+    const script = `import { createTestApp } from "./test/fixtures/manifests/testing-app/generated/testing.ts";
+try { await createTestApp(); console.log("started"); } catch (e) { console.log(e.name + " " + e.code + ": " + e.message); }`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: new URL("..", import.meta.url).pathname,
+      env: { ...process.env, BILLING_HANDLERS_BROKEN: "1" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout.trim(), 'HandlerLoadError HANDLERS_NOT_LOADED: could not load the handlers of app "billing" (dispatch.ts imports them): payment SDK not configured: STRIPE_KEY is missing');
+  });
+
   it("a handler module that cannot be loaded fails createTestApp() naming the app and the cause", async () => {
     const { createTestHarness } = await import("../runtime/testing/mod.ts");
     const { app } = await import("./fixtures/manifests/testing-app/generated/registry.ts");
@@ -105,6 +119,21 @@ describe("createTestApp() misuse", () => {
       createTestHarness({ app, loadDispatch: async () => (await import("./fixtures/manifests/testing-app/handlers/missing.ts" as string)).dispatch }, {}),
       (e: unknown) => e instanceof HandlerLoadError && e.code === "HANDLERS_NOT_LOADED" && /could not load the handlers of app "billing"/.test(e.message) && /missing\.ts/.test(e.message),
     );
+  });
+});
+
+describe("drain() with a handler that waits on the fake clock", () => {
+  it("fails after drainTimeout saying that the handler needs advance()", async () => {
+    const t = await createTestApp({ drainTimeout: "300ms" });
+    try {
+      await t.tasks.gateway.hang.delay({});
+      await assert.rejects(t.drain(), (e: unknown) => e instanceof DrainTimeoutError && e.code === "DRAIN_TIMEOUT" && /1 task\(s\) still running/.test(e.message) && /needs advance\(\)/.test(e.message));
+      await t.advance("2m");
+      const report = await t.drain();
+      assert.deepEqual(report.scheduled, []);
+    } finally {
+      await t.close();
+    }
   });
 });
 
