@@ -1,11 +1,16 @@
 // cjson for scripts, bridged to JS JSON with lua-cjson's conventions as Redis ships it: empty
 // tables encode as {}, tables with only positive integer keys as arrays, numbers with %.14g, "/"
 // escaped, JSON null decodes to cjson.null.
-import { fengari } from "./fengari.ts";
+import { loadFengari } from "./fengari.ts";
 import { formatG14 } from "./number-format.ts";
 import { jsString, luaString } from "./values.ts";
 
-const { lua, lauxlib } = fengari;
+let lua: any, lauxlib: any;
+
+/** Binds this module to fengari, loaded on first use (see loadFengari). */
+export function bindCjson(): void {
+  ({ lua, lauxlib } = loadFengari());
+}
 
 /** The lightuserdata that stands for JSON null. */
 const NULL = { cjsonNull: true };

@@ -1,11 +1,16 @@
 import { createHash } from "node:crypto";
-import { fengari } from "./fengari.ts";
+import { loadFengari } from "./fengari.ts";
 import { ReplyError, StatusReply, type Reply } from "../store/reply.ts";
-import { openCjson } from "./cjson.ts";
+import { bindCjson, openCjson } from "./cjson.ts";
 import { formatG14 } from "./number-format.ts";
-import { jsString, luaString, numberArg, pushErrorTable, pushReply, toReply } from "./values.ts";
+import { bindValues, jsString, luaString, numberArg, pushErrorTable, pushReply, toReply } from "./values.ts";
 
-const { lua, lauxlib, lualib } = fengari;
+let lua: any, lauxlib: any, lualib: any;
+
+/** Binds this module to fengari, loaded on first use (see loadFengari). */
+export function bindEngine(): void {
+  ({ lua, lauxlib, lualib } = loadFengari());
+}
 
 /** Runs one command for a script; `keys` are the script's declared KEYS (for the cluster check). */
 export type ScriptCommand = (name: string, args: string[], declared: ReadonlySet<string>) => Reply;
@@ -51,6 +56,9 @@ export class LuaEngine {
   #sha = "";
 
   constructor(exec: ScriptCommand) {
+    bindEngine();
+    bindValues();
+    bindCjson();
     this.#exec = exec;
     const L = lauxlib.luaL_newstate();
     this.#L = L;

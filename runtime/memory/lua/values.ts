@@ -1,8 +1,13 @@
 // Conversions between Lua values on a fengari stack and Redis replies, with Redis's rules.
-import { fengari } from "./fengari.ts";
+import { loadFengari } from "./fengari.ts";
 import { ReplyError, StatusReply, type Reply } from "../store/reply.ts";
 
-const { lua } = fengari;
+let lua: any;
+
+/** Binds this module to fengari, loaded on first use (see loadFengari). */
+export function bindValues(): void {
+  ({ lua } = loadFengari());
+}
 
 /** A Lua string (bytes) as a JS string; UTF-8, like everything celerity stores. */
 export function jsString(bytes: Uint8Array): string {
