@@ -36,6 +36,19 @@ try { createTaskTree(app, {}); console.log("opened"); } catch (e) { console.log(
     assert.equal(child.status, 0, child.stderr);
     assert.match(child.stdout, new RegExp(`^MEMORY_BROKER_ONE_PROCESS: the memory broker lives in one process \\(pid ${process.pid}\\); this process \\(pid \\d+\\) was given memory:// but cannot reach it`));
   });
+
+  it("a child of such a process may still make a broker of its own (createTestApp)", () => {
+    connectMemory("memory://owner-check-2").disconnect();
+    const script = `import { createTestApp } from "./test/fixtures/manifests/testing-app/generated/testing.ts";
+const t = await createTestApp();
+const r = await t.tasks.emails.reminder.delay({ orderId: 3 });
+await t.drain();
+console.log(await r.get());
+await t.close();`;
+    const child = run(["--input-type=module", "-e", script], {});
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout.trim(), "reminded order 3");
+  });
 });
 
 describe("selecting the memory broker", () => {
