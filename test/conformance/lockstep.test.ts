@@ -98,9 +98,9 @@ class Side {
     return {
       ready,
       // Sorted by member: their scores are times, which tie or not depending on the millisecond.
-      delayed: (await this.redis.zrange(this.ks.delayed("default"), 0, -1)).sort(),
-      leases: (await this.redis.zrange(this.ks.leases("default"), 0, -1)).sort(),
-      dead: (await this.redis.zrange(this.ks.dead, 0, -1)).sort(),
+      delayed: (await this.redis.zrange(this.ks.delayed("default"), "0", "-1")).sort(),
+      leases: (await this.redis.zrange(this.ks.leases("default"), "0", "-1")).sort(),
+      dead: (await this.redis.zrange(this.ks.dead, "0", "-1")).sort(),
       records,
     };
   }
