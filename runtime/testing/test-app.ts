@@ -11,7 +11,7 @@ import { createMemoryBroker, forgetMemoryBroker } from "../memory/registry.ts";
 import type { AppSpec } from "../spec/types.ts";
 import type { Handler } from "../task/types.ts";
 import type { Duration } from "../task/types.ts";
-import { durationToMs } from "../time/duration.ts";
+import { durationToMs } from "../core/duration.ts";
 import { Worker } from "../worker/worker.ts";
 import { readBrokerState, type BrokerState, type ScheduledEntry, type ScheduledTask } from "./broker-state.ts";
 import { DrainTimeoutError, HandlerLoadError, RealClockError } from "./errors.ts";

@@ -14,6 +14,7 @@ import { createLogger, type Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
 import type { Handler } from "../task/types.ts";
 import { beat, unregister } from "./heartbeat.ts";
+import { logOutcome } from "./log-outcome.ts";
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from "./options.ts";
 import { runRecord, type RunEnv, type RunHandle } from "./run-record.ts";
 
@@ -25,6 +26,8 @@ export interface WorkerApp {
 
 interface Running {
   claimed: Claimed;
+  /** The task's name, for the outcome's log line. */
+  name: string;
   handle: RunHandle;
   /** A renewal found the lease gone (said once in the log). */
   leaseLost?: boolean;
@@ -296,7 +299,7 @@ export class Worker {
         emit: (outcome) => this.#record(outcome, false),
       };
       const handle = runRecord(rec, this.#runEnv);
-      this.#running.set(rec.claimed.id, { claimed: rec.claimed, handle });
+      this.#running.set(rec.claimed.id, { claimed: rec.claimed, name: rec.name, handle });
       handle.outcome.then(
         (outcome) => this.#settle(rec.claimed, outcome),
         (error) => {
@@ -311,7 +314,7 @@ export class Worker {
     const running = this.#running.get(claimed.id);
     if (!running || running.claimed !== claimed) return;
     this.#running.delete(claimed.id);
-    if (outcome.kind === "fail") this.#log.warn("task failed", { id: claimed.id, error: outcome.errorJson.slice(0, 500) });
+    logOutcome(this.#log, running.name, outcome);
     this.#record(outcome, true);
   }
 
