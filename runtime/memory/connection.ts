@@ -18,7 +18,10 @@ function flatten(args: readonly Arg[], out: string[] = []): string[] {
   return out;
 }
 
-/** ioredis's shape of a reply: status replies as strings, HGETALL as an object. */
+/**
+ * ioredis's shape of a reply: status replies as strings, and (for the named methods, not for
+ * `call()`) HGETALL as an object.
+ */
 function shape(name: string, reply: Reply): unknown {
   if (reply instanceof StatusReply) return reply.status;
   if (name === "hgetall" && Array.isArray(reply)) {
@@ -73,12 +76,17 @@ export class MemoryConnection extends EventEmitter implements Subscriber {
     });
   }
 
-  /** Runs a command now and returns its reply (shaped like ioredis's) on a later tick. */
+  /** Runs any command now; its reply comes as ioredis's `call()` gives it (HGETALL as a flat array). */
   call(name: string, ...args: Arg[]): Promise<unknown> {
+    return this.run(name, args, false);
+  }
+
+  /** Runs a command now and returns its reply on a later tick; `method` shapes it as ioredis's named methods do. */
+  run(name: string, args: Arg[], method: boolean): Promise<unknown> {
     if (this.status !== "ready") return Promise.reject(new Error("Connection is closed."));
     try {
       const reply = this.server.command(name, flatten(args));
-      return Promise.resolve(shape(name.toLowerCase(), reply));
+      return Promise.resolve(shape(method ? name.toLowerCase() : "", reply));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -264,7 +272,7 @@ export class MemoryPipeline {
 for (const name of METHODS) {
   Object.defineProperty(MemoryConnection.prototype, name, {
     value(this: MemoryConnection, ...args: Arg[]) {
-      return this.call(name, ...args);
+      return this.run(name, args, true);
     },
   });
   Object.defineProperty(MemoryPipeline.prototype, name, {
