@@ -18,6 +18,9 @@ export class MemoryBrokerProcessError extends CelerityError {
 
 const servers = new Map<string, MemoryServer>();
 
+/** `memory://` -> "default", `memory://NAME` -> "NAME". */
+const brokerName = (url: string) => url.replace(/^memory:\/\//i, "").replace(/\/+$/, "") || "default";
+
 /** True for `memory://` and `memory://NAME`. */
 export function isMemoryUrl(url: string | undefined): url is string {
   return typeof url === "string" && /^memory:\/\//i.test(url);
@@ -81,9 +84,7 @@ export function createMemoryBroker(url: string, options: MemoryServerOptions = {
   return server;
 }
 
-const brokerName = (url: string) => url.replace(/^memory:\/\//i, "").replace(/\/+$/, "") || "default";
-
-/** A new connection to the memory broker a URL names (or to the server of `like`). */
+/** A new connection to the memory broker a URL names, or to the broker of a connection. */
 export function connectMemory(target: string | MemoryConnection, options: { name?: string } = {}): MemoryConnection {
   if (target instanceof MemoryConnection) return new MemoryConnection(target.server, options);
   return new MemoryConnection(memoryServerFor(target), options);
