@@ -1,4 +1,6 @@
-import { Beat, createLogger, Worker, type WorkerApp } from "../runtime/mod.ts";
+import { Beat } from "../runtime/beat/beat.ts";
+import { createLogger } from "../runtime/mod.ts";
+import { Worker, type WorkerApp } from "../runtime/worker/worker.ts";
 import type { AppSpec } from "../runtime/spec/types.ts";
 
 /** A worker or beat the demo runs: a child process, or in this process on the memory broker. */

@@ -6,8 +6,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { Redis } from "ioredis";
+import { resolveRedisUrl } from "../runtime/mod.ts";
+import { PeriodicStore } from "../runtime/beat/mod.ts";
 import { isMemoryUrl, MEMORY_URL } from "../runtime/memory/mod.ts";
-import { PeriodicStore, resolveRedisUrl } from "../runtime/mod.ts";
 import { startEmbedded, type DemoService } from "./embedded.ts";
 import { startChild, stopChild } from "./processes.ts";
 import { redisAnswers } from "./redis-check.ts";

@@ -53,7 +53,8 @@ await t.close();`;
 
 describe("selecting the memory broker", () => {
   it('createClient({ broker: "memory" }) and a worker on memory:// share one broker in this process', async () => {
-    const { createTaskTree, Worker } = await import("../runtime/mod.ts");
+    const { createTaskTree } = await import("../runtime/mod.ts");
+    const { Worker } = await import("../runtime/worker/worker.ts");
     const { conformanceApp, dispatch } = await import("./conformance/support/app.ts");
     const { testLogger } = await import("./support/runtime.ts");
     const app = conformanceApp("selectmem");

@@ -1,4 +1,5 @@
-import { createLogger, keyspace, connectRedis, Worker } from "../../runtime/mod.ts";
+import { connectRedis, createLogger, keyspace } from "../../runtime/mod.ts";
+import { Worker } from "../../runtime/worker/worker.ts";
 import { createClient } from "../app/generated/client.ts";
 import { dispatch } from "../app/generated/dispatch.ts";
 import { app } from "../app/generated/registry.ts";

@@ -1,7 +1,8 @@
 // Periodic entries fire through beat on every backend.
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, it } from "node:test";
-import { PeriodicStore, type PeriodicSpec } from "../../runtime/mod.ts";
+import { PeriodicStore } from "../../runtime/beat/store.ts";
+import type { PeriodicSpec } from "../../runtime/mod.ts";
 import { conformance, eventually, World } from "./support/world.ts";
 
 conformance("beat", (backend) => {

@@ -4,7 +4,10 @@
  */
 import { describe } from "node:test";
 import type { Redis } from "ioredis";
-import { Beat, connectRedis, createTaskTree, keyspace, Worker, type AppSpec, type BeatOptions, type Keyspace, type WorkerOptions } from "../../../runtime/mod.ts";
+import { Beat, type BeatOptions } from "../../../runtime/beat/beat.ts";
+import { connectRedis, createTaskTree, keyspace, type AppSpec, type Keyspace } from "../../../runtime/mod.ts";
+import type { WorkerOptions } from "../../../runtime/worker/options.ts";
+import { Worker } from "../../../runtime/worker/worker.ts";
 import { forgetMemoryBroker } from "../../../runtime/memory/mod.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "../../support/redis.ts";
 import { testLogger } from "../../support/runtime.ts";
