@@ -19,7 +19,7 @@ describe("createTestApp() on the memory broker with a fake clock", () => {
   });
   afterEach(() => t.close());
 
-  it("a charge failing twice under a 10-minute backoff, an hourly report and a day's countdown: a day in well under a second", async () => {
+  it("a charge failing twice under a 10-minute backoff, an hourly report and a day's countdown: a day in well under a second", async (ctx) => {
     const wall = performance.now();
     const charge = await t.tasks.payments.charge.delay({ orderId: 7, failTimes: 2 });
     const reminder = await t.tasks.emails.reminder.applyAsync({ orderId: 7 }, { countdown: "1d" });
@@ -47,7 +47,10 @@ describe("createTestApp() on the memory broker with a fake clock", () => {
     assert.deepEqual(day.scheduled, []);
     assert.equal(new Date(t.now()).toISOString(), "2027-03-02T09:30:00.000Z");
     const elapsed = performance.now() - wall;
-    assert.ok(elapsed < 1000, `a simulated day took ${elapsed.toFixed(0)} ms of wall time`);
+    ctx.diagnostic(`a simulated day (24 periodic runs, 3 charge attempts, a day's countdown) took ${elapsed.toFixed(0)} ms of wall time`);
+    // Nothing waited for the simulated time (a 10-minute backoff alone would be 600 s); the bound
+    // is loose so a loaded CI machine cannot fail it (measured here: about 300 ms).
+    assert.ok(elapsed < 3000, `a simulated day took ${elapsed.toFixed(0)} ms of wall time`);
   });
 
   it("arguments and results are validated as in production", async () => {

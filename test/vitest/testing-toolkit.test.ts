@@ -23,7 +23,8 @@ describe("createTestApp() under Vitest", () => {
     await t.advance("1d");
     await expect(reminder.get()).resolves.toBe("reminded order 7");
     expect(calls.filter((c) => c.task === "reports.hourly")).toHaveLength(24);
-    expect(performance.now() - wall).toBeLessThan(1000);
+    // No waiting for simulated time (the backoff alone is 10 minutes); loose for a loaded CI machine.
+    expect(performance.now() - wall).toBeLessThan(3000);
   });
 
   it("a task out of retries rejects get() with its error", async () => {
