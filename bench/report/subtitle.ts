@@ -18,6 +18,8 @@ export function subtitle(name: WorkloadName, sizes: Sizes, rounds: number): stri
       return `${n(sizes.memoryTotal)} tasks, once`;
     case "codegen":
       return `${sizes.codegenTasks} tasks${med}`;
+    case "import":
+      return `built dist/, fresh node per entry${med}`;
     case "embedded":
       return `${n(sizes.single)} calls, ${n(sizes.drain)} tasks drained, worker in process${med}`;
   }

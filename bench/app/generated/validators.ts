@@ -2,7 +2,7 @@
 // @ts-nocheck: the validator bodies are ajv's standalone code, untyped JavaScript that no strict
 // tsconfig accepts as TypeScript. Each export is declared `ValidateFunction`, which is what importers
 // and declaration emit see; ajv's own tests vouch for the code itself.
-import type { ValidateFunction } from "celerity/runtime";
+import type { ValidateFunction } from "celerity";
 
 export const args_bench$latency: ValidateFunction = validate10;
 const schema11 = {"type":"object","required":["t"],"additionalProperties":false,"properties":{"t":{"type":"number","description":"Epoch ms (fractional) taken just before the enqueue call."}}};
