@@ -9,8 +9,6 @@ import { calls } from "./fixtures/manifests/testing-app/handlers/billing.ts";
 import { createTestApp } from "./fixtures/manifests/testing-app/generated/testing.ts";
 import { REDIS_URL } from "./support/redis.ts";
 
-const HOUR = 3_600_000;
-
 describe("createTestApp() on the memory broker with a fake clock", () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
   beforeEach(async () => {

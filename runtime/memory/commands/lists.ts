@@ -3,7 +3,10 @@ import type { CommandSpec, Keyspace } from "../store/store.ts";
 
 function push(ks: Keyspace, key: string, values: string[], front: boolean): number {
   const list = ks.getOrCreate(key, "list");
-  for (const v of values) (front ? list.pushFront(v) : list.pushBack(v));
+  for (const v of values) {
+    if (front) list.pushFront(v);
+    else list.pushBack(v);
+  }
   ks.notePush(key);
   return list.length;
 }

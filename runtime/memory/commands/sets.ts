@@ -8,7 +8,11 @@ export const setCommands: Record<string, CommandSpec> = {
     run: (ks, [key, ...members]) => {
       const s = ks.getOrCreate(key!, "set");
       let n = 0;
-      for (const m of members) if (!s.has(m)) (s.add(m), n++);
+      for (const m of members) {
+        if (s.has(m)) continue;
+        s.add(m);
+        n++;
+      }
       return n;
     },
   },

@@ -1,6 +1,6 @@
 /** A double-ended queue on a ring buffer: Redis lists are pushed and popped at both ends in O(1). */
 export class Deque {
-  #buf: (string | undefined)[] = new Array(8);
+  #buf: (string | undefined)[] = Array.from({ length: 8 });
   #head = 0;
   #size = 0;
 
@@ -9,7 +9,7 @@ export class Deque {
   }
 
   #grow(): void {
-    const next: (string | undefined)[] = new Array(this.#buf.length * 2);
+    const next: (string | undefined)[] = Array.from({ length: this.#buf.length * 2 });
     for (let i = 0; i < this.#size; i++) next[i] = this.#buf[(this.#head + i) % this.#buf.length];
     this.#buf = next;
     this.#head = 0;
@@ -59,7 +59,7 @@ export class Deque {
 
   /** Replaces the contents (for the rare whole-list edits such as LREM). */
   reset(values: readonly string[]): void {
-    this.#buf = new Array(Math.max(8, values.length * 2));
+    this.#buf = Array.from({ length: Math.max(8, values.length * 2) });
     this.#head = 0;
     this.#size = 0;
     for (const v of values) this.pushBack(v);
