@@ -111,7 +111,7 @@ test("a bad manifest prints every error with a count, exits 1, and writes nothin
   35 |     queue: shipping
 > 36 |     priorty: 3
      |     ^^^^^^^
-  expected: one of acks_late, args, description, expires, handler, priority, queue, rate_limit, result, retry, time_limit
+  expected: one of acks_late, args, description, expires, handler, ignore_result, priority, queue, rate_limit, result, retry, time_limit
   did you mean "priority"?
 
 other/tasks.yaml:40:12 error: invalid duration "1 minute"

@@ -79,4 +79,6 @@ export async function runWorkerMain(app: WorkerApp, options: { argv?: readonly s
     cold: "second signal: exiting now; leases will return running tasks",
   });
   await worker.start();
+  // A warm shutdown asked for over the control channel ends the process as a signal's does.
+  void worker.stopped.then(() => process.exit(0));
 }

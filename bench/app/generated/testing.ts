@@ -1,4 +1,4 @@
-// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:9d3c8a22d8200fa8
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:6211fa06038e5345
 // The `bench` app under test: its real handlers on an in-process worker and beat, on the memory
 // broker with a fake clock (or on Redis with `{ redis: url }`).
 import { createTestHarness } from "celerity/testing";
@@ -13,7 +13,7 @@ import { app } from "./registry.ts";
  *
  * @example
  * const t = await createTestApp();
- * const r = await t.tasks.bench.latency.delay(args);
+ * const r = await t.tasks.bench.collect.delay(args);
  * await t.drain();
  * console.log(await r.get());
  * await t.close();
