@@ -43,8 +43,24 @@ export function conformanceApp(name = "conf") {
     "util.limited": { args: keyed, spec: { rateLimit: { limit: 5, intervalMs: 1000 } } },
     "util.expiring": { args: keyed, spec: { expiresMs: 150 } },
     "util.slow": { args: keyed, spec: { timeLimitMs: 150 } },
-    "util.urgent": { args: keyed, spec: { priority: 9 } },
+    "cv.inc": (args: { n: number; key?: string }, ctx) => {
+    record(args.key, ctx, args);
+    return { n: args.n + 1 };
+  },
+  "cv.sum": (args: { values: { n: number }[]; key?: string }, ctx) => {
+    record(args.key, ctx, args);
+    return { n: args.values.reduce((a, v) => a + v.n, 0) };
+  },
+  "util.urgent": { args: keyed, spec: { priority: 9 } },
     "util.lazy": { args: keyed, spec: { priority: 0 } },
+    "cv.inc": {
+      args: { type: "object", required: ["n"], properties: { n: { type: "integer" }, key: { type: "string" } } },
+      result: { type: "object", required: ["n"], properties: { n: { type: "integer" } } },
+    },
+    "cv.sum": {
+      args: { type: "object", required: ["values"], properties: { values: { type: "array" }, key: { type: "string" } } },
+      result: { type: "object", required: ["n"], properties: { n: { type: "integer" } } },
+    },
   });
 }
 
@@ -76,6 +92,14 @@ export const dispatch: Record<string, Handler<any, any>> = {
     record(args.key, ctx, args);
     await sleep(args.ms ?? 5000, ctx.signal);
     return "finished";
+  },
+  "cv.inc": (args: { n: number; key?: string }, ctx) => {
+    record(args.key, ctx, args);
+    return { n: args.n + 1 };
+  },
+  "cv.sum": (args: { values: { n: number }[]; key?: string }, ctx) => {
+    record(args.key, ctx, args);
+    return { n: args.values.reduce((a, v) => a + v.n, 0) };
   },
   "util.urgent": (args: { key?: string }, ctx) => (record(args.key, ctx, args), "urgent"),
   "util.lazy": (args: { key?: string }, ctx) => (record(args.key, ctx, args), "lazy"),
