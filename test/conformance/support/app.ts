@@ -43,15 +43,7 @@ export function conformanceApp(name = "conf") {
     "util.limited": { args: keyed, spec: { rateLimit: { limit: 5, intervalMs: 1000 } } },
     "util.expiring": { args: keyed, spec: { expiresMs: 150 } },
     "util.slow": { args: keyed, spec: { timeLimitMs: 150 } },
-    "cv.inc": (args: { n: number; key?: string }, ctx) => {
-    record(args.key, ctx, args);
-    return { n: args.n + 1 };
-  },
-  "cv.sum": (args: { values: { n: number }[]; key?: string }, ctx) => {
-    record(args.key, ctx, args);
-    return { n: args.values.reduce((a, v) => a + v.n, 0) };
-  },
-  "util.urgent": { args: keyed, spec: { priority: 9 } },
+    "util.urgent": { args: keyed, spec: { priority: 9 } },
     "util.lazy": { args: keyed, spec: { priority: 0 } },
     "cv.inc": {
       args: { type: "object", required: ["n"], properties: { n: { type: "integer" }, key: { type: "string" } } },
