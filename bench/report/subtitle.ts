@@ -22,6 +22,8 @@ export function subtitle(name: WorkloadName, sizes: Sizes, rounds: number): stri
       return `${sizes.codegenTasks} tasks${med}`;
     case "import":
       return `built dist/, fresh node per entry${med}`;
+    case "embedded":
+      return `${n(sizes.single)} calls, ${n(sizes.drain)} tasks drained, worker in process${med}`;
     case "cluster":
       return `${n(sizes.drain)} tasks, 1 worker process, concurrency ${sizes.concurrency}, 3 masters + 3 replicas on this host${med}`;
   }

@@ -3,6 +3,7 @@ import { canvas } from "./canvas.ts";
 import { cluster } from "./cluster.ts";
 import { codegen } from "./codegen.ts";
 import { drain } from "./drain.ts";
+import { embedded } from "./embedded.ts";
 import { importTime } from "./import-time.ts";
 import { latency } from "./latency.ts";
 import { memory } from "./memory.ts";
@@ -10,4 +11,4 @@ import { singleEnqueue } from "./single-enqueue.ts";
 import type { Workload } from "./workload.ts";
 
 /** Every workload, in the order the table shows them. */
-export const WORKLOADS: readonly Workload[] = [bulkEnqueue, singleEnqueue, drain, latency, memory, canvas, codegen, importTime, cluster];
+export const WORKLOADS: readonly Workload[] = [bulkEnqueue, singleEnqueue, drain, latency, memory, canvas, codegen, importTime, embedded, cluster];

@@ -1,6 +1,7 @@
 import { Cluster, Redis } from "ioredis";
 import { createLogger } from "../log/logger.ts";
 import { isClusterUrl, parseClusterUrl } from "./cluster-url.ts";
+import { connectMemory, isMemoryConnection, isMemoryUrl } from "../memory/registry.ts";
 import { parseRedisUrl, resolveRedisUrl } from "./redis-url.ts";
 
 /** One warning per connection per this long while Redis is unreachable, instead of one per retry. */
@@ -12,7 +13,10 @@ const ERROR_LOG_INTERVAL_MS = 10_000;
  */
 export type RedisClient = Redis | Cluster;
 
-/** Where to connect: a URL, or an ioredis instance (Redis or Cluster) to duplicate (its options are reused). */
+/**
+ * Where to connect: a URL (`memory://` for the in-memory broker, `redis+cluster://` for a Cluster),
+ * or an ioredis instance (Redis or Cluster) to duplicate (its options are reused).
+ */
 export type RedisTarget = string | RedisClient | undefined;
 
 export interface ConnectOptions {
@@ -36,6 +40,8 @@ const backoff = (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 20
  * refreshes its slot map after a failover.
  */
 export function connectRedis(target: RedisTarget, options: ConnectOptions = {}): RedisClient {
+  if (isMemoryConnection(target)) return connectMemory(target, { name: options.name }).asRedis();
+  if (!(target instanceof Redis) && !(target instanceof Cluster) && isMemoryUrl(resolveRedisUrl(target))) return connectMemory(resolveRedisUrl(target), { name: options.name }).asRedis();
   const connectionName = options.name ? `${options.name}-${process.pid}` : undefined;
   let redis: RedisClient;
   if (target instanceof Cluster || (typeof target !== "object" && isClusterUrl(resolveRedisUrl(target)))) {
