@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Redis } from "ioredis";
-import { connectRedis, createTaskTree, keyspace, ReplicationError, type AppSpec, type RedisClient } from "../runtime/mod.ts";
+import { ConfigurationError, connectRedis, createTaskTree, keyspace, ReplicationError, type AppSpec, type RedisClient } from "../runtime/mod.ts";
 import { startAdmin } from "../runtime/admin/mod.ts";
 import { Beat, PeriodicStore } from "../runtime/beat/mod.ts";
 import { Worker } from "../runtime/worker/mod.ts";
@@ -35,6 +35,7 @@ describe("shard tags", () => {
     assert.deepEqual(shardOfId(a.id), a.shard);
     assert.deepEqual(routeTask(app, "emails", a.id), a, "an id that already names its shard keeps it");
     assert.deepEqual(routeTask(app, "default", "x"), { queue: "default", id: "x", shard: null }, "an unsharded queue is untouched");
+    assert.throws(() => routeTask(app, "emails", "x".repeat(198)), (e: unknown) => e instanceof ConfigurationError && /too long for sharded queue "emails": at most 196 characters/.test(e.message));
   });
 });
 
