@@ -14,6 +14,7 @@ import type { AppSpec } from "../spec/types.ts";
 import type { Handler } from "../task/types.ts";
 import { beat, unregister } from "./heartbeat.ts";
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from "./options.ts";
+import { parseControlMessage } from "./control-message.ts";
 import { runRecord, type RunEnv, type RunHandle } from "./run-record.ts";
 
 /** The generated registry a worker runs: the app's spec and its handlers. */
@@ -354,18 +355,15 @@ export class Worker {
   }
 
   #onControl(message: string): void {
-    let parsed: { op?: string; id?: string };
-    try {
-      parsed = JSON.parse(message);
-    } catch {
+    const parsed = parseControlMessage(message);
+    if ("refused" in parsed) {
+      this.#log.warn("malformed control message ignored", { reason: parsed.refused, message: message.slice(0, 200) });
       return;
     }
-    if (parsed.op === "revoke" && typeof parsed.id === "string") {
-      const running = this.#running.get(parsed.id);
-      if (running) {
-        this.#log.info("terminating revoked task", { id: parsed.id });
-        running.handle.controller.abort(new Error("revoked"));
-      }
+    const running = this.#running.get(parsed.id);
+    if (running) {
+      this.#log.info("terminating revoked task", { id: parsed.id });
+      running.handle.controller.abort(new Error("revoked"));
     }
   }
 }
