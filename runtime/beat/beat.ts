@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Redis } from "ioredis";
 import { connectRedis } from "../config/connect.ts";
+import { checkEvictionPolicy } from "../config/eviction-policy.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
@@ -21,6 +22,8 @@ export interface BeatOptions {
   /** Longest sleep between looks at the earliest due time: the safety net should a change announcement be lost (e.g. during a reconnect). Default 250 ms. */
   pollMs?: number;
   logger?: Logger;
+  /** Run even if Redis's maxmemory-policy can evict keys (default: CELERITY_ALLOW_EVICTION). */
+  allowEviction?: boolean;
   /** The scheduling clock in epoch ms (tests); lock timing always uses real time. */
   now?: () => number;
 }
@@ -105,6 +108,7 @@ export class Beat {
     this.#lock = new LeaderLock(this.#redis, this.#keys.leader, { token: this.#token, ttlMs: this.#ttlMs, releasedChannel: this.#keys.changed });
     let synced;
     try {
+      await checkEvictionPolicy(this.#redis, { allowEviction: this.#options.allowEviction, role: "beat", log: this.#log });
       await this.#subscriber.subscribe(this.#keys.changed);
       await Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis)));
       const store = new PeriodicStore(this.#app, { redis: this.#redis, prefix: this.#options.prefix, now: this.#now });

@@ -1,4 +1,4 @@
-import { parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
+import { boolFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
@@ -6,7 +6,7 @@ import type { AppSpec } from "../spec/types.ts";
 import { durationToMs } from "../time/duration.ts";
 import { Beat, type BeatOptions } from "./beat.ts";
 
-const FLAGS = ["redis", "prefix", "lock-ttl", "poll"];
+const FLAGS = ["redis", "prefix", "lock-ttl", "poll", "allow-eviction"];
 
 /** Turns command-line flags into beat options. */
 export function beatOptionsFromArgv(argv: readonly string[]): BeatOptions {
@@ -15,7 +15,7 @@ export function beatOptionsFromArgv(argv: readonly string[]): BeatOptions {
     const v = stringFlag(flags, name);
     return v === undefined ? undefined : durationToMs(/^\d+(\.\d+)?$/.test(v) ? Number(v) : v, `--${name}`);
   };
-  return { redis: stringFlag(flags, "redis"), prefix: stringFlag(flags, "prefix"), lockTtlMs: duration("lock-ttl"), pollMs: duration("poll") };
+  return { redis: stringFlag(flags, "redis"), prefix: stringFlag(flags, "prefix"), lockTtlMs: duration("lock-ttl"), pollMs: duration("poll"), allowEviction: boolFlag(flags, "allow-eviction") };
 }
 
 /**

@@ -16,6 +16,11 @@ export interface ClientOptions {
   prefix?: string;
   /** Client-side limits on argument size and depth. */
   limits?: Partial<ArgsLimits>;
+  /**
+   * Send tasks even if Redis's maxmemory-policy can evict keys (default: CELERITY_ALLOW_EVICTION).
+   * Without it, the first send checks the policy and rejects with EvictionPolicyError.
+   */
+  allowEviction?: boolean;
 }
 
 /** Members every client has beside its task tree; `$` keeps them apart from task names. */
@@ -29,6 +34,8 @@ export interface ClientControls {
 
 function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits): TaskHandle<unknown, unknown> {
   const send = async (batch: PreparedBatch): Promise<AsyncResult<unknown>[]> => {
+    const check = conn.ensureSafe();
+    if (check) await check;
     await enqueueBatch(conn, batch.items, { queue: batch.queue, priority: batch.priority });
     return batch.items.map((item) => new TaskResult<unknown>(conn, item.id, spec.name));
   };
@@ -53,7 +60,7 @@ function makeHandle(spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits):
  * `client.emails.send_welcome`). Generated `client.ts` calls this with the app's spec and its types.
  */
 export function createTaskTree<T>(app: AppSpec, options: ClientOptions = {}): T & ClientControls {
-  const conn = new ClientConnection(options.redis, keyspace(app.app, options.prefix));
+  const conn = new ClientConnection(options.redis, keyspace(app.app, options.prefix), { allowEviction: options.allowEviction });
   const limits: ArgsLimits = { ...DEFAULT_ARGS_LIMITS, ...options.limits };
   const root: Record<string, unknown> = {};
   for (const spec of Object.values(app.tasks)) {

@@ -1,4 +1,4 @@
-import { intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
+import { boolFlag, intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
@@ -6,7 +6,7 @@ import { durationToMs } from "../time/duration.ts";
 import type { WorkerOptions } from "./options.ts";
 import { Worker, type WorkerApp } from "./worker.ts";
 
-const FLAGS = ["queues", "concurrency", "lease", "grace", "time-limit-grace", "max-deliveries", "max-payload", "redis", "prefix", "id"];
+const FLAGS = ["queues", "concurrency", "lease", "grace", "time-limit-grace", "max-deliveries", "max-payload", "redis", "prefix", "id", "allow-eviction"];
 
 /** Turns command-line flags into worker options. */
 export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
@@ -26,6 +26,7 @@ export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
     redis: stringFlag(flags, "redis"),
     prefix: stringFlag(flags, "prefix"),
     id: stringFlag(flags, "id"),
+    allowEviction: boolFlag(flags, "allow-eviction"),
   };
 }
 
@@ -49,5 +50,13 @@ export async function runWorkerMain(app: WorkerApp, options: { argv: readonly st
     warm: "warm shutdown: finishing running tasks",
     cold: "second signal: exiting now; leases will return running tasks",
   });
-  await worker.start();
+  try {
+    await worker.start();
+  } catch (error) {
+    if (error instanceof CelerityError) {
+      log.error(error.message, { code: error.code });
+      process.exit(2);
+    }
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { connectRedis } from "../config/connect.ts";
+import { checkEvictionPolicy } from "../config/eviction-policy.ts";
 import { finish, finishAndClaim } from "../broker/settle.ts";
 import type { Claimed, ClaimResult } from "../broker/claim.ts";
 import type { BrokerConn } from "../broker/conn.ts";
@@ -95,6 +96,12 @@ export class Worker {
   async start(): Promise<void> {
     const target = this.options.redis;
     this.#conn = { redis: connectRedis(target, { name: "celerity-worker" }), ks: this.#ks };
+    try {
+      await checkEvictionPolicy(this.#conn.redis, { allowEviction: this.options.allowEviction, role: "worker", log: this.#log });
+    } catch (error) {
+      this.#conn.redis.disconnect();
+      throw error;
+    }
     this.#blocker = connectRedis(target, { name: "celerity-worker-wait", blocking: true });
     // A reconnect gives the blocking connection a new client id.
     this.#blocker.on("ready", () => (this.#blockerId = null));
