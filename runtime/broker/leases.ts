@@ -1,5 +1,6 @@
 import type { BrokerConn } from "./conn.ts";
 import type { Claimed } from "./claim.ts";
+import { quarantineOnWrongType } from "./quarantine.ts";
 
 /**
  * Pushes the lease deadline of every running task forward in one pipeline. `XX` never re-creates a
@@ -16,5 +17,5 @@ export async function renewLeases({ redis, ks }: BrokerConn, running: Iterable<C
   if (byQueue.size === 0) return;
   const pipeline = redis.pipeline();
   for (const [queue, args] of byQueue) pipeline.zadd(ks.leases(queue), "XX", ...args);
-  await pipeline.exec();
+  await quarantineOnWrongType(redis, await pipeline.exec(), { keys: [...byQueue.keys()].map((q) => ks.leases(q)), context: "lease renewal" });
 }

@@ -8,6 +8,7 @@ import type { Outcome } from "../broker/finish.ts";
 import { renewLeases } from "../broker/leases.ts";
 import { startClaimed, type SkippedRecord, type StartedRecord } from "../broker/start.ts";
 import { scripts } from "../broker/scripts.ts";
+import { isWrongTypeError, logQuarantinesWith, quarantineWrongTypes } from "../broker/quarantine.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
@@ -96,6 +97,7 @@ export class Worker {
   async start(): Promise<void> {
     const target = this.options.redis;
     this.#conn = { redis: connectRedis(target, { name: "celerity-worker" }), ks: this.#ks };
+    logQuarantinesWith(this.#conn.redis, this.#log);
     try {
       await checkEvictionPolicy(this.#conn.redis, { allowEviction: this.options.allowEviction, role: "worker", log: this.#log });
     } catch (error) {
@@ -228,8 +230,10 @@ export class Worker {
       const blockerId = this.#blockerId;
       timer = setTimeout(() => void this.#conn.redis.client("UNBLOCK", blockerId).catch(() => {}), ms);
       await this.#blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
-    } catch {
-      // Disconnected for shutdown, or a connection fault: the loop decides what happens next.
+    } catch (error) {
+      // A signal list of the wrong type would make BLPOP fail at once, forever: a busy loop.
+      if (isWrongTypeError(error)) await quarantineWrongTypes(this.#conn.redis, keys, { context: "worker BLPOP" }).catch(() => []);
+      // Otherwise disconnected for shutdown, or a connection fault: the loop decides what happens next.
     } finally {
       clearTimeout(timer);
     }

@@ -12,6 +12,7 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
     local delayed, leases, signal = KEYS[b + 11], KEYS[b + 12], KEYS[b + 13]
     local due = redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, limit)
     if #due > 0 then
+      ensure_ready_lists(b, due)
       for _, m in ipairs(due) do
         local p, id = split_member(m)
         redis.call('LPUSH', KEYS[b + 1 + p], id)
@@ -20,6 +21,7 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
     end
     local lost = redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, limit)
     if #lost > 0 then
+      ensure_ready_lists(b, lost)
       for _, m in ipairs(lost) do
         local p, id = split_member(m)
         -- Back to the head: it was taken before anything now waiting.
@@ -31,7 +33,7 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
     while want > 0 and p >= 0 do
       local ids = redis.call('RPOP', KEYS[b + 1 + p], want)
       if ids then
-        local z = {}
+        local z, garbage = {}, {}
         for _, id in ipairs(ids) do
           if valid_id(id) then
             z[#z + 1] = deadline
@@ -41,10 +43,12 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
             out[#out + 1] = id
             want = want - 1
           else
-            bury_raw(dead, dead_raw, now, id, 'not a task id (garbage in the ready queue)', queues[qi + 1])
+            garbage[#garbage + 1] = id
           end
         end
         if #z > 0 then redis.call('ZADD', leases, unpack(z)) end
+        -- Buried after the ids are leased: a wrong-type dead set then costs this garbage, never a task.
+        for _, g in ipairs(garbage) do bury_raw(dead, dead_raw, now, g, 'not a task id (garbage in the ready queue)', queues[qi + 1]) end
       else
         p = p - 1
       end

@@ -6,6 +6,8 @@
 local now, queue, prio = tonumber(ARGV[1]), ARGV[2], ARGV[3]
 local name, eta, expires_at, result_ttl, delayed = ARGV[5], ARGV[6], ARGV[7], ARGV[8], KEYS[2]
 local out, ready, recent = {}, {}, {}
+-- The batch goes into one of these, after its records are written: refuse before writing them.
+if tonumber(eta) > now then ensure_type(delayed, 'zset') else ensure_type(KEYS[1], 'list') end
 for i = 1, #KEYS - 4 do
   local id = ARGV[7 + i * 2]
   local written = enqueue_one(KEYS[4 + i], id, name, ARGV[8 + i * 2], queue, prio, eta, expires_at, result_ttl, now, delayed)

@@ -16,12 +16,35 @@ local function split_member(member)
   return 0, member
 end
 
+-- Raises WRONGTYPE naming `key` when it holds another type than `t` (absent is fine). Called before
+-- a script's first write into a structure it has not read yet, so that a wrong-type key stops the
+-- script before anything was popped that could not be pushed; the caller then quarantines the key
+-- (broker/quarantine.ts) and runs the script again.
+local function ensure_type(key, t)
+  local found = redis.call('TYPE', key)['ok']
+  if found ~= t and found ~= 'none' then error({ err = 'WRONGTYPE ' .. key .. ' holds a ' .. found .. ', not a ' .. t }) end
+end
+
+-- ensure_type for the ready lists KEYS[b + 1 + p] that members "<p>|<id>" are about to be pushed to.
+local function ensure_ready_lists(b, members)
+  local seen = {}
+  for _, m in ipairs(members) do
+    local p = split_member(m)
+    if not seen[p] then
+      seen[p] = true
+      ensure_type(KEYS[b + 1 + p], 'list')
+    end
+  end
+end
+
 -- A plausible task id; anything else found in a queue is garbage to bury, never a key to build.
 local function valid_id(id)
   return #id > 0 and #id <= 200 and not string.find(id, '[^%w%-_:.]')
 end
 
 local function bury_raw(dead, dead_raw, now, raw, reason, queue)
+  ensure_type(dead, 'zset')
+  ensure_type(dead_raw, 'hash')
   local ref = 'raw:' .. redis.sha1hex(raw)
   local shown = raw
   if #shown > 4096 then shown = string.sub(shown, 1, 4096) end
