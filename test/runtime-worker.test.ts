@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, afterEach, beforeEach, describe, it } from "node:test";
 import { RemoteTaskError } from "../runtime/mod.ts";
+import { CommandCounter } from "./support/command-counter.ts";
 import { RuntimeHarness, eventually, sleep } from "./support/runtime.ts";
 
 describe("worker", () => {
@@ -93,10 +94,17 @@ describe("worker", () => {
 
   it("acks_late=false acknowledges before running (at-most-once): no lease while the handler runs", async () => {
     await h.startWorker();
-    const r = await h.client.util.early.delay({ key: h.key("early"), ms: 400 });
-    await eventually(async () => (await h.redis.hget(k(`t:${r.id}`), "s")) === "STARTED");
-    await eventually(async () => (await h.redis.zcard(k("q:default:leases"))) === 0);
-    assert.equal(await r.get({ timeout: 5 }), "done");
+    // The handler records its start, then waits for the gate: while it waits it is surely running.
+    const gate = h.key("early-gate");
+    const early = await h.client.util.early.delay({ key: h.key("early"), gate });
+    const late = await h.client.util.record.delay({ key: h.key("late"), gate });
+    await eventually(async () => Object.keys(await h.runs("early")).length === 1 && Object.keys(await h.runs("late")).length === 1);
+    const leased = await h.redis.zrange(k("q:default:leases"), "0", "-1");
+    assert.deepEqual(leased, [`5|${late.id}`], "the acks_late task holds a lease while it runs; the early-acked one none");
+    assert.equal(await h.redis.hget(k(`t:${early.id}`), "s"), "STARTED");
+    await h.redis.rpush(gate, "go", "go");
+    assert.equal(await early.get({ timeout: 5 }), "done");
+    assert.equal(await late.get({ timeout: 5 }), late.id);
   });
 
   it("warm stop finishes running tasks; unfinished ones after the grace period go back to the queue", async () => {
@@ -153,29 +161,34 @@ describe("worker", () => {
   });
 
   it("an idle worker blocks on Redis instead of polling, and wakes at once for new work", async () => {
-    const w = await h.startWorker({ concurrency: 16 });
-    await sleep(300);
-    const calls = async (command: string) => {
-      const m = new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(await h.redis.info("commandstats"));
-      return m ? Number(m[1]) : 0;
-    };
-    const [scriptsBefore, blpopBefore] = [await calls("evalsha"), await calls("blpop")];
-    await sleep(1_500);
-    const scripts = (await calls("evalsha")) - scriptsBefore;
-    const blpops = (await calls("blpop")) - blpopBefore;
-    // Both claim loops are parked: one in BLPOP (5 s timeout), the other waiting for it.
-    assert.ok(scripts <= 2 && blpops <= 1, `idle for 1.5 s: ${scripts} scripts, ${blpops} BLPOPs`);
-    assert.equal(w.inFlight, 0);
-    const sent = Date.now();
-    const r = await h.client.util.record.delay({ key: h.key("wake") });
-    await r.get({ timeout: 2 });
-    assert.ok(Date.now() - sent < 500, "a parked worker takes new work at once");
+    // Counted on this worker's own connections, so other test files running meanwhile do not count.
+    const counter = new CommandCounter((name) => name.startsWith("celerity-worker"));
+    try {
+      const w = await h.startWorker({ concurrency: 16 });
+      await eventually(async () => counter.count("blpop") >= 1);
+      const [scriptsBefore, blpopBefore] = [counter.count("evalsha"), counter.count("blpop")];
+      await sleep(1_500);
+      const scripts = counter.count("evalsha") - scriptsBefore;
+      const blpops = counter.count("blpop") - blpopBefore;
+      // Both claim loops are parked: one in BLPOP (5 s timeout), the other waiting for it.
+      assert.ok(scripts <= 2 && blpops <= 1, `idle for 1.5 s: ${scripts} scripts, ${blpops} BLPOPs`);
+      assert.equal(w.inFlight, 0);
+      const sent = Date.now();
+      const r = await h.client.util.record.delay({ key: h.key("wake") });
+      await r.get({ timeout: 4 });
+      // Well inside the 5 s a parked loop would otherwise sleep.
+      assert.ok(Date.now() - sent < 2_000, "a parked worker takes new work at once");
+    } finally {
+      counter.stop();
+    }
   });
 
   it("consumes only the queues it is given", async () => {
     await h.startWorker({ queues: ["default"] });
     const other = await h.client.other.task.delay({});
-    await sleep(300);
+    // Sent after the other task: once it ran, the worker has claimed past the moment the other arrived.
+    const sentinel = await h.client.math.add.delay({ a: 1, b: 1 });
+    assert.equal(await sentinel.get({ timeout: 5 }), 2);
     assert.equal(await other.state(), "PENDING");
     await h.startWorker({ queues: ["other"] });
     assert.equal(await other.get({ timeout: 5 }), "other");
