@@ -33,6 +33,15 @@ describe("admin: quarantined keys", () => {
     assert.ok(detail.includes(letter.movedTo!), "the new key name is shown");
   });
 
+  it("a page meeting a wrong-type key moves it aside and answers 503 once; the reload works", async () => {
+    await h.redis.set(h.ks.ready("default", 3), "junk");
+    const first = await h.api("/api/overview");
+    assert.equal(first.status, 503);
+    assert.match(((await first.json()) as { error: { message: string } }).error.message, /1 key of the wrong type was moved aside/);
+    assert.equal((await h.api("/api/overview")).status, 200);
+    assert.notEqual(await h.redis.type(h.ks.ready("default", 3)), "string");
+  });
+
   it("refuses to requeue it (409)", async () => {
     const res = await h.api(`/api/dead/${ref}/requeue`, { method: "POST" });
     assert.equal(res.status, 409);
