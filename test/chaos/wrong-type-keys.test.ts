@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Redis } from "ioredis";
-import type { PeriodicSpec } from "../../runtime/mod.ts";
+import { PeriodicStore, type PeriodicSpec } from "../../runtime/mod.ts";
+import { REDIS_URL } from "../support/redis.ts";
 import { chaosApp } from "../fixtures/chaos/app.ts";
 import { runLog, stateCounts, waitFor } from "../fixtures/chaos/observe.ts";
 import { chaosWorld } from "../fixtures/chaos/world.ts";
@@ -128,6 +129,16 @@ test("wrong-type keys in every structure are moved aside with a reason; queues, 
   await keepsFiring("a wrong-type entries hash");
   await put(ks.beat("leader"), "hash");
   await keepsFiring("a wrong-type leader lock");
+  // The disabled set, met by a run-time change (the admin or CLI disabling an entry).
+  await put(ks.beat("disabled"), "string");
+  const store = new PeriodicStore(app, { redis: REDIS_URL, prefix });
+  t.after(() => store.close());
+  await store.setEnabled("tick", false);
+  assert.equal((await store.get("tick"))?.enabled, false);
+  const tickRuns = await runsOf("tick");
+  const tockRuns = await runsOf("tock");
+  await waitFor("tock to keep firing with tick disabled", async () => (await runsOf("tock")) >= tockRuns + 2, 15_000).catch(fail("disabled set"));
+  assert.ok((await runsOf("tick")) <= tickRuns + 1, "tick stopped (one run may have been in flight)");
 
   await waitFor("every good task to succeed", async () => (await stateCounts(redis, ks, goodIds)).SUCCESS === goodIds.length, 20_000).catch(fail("phase 2 tasks"));
   await waitFor("every planted key moved aside", () => moved(...planted.keys()), 10_000).catch(fail("all moved"));
