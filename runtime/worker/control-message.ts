@@ -4,6 +4,7 @@ export interface RevokeControl {
   id: string;
 }
 
+/** Every control message a worker understands (revoke with terminate is the only one so far). */
 export type ControlMessage = RevokeControl;
 
 /**
