@@ -2,7 +2,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { escapeHtml, html, trusted } from "../runtime/admin/html/escape.ts";
-import { LoginThrottle } from "../runtime/admin/auth/login-throttle.ts";
 import { AdminHarness, eventually } from "./admin-support.ts";
 
 interface Sample {
@@ -98,20 +97,12 @@ describe("admin: metrics", () => {
   });
 });
 
-describe("admin: escaping and throttling primitives", () => {
+describe("admin: escaping primitives", () => {
   it("escapes every interpolation of the html template unless it is trusted markup", () => {
     assert.equal(escapeHtml(`<a href="x" onclick='y'>&\``), "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;");
     const evil = "<script>alert(1)</script>";
     assert.equal(html`<p title="${evil}">${evil}</p>`.value, '<p title="&lt;script&gt;alert(1)&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt;</p>');
     assert.equal(html`<ul>${["<a>", html`<li>${"<b>"}</li>`]}</ul>`.value, "<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>");
     assert.equal(html`${trusted("<br>")}${null}${undefined}${false}${0}`.value, "<br>0");
-  });
-
-  it("throttles repeated failed logins from one address for the window", () => {
-    const t = new LoginThrottle({ limit: 3, windowMs: 1000 });
-    for (let i = 0; i < 3; i++) t.fail("a", 100 + i);
-    assert.ok(t.retryAfterMs("a", 200) > 0);
-    assert.equal(t.retryAfterMs("b", 200), 0);
-    assert.equal(t.retryAfterMs("a", 1200), 0);
   });
 });

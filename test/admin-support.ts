@@ -8,7 +8,7 @@ import { createLogger } from "../runtime/log/logger.ts";
 import type { AppSpec, PeriodicSpec } from "../runtime/spec/types.ts";
 import type { Handler } from "../runtime/task/types.ts";
 import { Worker } from "../runtime/worker/worker.ts";
-import { startAdmin, type AdminServer } from "../runtime/admin/mod.ts";
+import { startAdmin, type AdminOptions, type AdminServer } from "../runtime/admin/mod.ts";
 import { testApp } from "./support/app.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
 
@@ -71,8 +71,8 @@ export class AdminHarness {
     this.client = createTaskTree(app, { prefix: this.prefix });
   }
 
-  async start(options: { password?: string } = {}): Promise<this> {
-    this.server = await startAdmin(this.app, { prefix: this.prefix, port: 0, token: ADMIN_TOKEN, password: options.password ?? ADMIN_PASSWORD, logger: quietLogger });
+  async start(options: { password?: string; admin?: Partial<AdminOptions> } = {}): Promise<this> {
+    this.server = await startAdmin(this.app, { prefix: this.prefix, port: 0, token: ADMIN_TOKEN, password: options.password ?? ADMIN_PASSWORD, logger: quietLogger, ...options.admin });
     return this;
   }
 

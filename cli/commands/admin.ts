@@ -17,6 +17,8 @@ options:
   --registry <path>   the generated registry to serve (default: ./generated/registry.ts)
   --host <address>    interface to bind (default: 127.0.0.1, this machine only)
   --port <n>          port (default: 5555)
+  --allowed-hosts <a,b>  Host names to answer besides localhost and loopback addresses, e.g. the
+                      name a reverse proxy forwards (default: CELERITY_ADMIN_ALLOWED_HOSTS)
   --redis <url>       Redis URL (default: REDIS_URL or redis://127.0.0.1:6379/0)
   --prefix <p>        key prefix (default: CELERITY_PREFIX or "celerity")
   --help              show this help
@@ -27,7 +29,7 @@ Sign-in secrets come from the environment only, so they never show in a process 
 With neither set, a random token is generated and printed at start.
 `;
 
-const FLAGS = ["registry", "host", "port", "redis", "prefix", "help"];
+const FLAGS = ["registry", "host", "port", "allowed-hosts", "redis", "prefix", "help"];
 
 /** Runs `celerity admin` (argv after "admin"); resolves to the exit code after a signal stops the server (2 on bad usage). */
 export async function adminCommand(argv: string[]): Promise<number> {
@@ -40,8 +42,10 @@ export async function adminCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const app = await loadRegistry(stringFlag(flags, "registry") ?? DEFAULT_REGISTRY);
+    const allowedHosts = stringFlag(flags, "allowed-hosts");
     server = await startAdmin(app, {
       host: stringFlag(flags, "host"),
+      allowedHosts: allowedHosts === undefined ? undefined : allowedHosts.split(",").map((h) => h.trim()).filter((h) => h !== ""),
       port: intFlag(flags, "port"),
       redis: stringFlag(flags, "redis"),
       prefix: stringFlag(flags, "prefix"),

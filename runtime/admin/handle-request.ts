@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "./auth/authenticate.ts";
 import { assertCsrfToken, assertSameOrigin, isStateChanging } from "./auth/csrf.ts";
+import { bearerToken } from "./auth/credentials.ts";
 import { handleLogin, handleLogout, sendLoginRequired, type LoginDeps } from "./auth/login-flow.ts";
+import { passThrottle, throttleKey } from "./auth/throttle-gate.ts";
 import type { AdminContext } from "./context.ts";
 import type { View } from "./html/components.ts";
 import { AdminHttpError, notFound } from "./http/errors.ts";
@@ -20,6 +22,8 @@ import type { Router } from "./router.ts";
 export interface PipelineDeps extends LoginDeps {
   router: Router;
   bindHost: string;
+  /** Host names served besides localhost and loopback addresses (see hostAllowed). */
+  allowedHosts: readonly string[];
 }
 
 /** API paths answer in JSON (errors too); everything else is a page. */
@@ -55,14 +59,20 @@ async function handle(ctx: AdminContext, deps: PipelineDeps, req: IncomingMessag
   applySecurityHeaders(res);
   const path = url.pathname;
   const method = (req.method ?? "GET").toUpperCase();
-  if (!hostAllowed(req, deps.bindHost)) throw new AdminHttpError(403, "ADMIN_HOST_REFUSED", "this server only answers to localhost names");
+  if (!hostAllowed(req, { bindHost: deps.bindHost, allowedHosts: deps.allowedHosts })) {
+    throw new AdminHttpError(403, "ADMIN_HOST_REFUSED", "this server only answers to localhost, loopback addresses and its configured host names (allowedHosts)");
+  }
   if ((method === "GET" || method === "HEAD") && path.startsWith("/static/")) {
     if (!serveStatic(req, res, path)) throw notFound("file");
     return;
   }
   if (path === "/login") return handleLogin({ req, res, url }, deps);
 
+  // A Bearer header is a guess at the token like a login form is, so it passes the same throttle.
+  const guessesToken = bearerToken(req) !== null;
+  if (guessesToken) await passThrottle(deps.throttle, { req, res }, throttleKey(req));
   const principal = authenticate(req, deps.credentials, deps.sessions);
+  if (!principal && guessesToken) deps.throttle.fail(throttleKey(req));
   if (!principal) {
     if (isApi(path)) {
       sendJson(res, { error: { code: "ADMIN_UNAUTHENTICATED", message: "send Authorization: Bearer <CELERITY_ADMIN_TOKEN> or log in", field: null } }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="celerity-admin"' } });

@@ -9,7 +9,8 @@ import { createLogger, type Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
 import { createTaskHandles } from "./actions/task-handles.ts";
 import { resolveCredentials } from "./auth/credentials.ts";
-import { LoginThrottle } from "./auth/login-throttle.ts";
+import { DeviceCookies } from "./auth/device-cookie.ts";
+import { AuthThrottle, type AuthThrottleOptions } from "./auth/auth-throttle.ts";
 import { SessionStore } from "./auth/session.ts";
 import type { AdminContext } from "./context.ts";
 import { createRequestHandler } from "./handle-request.ts";
@@ -28,6 +29,15 @@ export interface AdminOptions {
   token?: string;
   /** Login password. Default CELERITY_ADMIN_PASSWORD. */
   password?: string;
+  /**
+   * Host names to serve besides localhost and loopback addresses, e.g. the name a reverse proxy
+   * forwards. Default: CELERITY_ADMIN_ALLOWED_HOSTS (comma-separated), else none.
+   */
+  allowedHosts?: readonly string[];
+  /** Tuning of the throttle on wrong tokens and passwords (see AuthThrottle). */
+  throttle?: AuthThrottleOptions;
+  /** Connection deadlines; the defaults are the exported *_TIMEOUT_MS constants. */
+  timeouts?: Partial<AdminTimeouts>;
   logger?: Logger;
 }
 
@@ -41,6 +51,21 @@ export interface AdminServer {
 }
 
 export const DEFAULT_ADMIN_PORT = 5555;
+
+/** How long the admin server lets a connection take; each is a Node http.Server setting. */
+export interface AdminTimeouts {
+  /** A request's headers must arrive within this long (headersTimeout). */
+  headersMs: number;
+  /** A whole request, headers and body, must arrive within this long (requestTimeout). */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this long without a new request (keepAliveTimeout). */
+  keepAliveMs: number;
+  /** A socket with no traffic either way for this long is closed (server.timeout). */
+  idleMs: number;
+}
+
+/** 10 s for headers, 30 s per request, 5 s keep-alive, 60 s of silence. */
+export const DEFAULT_TIMEOUTS: AdminTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, idleMs: 60_000 };
 export const DEFAULT_ADMIN_HOST = "127.0.0.1";
 
 /**
@@ -68,11 +93,26 @@ export async function startAdmin(app: AppSpec, options: AdminOptions = {}): Prom
     app: app.app,
     credentials,
     sessions: new SessionStore(),
-    throttle: new LoginThrottle(),
+    throttle: new AuthThrottle(options.throttle),
+    devices: new DeviceCookies(credentials),
     router: buildRouter(),
     bindHost: host,
+    allowedHosts: options.allowedHosts ?? (process.env.CELERITY_ADMIN_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim()).filter((h) => h !== ""),
   });
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, handler);
+  const t: AdminTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const server = createServer(
+    {
+      headersTimeout: t.headersMs,
+      requestTimeout: t.requestMs,
+      keepAliveTimeout: t.keepAliveMs,
+      // Node checks the header and request deadlines on this interval (default 30 s, which would
+      // let a silent connection live three times the headers timeout).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(t.headersMs / 4))),
+    },
+    handler,
+  );
+  // Without this a socket that goes silent mid-response (a client that stops reading) lives forever.
+  server.timeout = t.idleMs;
   try {
     await listen(server, port, host);
   } catch (error) {

@@ -37,7 +37,10 @@ export async function syncManifest(db: BeatDb, app: AppSpec, options: { now: num
   for (const { definition, enabled } of wanted) {
     const old = definitions.get(definition.name);
     if (!old) {
-      await putEntry(db, { definition, mode: "upsert", enabled, next: enabled ? firstRunAt(definition, now) : null });
+      // A clocked time that passed before the entry reached Redis (deployed after its launch time)
+      // fires once, at once, like django-celery-beat; a manifest cannot be refused for it, since
+      // the time passes between codegen and beat's start.
+      await putEntry(db, { definition, mode: "upsert", enabled, next: enabled ? firstRunAt(definition, now, { pastAt: "fire" }) : null });
       result.added.push(definition.name);
       continue;
     }
@@ -50,7 +53,8 @@ export async function syncManifest(db: BeatDb, app: AppSpec, options: { now: num
       definition,
       mode: "upsert",
       enabled: manifestToggled ? enabled : "keep",
-      next: timingChanged || wakes ? firstRunAt(definition, now) : "keep",
+      // A new clocked time is a new one-off run; merely re-enabling one whose time passed is not.
+      next: timingChanged || wakes ? firstRunAt(definition, now, { pastAt: timingChanged ? "fire" : "drop" }) : "keep",
     });
     result.updated.push(definition.name);
   }

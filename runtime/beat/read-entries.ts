@@ -9,8 +9,15 @@ export interface CurrentEntry {
   enabled: boolean;
 }
 
-const iso = (ms: string | number | null | undefined): string | null =>
-  ms === null || ms === undefined || ms === "" ? null : new Date(Number(ms)).toISOString();
+/** A stored epoch-ms field as ISO text; absent or garbage (not a valid time) reads as null. */
+function iso(ms: string | number | null | undefined): string | null {
+  if (ms === null || ms === undefined || ms === "") return null;
+  const date = new Date(Number(ms));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** `record[name]` for a reply hash: an empty reply is a plain `{}`, where "constructor" would find Object's. */
+const own = (record: Record<string, string>, name: string): string | undefined => (Object.hasOwn(record, name) ? record[name] : undefined);
 
 function parseDefinition(json: string | null | undefined): StoredDefinition | null {
   if (!json) return null;
@@ -55,7 +62,7 @@ export async function readAllEntries({ redis, keys }: BeatDb): Promise<PeriodicE
   const entries: PeriodicEntry[] = [];
   for (const [name, json] of Object.entries(defs as Record<string, string>)) {
     const def = parseDefinition(json);
-    if (def) entries.push(toEntry(def, { enabled: !off.has(name), count: c[name], last: l[name], next: next.get(name) }));
+    if (def) entries.push(toEntry(def, { enabled: !off.has(name), count: own(c, name), last: own(l, name), next: next.get(name) }));
   }
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -24,7 +24,7 @@ export interface RunPlan {
  */
 export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDefinition; taskId: string; now: number }): RunPlan {
   const def = run.definition;
-  const spec = app.tasks[def.task];
+  const spec = Object.hasOwn(app.tasks, def.task) ? app.tasks[def.task] : undefined;
   if (!spec) throw new PeriodicEntryError("task", `task "${def.task}" of periodic entry "${def.name}" is not part of this app`);
   let prepared;
   try {
@@ -37,6 +37,7 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
       },
       limits: DEFAULT_ARGS_LIMITS,
       now: run.now,
+      periodicId: true,
     });
   } catch (error) {
     throw new PeriodicEntryError("args", `periodic entry "${def.name}" cannot be sent: ${(error as Error).message}`);

@@ -3,8 +3,9 @@ import { cronFor } from "./cron-pattern.ts";
 
 /**
  * The first run strictly after `afterMs` (epoch ms), or null when the schedule never fires again.
- * Pure; cron schedules are evaluated in their time zone by croner, so DST days come out right
- * (a fixed-time job runs once on both change days; an hourly job runs 23 or 25 times).
+ * Pure; cron schedules are evaluated on the local wall clock of their time zone, with the DST rules
+ * of {@link cronFor} (every explicit slot once a day; an hour field starting with `*` follows
+ * elapsed time, so an hourly job runs 23 or 25 times).
  *
  * @example nextRunAfter({ kind: "every", everyMs: 30_000 }, 0) // 30000
  */
@@ -13,7 +14,7 @@ export function nextRunAfter(schedule: ScheduleSpec, afterMs: number): number | 
     case "every":
       return afterMs + schedule.everyMs;
     case "cron":
-      return cronFor(schedule.cron, schedule.timezone).nextRun(new Date(afterMs))?.getTime() ?? null;
+      return cronFor(schedule.cron, schedule.timezone).nextAfter(afterMs);
     case "at": {
       const at = Date.parse(schedule.at);
       return at > afterMs ? at : null;
@@ -27,12 +28,27 @@ export interface ScheduleTiming {
   startTime: string | null;
 }
 
+/** How {@link firstRunAt} treats a clocked (`at`) time that has already passed. */
+export interface FirstRunOptions {
+  /**
+   * "fire": it is due now and fires once, at once, as django-celery-beat does with a clocked
+   * schedule created in the past (its due time stays the clocked time, so the run id is
+   * deterministic). "drop" (the default): it never fires.
+   */
+  pastAt?: "fire" | "drop";
+}
+
 /**
  * When an entry that was just added, changed or enabled fires first. Time spent disabled or before
  * creation is not "missed": an interval starts counting now (or at `startTime`, where it fires
- * first), a cron takes its next slot at or after `startTime`, a clocked time already past is dropped.
+ * first), a cron takes its next slot at or after `startTime`, a clocked time already past is
+ * dropped unless `pastAt: "fire"`.
  */
-export function firstRunAt(timing: ScheduleTiming, nowMs: number): number | null {
+export function firstRunAt(timing: ScheduleTiming, nowMs: number, options: FirstRunOptions = {}): number | null {
+  if (timing.schedule.kind === "at" && options.pastAt === "fire") {
+    const at = Date.parse(timing.schedule.at);
+    if (at <= nowMs) return at;
+  }
   const start = timing.startTime === null ? null : Date.parse(timing.startTime);
   if (start === null || start <= nowMs) return nextRunAfter(timing.schedule, nowMs);
   if (timing.schedule.kind === "every") return start;

@@ -41,7 +41,8 @@ export function validateEntry(app: AppSpec, input: PeriodicInput, options: Valid
   if (typeof input.name !== "string" || !NAME.test(input.name)) {
     throw new PeriodicEntryError("name", `must be 1-100 letters, digits, "_", "." or "-", got ${JSON.stringify(input.name)}`);
   }
-  const spec = typeof input.task === "string" ? app.tasks[input.task] : undefined;
+  // hasOwn: "constructor" or "__proto__" must not find Object.prototype's members.
+  const spec = typeof input.task === "string" && Object.hasOwn(app.tasks, input.task) ? app.tasks[input.task] : undefined;
   if (!spec) {
     const hint = typeof input.task === "string" ? closestName(input.task, Object.keys(app.tasks)) : null;
     throw new PeriodicEntryError("task", `unknown task ${JSON.stringify(input.task)}${hint ? ` (did you mean "${hint}"?)` : ""}`);

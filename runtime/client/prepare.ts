@@ -5,7 +5,8 @@ import { TaskArgumentsError, describeViolations } from "../errors/task-arguments
 import type { TaskSpec } from "../spec/types.ts";
 import type { ApplyOptions } from "../task/types.ts";
 import { durationToMs, timeToMs } from "../time/duration.ts";
-import { assertDepth, assertSize, type ArgsLimits } from "./limits.ts";
+import { assertJsonArgs } from "./args-shape.ts";
+import { assertSize, type ArgsLimits } from "./limits.ts";
 
 /** Enqueues ready to send, all to one queue and priority. */
 export interface PreparedBatch {
@@ -19,10 +20,21 @@ export interface PrepareOptions {
   apply: ApplyOptions;
   limits: ArgsLimits;
   now?: number;
+  /** Beat's own runs: lets the id be in the reserved `periodic:` namespace. Never set by the client. */
+  periodicId?: boolean;
 }
 
 const TASK_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/** Ids beat gives its runs (`periodic:<name>:<due-ms>`); a client id there could displace a scheduled run. */
+export const RESERVED_ID_PREFIX = "periodic:";
+
+/**
+ * The furthest ahead a countdown, eta or expiry may point: 10 years (3650 days). Beyond that it is a
+ * unit mistake (`countdown: 1e20`), and past about 285,000 years the time is no longer a valid Date.
+ */
+export const MAX_SCHEDULE_AHEAD_MS = 3650 * 86_400_000;
 
 /**
  * Validates arguments against the task's schema (filling defaults in a copy, never in the caller's
@@ -42,16 +54,15 @@ export function prepareMany(spec: TaskSpec, argsList: readonly unknown[], option
   if (!Number.isInteger(priority) || priority < 0 || priority > 9) throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
   const queue = apply.queue ?? spec.queue;
   if (!QUEUE.test(queue)) throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
-  const taskId = apply.taskId;
-  if (taskId !== undefined && !TASK_ID.test(taskId)) throw new ConfigurationError(`taskId "${taskId}" is not valid ([A-Za-z0-9_.:-], at most 200 characters)`);
+  const taskId = checkTaskId(apply.taskId, options.periodicId === true);
 
   let eta = 0;
-  if (apply.eta !== undefined) eta = timeToMs(apply.eta, "eta");
-  if (apply.countdown !== undefined) eta = Math.max(eta, now + durationToMs(apply.countdown, "countdown"));
+  if (apply.eta !== undefined) eta = bounded(timeToMs(apply.eta, "eta"), now, "eta");
+  if (apply.countdown !== undefined) eta = Math.max(eta, bounded(now + durationToMs(apply.countdown, "countdown"), now, "countdown"));
 
   let expiresAt = 0;
-  if (apply.expires instanceof Date) expiresAt = timeToMs(apply.expires, "expires");
-  else if (apply.expires !== undefined) expiresAt = now + durationToMs(apply.expires, "expires");
+  if (apply.expires instanceof Date) expiresAt = bounded(timeToMs(apply.expires, "expires"), now, "expires");
+  else if (apply.expires !== undefined) expiresAt = bounded(now + durationToMs(apply.expires, "expires"), now, "expires");
   else if (spec.expiresMs !== null) expiresAt = now + spec.expiresMs;
 
   const items = argsList.map((args): EnqueueItem => ({
@@ -65,9 +76,27 @@ export function prepareMany(spec: TaskSpec, argsList: readonly unknown[], option
   return { items, queue, priority };
 }
 
+function checkTaskId(taskId: unknown, periodicId: boolean): string | undefined {
+  if (taskId === undefined) return undefined;
+  if (typeof taskId !== "string") throw new ConfigurationError(`taskId must be a string, got ${typeof taskId} ${String(taskId).slice(0, 50)}`);
+  if (!TASK_ID.test(taskId)) throw new ConfigurationError(`taskId "${taskId.slice(0, 250)}" is not valid (1 to 200 of [A-Za-z0-9_.:-])`);
+  if (!periodicId && taskId.startsWith(RESERVED_ID_PREFIX)) {
+    throw new ConfigurationError(`taskId "${taskId}" is in the "${RESERVED_ID_PREFIX}" namespace, which is reserved for beat's scheduled runs`);
+  }
+  return taskId;
+}
+
+/** A finite time no further ahead than {@link MAX_SCHEDULE_AHEAD_MS}; a time in the past is fine (it is due now). */
+function bounded(ms: number, now: number, what: string): number {
+  if (!Number.isFinite(ms) || ms - now > MAX_SCHEDULE_AHEAD_MS) {
+    throw new ConfigurationError(`${what} must be at most 3650 days (10 years) ahead, got ${Number.isFinite(ms) ? `${Math.round((ms - now) / 86_400_000)} days` : String(ms)}`);
+  }
+  return ms;
+}
+
 /** The arguments as the worker will receive them: validated JSON, schema defaults filled in. */
 function serializeArgs(spec: TaskSpec, args: unknown, limits: ArgsLimits): string {
-  assertDepth(spec.name, args, limits.maxDepth);
+  assertJsonArgs(spec.name, args, limits.maxDepth);
   // Validate what the worker will receive: the JSON form (a Date becomes its ISO string, undefined
   // fields vanish). Parsing it also gives the copy that schema defaults are filled into.
   const sent = args === undefined ? "{}" : JSON.stringify(args);

@@ -23,10 +23,13 @@ export function shouldAutoretry(policy: RetryPolicySpec, error: unknown): boolea
 /**
  * The countdown before retry number `retries + 1`, where `retries` counts retries already done
  * (0 after the first run): min(backoff_max, factor * 2^retries), then full jitter if enabled.
- * Without backoff it is the fixed retry delay, as Celery's default_retry_delay.
+ * Without backoff (false, or 0 as in Celery) it is the fixed retry delay, as Celery's
+ * default_retry_delay. Always a finite number.
  */
 export function autoretryCountdownMs(policy: RetryPolicySpec, retries: number, random: () => number = Math.random): number {
-  if (policy.backoffMs === null) return policy.retryDelayMs;
+  // Celery's `if retry_backoff:` treats 0 as "no backoff"; here it would be 0 * 2^1024 = NaN.
+  if (policy.backoffMs === null || !(policy.backoffMs > 0)) return policy.retryDelayMs;
+  // 2^retries overflows to Infinity past 1023 retries, which the cap turns back into backoff_max.
   const countdown = Math.min(policy.backoffMaxMs, policy.backoffMs * 2 ** retries);
   return policy.jitter ? Math.floor(random() * (countdown + 1)) : countdown;
 }

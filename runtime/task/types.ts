@@ -17,9 +17,12 @@ export interface StoredError {
 
 /** What `ctx.retry()` accepts; mirrors Celery's `self.retry(exc=, countdown=, eta=, max_retries=)`. */
 export interface RetryRequestOptions {
+  /** The error to record, and to fail with once retries are used up. */
   error?: unknown;
+  /** Wait this long; wins over `eta` when both are given (as in Celery). Default: the policy's retry_delay. */
   countdown?: Duration;
   eta?: Date | string;
+  /** This call's retry limit; undefined or null (as Celery's None) means the task's own `max_retries`. */
   maxRetries?: number | null;
 }
 

@@ -30,19 +30,23 @@ export function decideFailure(input: FailureInput): Outcome {
     kind: "retry",
     claimed,
     errorJson: JSON.stringify(serializeError(e)),
-    dueAt: now + Math.max(0, countdownMs),
+    // A non-finite countdown would store a NaN due time, which no claim ever reaches.
+    dueAt: now + (Number.isFinite(countdownMs) ? Math.max(0, countdownMs) : 0),
     retries: retries + 1,
   });
 
   if (error instanceof RetryRequest) {
     const o = error.options;
-    const maxRetries = o.maxRetries !== undefined ? o.maxRetries : policy.maxRetries;
+    // As Celery's `self.retry(max_retries=None)`: null means "the task's own limit", not "forever"
+    // (a task retries forever when its policy says `max_retries: null`).
+    const maxRetries = o.maxRetries ?? policy.maxRetries;
     if (!canRetry(maxRetries, retries)) {
       return fail(o.error ?? new MaxRetriesExceededError(input.taskName, claimed.id, maxRetries ?? 0));
     }
+    // Celery: countdown, when given, wins over eta; with neither, default_retry_delay.
     let countdown = policy.retryDelayMs;
     if (o.countdown !== undefined) countdown = durationToMs(o.countdown, "countdown");
-    if (o.eta !== undefined) countdown = timeToMs(o.eta, "eta") - now;
+    else if (o.eta !== undefined) countdown = timeToMs(o.eta, "eta") - now;
     return retry(o.error ?? Object.assign(new Error(`Retry in ${countdown}ms`), { name: "Retry" }), countdown);
   }
   if (shouldAutoretry(policy, error)) {

@@ -5,7 +5,9 @@ import { redirect, sendHtml } from "../http/respond.ts";
 import { loginPage } from "../pages/login.ts";
 import { assertSameOrigin } from "./csrf.ts";
 import { loginSecretMatches, type AdminCredentials } from "./credentials.ts";
-import type { LoginThrottle } from "./login-throttle.ts";
+import type { AuthThrottle } from "./auth-throttle.ts";
+import type { DeviceCookies } from "./device-cookie.ts";
+import { passThrottle, throttleKey } from "./throttle-gate.ts";
 import { clearedSessionCookie, sessionCookie, type SessionStore } from "./session.ts";
 
 /** What the login pages need from the server. */
@@ -13,13 +15,32 @@ export interface LoginDeps {
   app: string;
   credentials: AdminCredentials;
   sessions: SessionStore;
-  throttle: LoginThrottle;
+  throttle: AuthThrottle;
+  devices: DeviceCookies;
 }
 
-/** Only local paths are valid targets after login; "//evil.example" and "/\evil" are not local. */
+/** The origin `next` is resolved against; any fixed origin works, only "same as it" matters. */
+const SELF = new URL("http://admin.invalid/");
+
+/**
+ * The local path to go to after login, or "/". `next` must have no control characters and, parsed
+ * as a browser would (WHATWG URL, where "\" reads as "/"), must stay on this origin. The result is
+ * the parsed URL's own serialization, so the Location header carries exactly what was checked.
+ */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || /[\r\n]/.test(next)) return "/";
-  return next;
+  // No link of ours has control characters; one that does is crafted (a browser drops tabs and
+  // newlines, so "/\t/x" would mean "//x"), and is dropped whole rather than repaired.
+  if (!next || !next.startsWith("/") || /[\u0000-\u001f\u007f]/.test(next)) return "/";
+  let url: URL;
+  try {
+    url = new URL(next, SELF);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== SELF.origin) return "/";
+  const target = url.pathname + url.search + url.hash;
+  // Serialization percent-encodes the rest; anything still not printable ASCII is refused.
+  return /^\/(?!\/)[\x21-\x7e]*$/.test(target) ? target : "/";
 }
 
 /** Behind a TLS-terminating proxy the cookie gets `Secure`. */
@@ -45,21 +66,24 @@ export async function handleLogin(exchange: { req: IncomingMessage; res: ServerR
   assertSameOrigin(req);
   const body = parseBody(req, await readBody(req));
   const next = safeNext(stringField(body, "next"));
-  const address = req.socket.remoteAddress ?? "unknown";
-  const wait = deps.throttle.retryAfterMs(address);
-  if (wait > 0) {
-    res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
-    sendHtml(res, loginPage({ app: deps.app, next, passwordEnabled, error: `Too many failed attempts; try again in ${Math.ceil(wait / 1000)} s.` }), { status: 429 });
+  const device = deps.devices.deviceOf(req);
+  const client = throttleKey(req, device);
+  try {
+    await passThrottle(deps.throttle, { req, res }, client);
+  } catch (error) {
+    if (!(error instanceof AdminHttpError) || error.status !== 429) throw error;
+    const wait = res.getHeader("Retry-After");
+    sendHtml(res, loginPage({ app: deps.app, next, passwordEnabled, error: `Too many failed attempts; try again in ${String(wait)} s.` }), { status: 429 });
     return;
   }
   if (!loginSecretMatches(deps.credentials, stringField(body, "secret") ?? "")) {
-    deps.throttle.fail(address);
+    deps.throttle.fail(client);
     sendHtml(res, loginPage({ app: deps.app, next, passwordEnabled, error: "Wrong token or password." }), { status: 401 });
     return;
   }
-  deps.throttle.succeed(address);
+  deps.throttle.succeed(client);
   const session = deps.sessions.create();
-  redirect(res, next, { "Set-Cookie": sessionCookie(session, deps.sessions.maxAgeSeconds, isHttps(req)) });
+  redirect(res, next, { "Set-Cookie": [sessionCookie(session, deps.sessions.maxAgeSeconds, isHttps(req)), deps.devices.issue(device, isHttps(req))] });
 }
 
 /** POST /logout (already authenticated and CSRF-checked by the caller). */
