@@ -287,6 +287,11 @@ export class Worker {
     for (const rec of records) {
       if (rec.kind === "skip") {
         this.#log.warn("task not run", { id: rec.claimed.id.slice(0, 200), reason: rec.reason });
+        // The start script buries a record of the wrong type but leaves the key, which would make its
+        // id unusable (an enqueue sees it as existing): move it aside too.
+        if (rec.reason.startsWith("corrupt task record (")) {
+          void quarantineWrongTypes(this.#conn.redis, [this.#ks.task(rec.claimed.id)], { context: "worker start" }).catch(() => []);
+        }
         continue;
       }
       this.#runEnv ??= {

@@ -79,6 +79,8 @@ test("wrong-type keys in every structure are moved aside with a reason; queues, 
   await put(ks.workers, "string");
   await put(ks.recent, "hash");
   await put(ks.rate("chaos.limited"), "hash");
+  await put(ks.task("wt-record"), "string");
+  await redis.lpush(ks.ready("default", 5), "wt-record");
   await put(ks.beat("runs"), "string");
   await put(ks.beat("last"), "list");
 
@@ -86,13 +88,15 @@ test("wrong-type keys in every structure are moved aside with a reason; queues, 
   const worker = fleet.spawn("worker", "test/fixtures/chaos/worker-process.ts", ["--prefix", prefix, "--queues", queues.join(","), "--concurrency", "8", "--lease", "2s"]);
   const beat = fleet.spawn("beat", "test/fixtures/chaos/beat-process.ts", ["--prefix", prefix, "--lock-ttl", "1s"], { CHAOS_PERIODIC: JSON.stringify(periodic) });
   assert.equal(app.periodic.length, 2);
-  await waitFor("the worker to move its claim keys aside", () => moved(ks.ready("qa", 5), ks.delayed("qb"), ks.leases("qc"), ks.signal("qd"), ks.workers), 20_000).catch(fail("phase 1"));
+  await waitFor("the worker to move its claim keys aside", () => moved(ks.ready("qa", 5), ks.delayed("qb"), ks.leases("qc"), ks.signal("qd"), ks.workers, ks.task("wt-record")), 20_000).catch(fail("phase 1"));
 
   const goodIds: string[] = [];
   const send = async (queue: string, n: number, options: { countdown?: number } = {}) => {
     const results = await client.chaos.work.delayMany(Array.from({ length: n }, () => ({ key })), { queue, ...options });
     goodIds.push(...results.map((r: { id: string }) => r.id));
   };
+  // The id of the wrong-type record is free again.
+  goodIds.push((await client.chaos.work.applyAsync({ key }, { taskId: "wt-record" })).id);
   for (const q of queues) await send(q, 5);
   await send("qb", 3, { countdown: 0.3 });
   const limited = await client.chaos.limited.delayMany(Array.from({ length: 3 }, () => ({ key })));
