@@ -8,6 +8,7 @@ import { quarantineWrongTypes } from "../runtime/broker/quarantine.ts";
 import { keyRole } from "../runtime/keys/key-roles.ts";
 import { keyspace } from "../runtime/keys/keyspace.ts";
 import { createLogger } from "../runtime/log/logger.ts";
+import { BeatHarness } from "./fixtures/beat-harness.ts";
 import { RuntimeHarness, eventually } from "./support/runtime.ts";
 
 describe("key roles", () => {
@@ -137,3 +138,21 @@ describe("wrong-type keys", () => {
 });
 
 after(() => import("./fixtures/runtime-app.ts").then((m) => m.closeRecorder()));
+
+describe("wrong-type beat keys met by the periodic store", () => {
+  let h: BeatHarness;
+  beforeEach(() => (h = new BeatHarness("wrongtype-store")));
+  afterEach(() => h.close());
+
+  it("add and remove move a wrong-type next-run or disabled set aside and complete", async () => {
+    await h.redis.set(h.ks.beat("disabled"), "junk");
+    await h.redis.hset(h.ks.beat("due"), "junk", "1");
+    const added = await h.store.add({ name: "ping", task: "core.ping", schedule: { kind: "every", everyMs: 60_000 } });
+    assert.equal(added.enabled, true);
+    assert.notEqual(await h.redis.zscore(h.ks.beat("due"), "ping"), null, "scheduled in the new next-run set");
+    await h.redis.set(h.ks.beat("runs"), "junk");
+    await h.store.remove("ping");
+    assert.equal(await h.store.get("ping"), null);
+    assert.equal(await h.redis.zscore(h.ks.beat("due"), "ping"), null);
+  });
+});
