@@ -8,6 +8,7 @@ import { quarantineWrongTypes } from "../runtime/broker/quarantine.ts";
 import { keyRole } from "../runtime/keys/key-roles.ts";
 import { keyspace } from "../runtime/keys/keyspace.ts";
 import { createLogger } from "../runtime/log/logger.ts";
+import { manifestEntry } from "./fixtures/beat-app.ts";
 import { BeatHarness } from "./fixtures/beat-harness.ts";
 import { RuntimeHarness, eventually } from "./support/runtime.ts";
 
@@ -154,5 +155,34 @@ describe("wrong-type beat keys met by the periodic store", () => {
     await h.store.remove("ping");
     assert.equal(await h.store.get("ping"), null);
     assert.equal(await h.redis.zscore(h.ks.beat("due"), "ping"), null);
+  });
+});
+
+describe("wrong-type beat keys met by beat", () => {
+  let h: BeatHarness;
+  beforeEach(() => (h = new BeatHarness("wrongtype-beat", { periodic: [manifestEntry("tick", { task: "core.ping", schedule: { kind: "every", everyMs: 200 } })] })));
+  afterEach(() => h.close());
+
+  it("a next-run set and an entries hash of the wrong type are moved aside; the manifest entry keeps firing", async () => {
+    await h.startBeat({ logger: createLogger({ level: "error", write: () => {} }) });
+    await eventually(async () => (await h.runIdsOf("tick")).length >= 1, 3_000);
+    await h.redis.del(h.ks.beat("due"));
+    await h.redis.set(h.ks.beat("due"), "junk");
+    const before = (await h.runIdsOf("tick")).length;
+    await eventually(async () => (await h.runIdsOf("tick")).length >= before + 2, 3_000);
+    await h.redis.del(h.ks.beat("entries"));
+    await h.redis.set(h.ks.beat("entries"), "junk");
+    const later = (await h.runIdsOf("tick")).length;
+    await eventually(async () => (await h.runIdsOf("tick")).length >= later + 2, 3_000);
+    const letters = await h.redis.zrange(h.ks.dead, "0", "-1");
+    assert.equal(letters.filter((m) => m.startsWith("quarantine:")).length, 2);
+  });
+
+  it("an empty next-run set with enabled entries (moved aside by another process) is rebuilt", async () => {
+    await h.startBeat({ logger: createLogger({ level: "error", write: () => {} }) });
+    await eventually(async () => (await h.runIdsOf("tick")).length >= 1, 3_000);
+    await h.redis.del(h.ks.beat("due"));
+    const before = (await h.runIdsOf("tick")).length;
+    await eventually(async () => (await h.runIdsOf("tick")).length >= before + 1, 8_000);
   });
 });

@@ -10,7 +10,7 @@ import type { AppSpec } from "../spec/types.ts";
 import { fireDue, type DueEntry } from "./fire-due.ts";
 import { beatKeys, type BeatKeys } from "./keys.ts";
 import { LeaderLock } from "./leader-lock.ts";
-import { isWrongTypeError, logQuarantinesWith, onQuarantine, quarantineWrongTypes, repairingWrongTypes } from "../broker/quarantine.ts";
+import { isWrongTypeError, logQuarantinesWith, onQuarantine, quarantineOnWrongType, quarantineWrongTypes, repairingWrongTypes } from "../broker/quarantine.ts";
 import { restoreSchedule } from "./restore-schedule.ts";
 import { beatScripts } from "./scripts.ts";
 import { PeriodicStore } from "./store.ts";
@@ -248,7 +248,10 @@ export class Beat {
   async #checkForGaps(): Promise<void> {
     if (performance.now() - this.#lastGapCheck < GAP_CHECK_MS) return;
     this.#lastGapCheck = performance.now();
-    const [[, entries], [, disabled]] = ((await this.#redis.pipeline().hlen(this.#keys.entries).scard(this.#keys.disabled).exec()) ?? [[], []]) as [unknown, unknown][];
+    const replies = await this.#redis.pipeline().hlen(this.#keys.entries).scard(this.#keys.disabled).exec();
+    // A wrong-type key here is moved aside; the quarantine listener then asks for a restore.
+    await quarantineOnWrongType(this.#redis, replies, { keys: this.#allKeys(), context: "beat schedule check" });
+    const [[, entries], [, disabled]] = (replies ?? [[], []]) as [unknown, unknown][];
     if (Number(entries) > Number(disabled)) await this.#restore();
   }
 
