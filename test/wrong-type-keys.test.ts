@@ -186,3 +186,22 @@ describe("wrong-type beat keys met by beat", () => {
     await eventually(async () => (await h.runIdsOf("tick")).length >= before + 1, 8_000);
   });
 });
+
+describe("wrong-type dead-letter payload store", () => {
+  let h: RuntimeHarness;
+  beforeEach(() => (h = new RuntimeHarness("wrongtype-deadraw")));
+  afterEach(() => h.close());
+
+  it("is moved aside before garbage is popped, so the garbage is still buried and tasks around it run", async () => {
+    const k = keyspace("rt", h.prefix);
+    await h.redis.rpush(k.deadRaw, "junk");
+    const before = await h.client.math.add.delay({ a: 1, b: 2 });
+    await h.redis.lpush(k.ready("default", 5), "not a task id!");
+    const after = await h.client.math.add.delay({ a: 2, b: 2 });
+    await h.startWorker({ logger: createLogger({ level: "error", write: () => {} }) });
+    assert.equal(await before.get({ timeout: 5 }), 3);
+    assert.equal(await after.get({ timeout: 5 }), 4);
+    const raw = Object.values(await h.redis.hgetall(k.deadRaw)).map((v) => JSON.parse(v) as { reason: string });
+    assert.deepEqual(raw.map((r) => r.reason.split(" (")[0].split(";")[0]).sort(), ["not a task id", "wrong-type key: the dead-letter payload store was a list, not a hash"]);
+  });
+});

@@ -7,6 +7,10 @@ local CLAIM_KEYS = 13
 local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
   local out = {}
   local deadline = now + lease_ms
+  -- Garbage popped from a ready list is buried in these: a wrong type must stop the call before
+  -- anything is popped (two TYPE calls per claim, not per task).
+  ensure_type(dead, 'zset')
+  ensure_type(dead_raw, 'hash')
   for qi = 0, nq - 1 do
     local b = kb + qi * CLAIM_KEYS
     local delayed, leases, signal = KEYS[b + 11], KEYS[b + 12], KEYS[b + 13]
@@ -33,7 +37,7 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
     while want > 0 and p >= 0 do
       local ids = redis.call('RPOP', KEYS[b + 1 + p], want)
       if ids then
-        local z, garbage = {}, {}
+        local z = {}
         for _, id in ipairs(ids) do
           if valid_id(id) then
             z[#z + 1] = deadline
@@ -43,12 +47,10 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
             out[#out + 1] = id
             want = want - 1
           else
-            garbage[#garbage + 1] = id
+            bury_raw(dead, dead_raw, now, id, 'not a task id (garbage in the ready queue)', queues[qi + 1])
           end
         end
         if #z > 0 then redis.call('ZADD', leases, unpack(z)) end
-        -- Buried after the ids are leased: a wrong-type dead set then costs this garbage, never a task.
-        for _, g in ipairs(garbage) do bury_raw(dead, dead_raw, now, g, 'not a task id (garbage in the ready queue)', queues[qi + 1]) end
       else
         p = p - 1
       end
