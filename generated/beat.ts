@@ -3,4 +3,4 @@
 import { runBeatMain } from "celerity/runtime";
 import { app } from "./registry.ts";
 
-await runBeatMain({ app }, { argv: process.argv.slice(2) });
+await runBeatMain({ app });

@@ -1,6 +1,6 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:4e2d5e643dc932c0
 import type { AppSpec } from "celerity/runtime";
-import * as validators from "./validators.js";
+import * as validators from "./validators.ts";
 
 /**
  * The `demo` application as the runtime sees it: every task's options resolved from

@@ -45,3 +45,32 @@ export class OutputWriteError extends Error {
     this.name = "OutputWriteError";
   }
 }
+
+/** `--import-extension` (or `importExtension`) is not one of the accepted values. */
+export class ImportExtensionError extends Error {
+  readonly code = "IMPORT_EXTENSION_INVALID" as const;
+  /** The value that was given. */
+  readonly value: string;
+
+  constructor(value: string) {
+    super(`--import-extension must be "ts" or "js", got ${JSON.stringify(value)}`);
+    this.name = "ImportExtensionError";
+    this.value = value;
+  }
+}
+
+/**
+ * The tsconfig.json that decides the generated code's import extension cannot be read or parsed
+ * (or a config it extends cannot). Raised before anything is written.
+ */
+export class TsconfigError extends Error {
+  readonly code = "TSCONFIG_UNREADABLE" as const;
+  /** The tsconfig.json codegen read, absolute. */
+  readonly file: string;
+
+  constructor(file: string, reason: string, options?: { cause?: unknown }) {
+    super(`cannot use ${file}: ${reason} (fix it, or pass --import-extension ts|js)`, options);
+    this.name = "TsconfigError";
+    this.file = file;
+  }
+}

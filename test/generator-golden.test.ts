@@ -37,7 +37,7 @@ test("the project fixture's checked-in generated/ is current", async () => {
   assert.deepEqual(check, { current: true, stale: [], missing: [], extra: [] });
 });
 
-test("every generated file except validators.js is exactly prettier's output", async () => {
+test("every generated file except validators.ts is exactly prettier's output", async () => {
   for (const dir of [GOLDEN, join(REPO, "generated"), join(FIXTURES, "project", "generated")]) {
     for (const name of await readdir(dir)) {
       const parser = parserFor(name);

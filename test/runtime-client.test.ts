@@ -219,9 +219,9 @@ describe("broker: batch enqueue", () => {
   it("splits items of different names and timing into calls, keeping order, fields and idempotence", async () => {
     const ks = keyspace("rt", h.prefix);
     const now = Date.now();
-    const item = (id: string, name: string, eta = 0) => ({ id, name, argsJson: JSON.stringify({ id }), eta, expiresAt: 0, resultExpiresMs: 60_000 });
+    const item = (id: string, name: string, eta = 0) => ({ id, name, argsJson: JSON.stringify({ id }), eta, countdownMs: null, expiresAt: 0, expiresInMs: null, resultExpiresMs: 60_000 });
     const items = [item("b-1", "math.add"), item("b-2", "math.add"), item("b-3", "util.record"), item("b-4", "util.record", now + 60_000), item("b-5", "math.add"), item("b-1", "math.add")];
-    const created = await enqueueBatch({ redis: h.redis, ks }, items, { queue: "default", priority: 5, now });
+    const created = await enqueueBatch({ redis: h.redis, ks }, items, { queue: "default", priority: 5 });
     assert.deepEqual(created, [true, true, true, true, true, false], "the repeated id is not written again");
     assert.deepEqual(await h.redis.lrange(ks.ready("default", 5), 0, -1), ["b-5", "b-3", "b-2", "b-1"], "ready in send order (RPOP takes the oldest)");
     assert.deepEqual(await h.redis.zrange(ks.delayed("default"), "0", "-1", "WITHSCORES"), ["5|b-4", String(now + 60_000)]);

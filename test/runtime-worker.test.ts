@@ -92,19 +92,22 @@ describe("worker", () => {
     for (const t of times) assert.ok(times.filter((u) => u >= t && u < t + 1000).length <= 5, "never more than 5 starts in any second");
   });
 
-  it("acks_late=false acknowledges before running (at-most-once): no lease while the handler runs", async () => {
+  it("acks_late=false acknowledges before running (at-most-once): acked while the handler runs, its lease only watches for a lost worker", async () => {
     await h.startWorker();
-    // The handler records its start, then waits for the gate: while it waits it is surely running.
+    // The handlers record their start, then wait at the gate: while they wait they surely run.
     const gate = h.key("early-gate");
     const early = await h.client.util.early.delay({ key: h.key("early"), gate });
     const late = await h.client.util.record.delay({ key: h.key("late"), gate });
     await eventually(async () => Object.keys(await h.runs("early")).length === 1 && Object.keys(await h.runs("late")).length === 1);
-    const leased = await h.redis.zrange(k("q:default:leases"), "0", "-1");
-    assert.deepEqual(leased, [`5|${late.id}`], "the acks_late task holds a lease while it runs; the early-acked one none");
+    // Acked (never redelivered) while it still runs; the lease stays so a dead worker's run reads as lost.
+    await eventually(async () => (await h.redis.hget(k(`t:${early.id}`), "am")) === "1");
     assert.equal(await h.redis.hget(k(`t:${early.id}`), "s"), "STARTED");
+    assert.deepEqual(await h.redis.hmget(k(`t:${late.id}`), "s", "am"), ["STARTED", null], "an acks_late task is not acked before it ends");
+    assert.equal(await h.redis.zcard(k("q:default:leases")), 2);
     await h.redis.rpush(gate, "go", "go");
     assert.equal(await early.get({ timeout: 5 }), "done");
     assert.equal(await late.get({ timeout: 5 }), late.id);
+    assert.equal(await h.redis.zcard(k("q:default:leases")), 0);
   });
 
   it("warm stop finishes running tasks; unfinished ones after the grace period go back to the queue", async () => {

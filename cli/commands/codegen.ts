@@ -1,10 +1,18 @@
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_RUNTIME_IMPORT } from "../../generator/emit/emit-all.ts";
-import { generateAndCheck, generateAndWrite, ManifestError, OutputWriteError, formatIssues } from "../../generator/mod.ts";
+import {
+  formatIssues,
+  generateAndCheck,
+  generateAndWrite,
+  ImportExtensionError,
+  ManifestError,
+  OutputWriteError,
+  TsconfigError,
+} from "../../generator/mod.ts";
 import type { Command } from "../main.ts";
 
-const USAGE = `usage: celerity codegen [--manifest tasks.yaml] [--out generated] [--check] [--runtime-import ${DEFAULT_RUNTIME_IMPORT}]
+const USAGE = `usage: celerity codegen [--manifest tasks.yaml] [--out generated] [--check] [--runtime-import ${DEFAULT_RUNTIME_IMPORT}] [--import-extension ts|js]
 
 Generates typed code from the task manifest.
 
@@ -13,6 +21,9 @@ options:
   --out <dir>               the output directory (default: generated)
   --check                   write nothing; exit 1 naming each stale, missing or extra file
   --runtime-import <spec>   module the generated code imports the runtime from (default: ${DEFAULT_RUNTIME_IMPORT})
+  --import-extension ts|js  extension of the generated code's relative imports (default: from the
+                            tsconfig.json nearest to --out: ts when it sets allowImportingTsExtensions
+                            or rewriteRelativeImportExtensions, else js; ts when there is none)
   -h, --help                show this help
 `;
 
@@ -30,6 +41,7 @@ export const codegenCommand: Command = {
           out: { type: "string", default: "generated" },
           check: { type: "boolean", default: false },
           "runtime-import": { type: "string", default: DEFAULT_RUNTIME_IMPORT },
+          "import-extension": { type: "string" },
           help: { type: "boolean", short: "h", default: false },
         },
       }));
@@ -41,7 +53,12 @@ export const codegenCommand: Command = {
       process.stdout.write(USAGE);
       return 0;
     }
-    const options = { runtimeImport: values["runtime-import"] };
+    const importExtension = values["import-extension"];
+    if (importExtension !== undefined && importExtension !== "ts" && importExtension !== "js") {
+      process.stderr.write(`celerity codegen: ${new ImportExtensionError(importExtension).message}\n\n${USAGE}`);
+      return 2;
+    }
+    const options = { runtimeImport: values["runtime-import"], ...(importExtension !== undefined && { importExtension }) };
     const started = performance.now();
     try {
       if (values.check) {
@@ -59,7 +76,8 @@ export const codegenCommand: Command = {
         process.stderr.write(`${out}/ is out of date with ${values.manifest} (run \`celerity codegen\`):\n${lines.join("\n")}\n`);
         return 1;
       }
-      const { write, files, outDir } = await generateAndWrite(values.manifest, values.out, options);
+      const { write, files, outDir, warnings } = await generateAndWrite(values.manifest, values.out, options);
+      for (const warning of warnings) process.stderr.write(`celerity codegen: warning: ${warning}\n`);
       const ms = Math.round(performance.now() - started);
       const parts = [`${write.written.length} written`, `${write.unchanged.length} unchanged`];
       if (write.removed.length) parts.push(`${write.removed.length} removed (${write.removed.join(", ")})`);
@@ -71,7 +89,7 @@ export const codegenCommand: Command = {
         process.stderr.write(formatIssues(error.issues, error.text, { color }));
         return 1;
       }
-      if (error instanceof OutputWriteError) {
+      if (error instanceof OutputWriteError || error instanceof TsconfigError) {
         process.stderr.write(`celerity codegen: ${error.message}\n`);
         return 1;
       }

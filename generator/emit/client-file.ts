@@ -1,5 +1,5 @@
 import { compareStrings } from "../util/json.ts";
-import type { EmitContext } from "./context.ts";
+import { siblingImports, type EmitContext } from "./context.ts";
 import type { Printed } from "./print/layout.ts";
 import { printString } from "./print/strings.ts";
 import { named, type TsMember, type TsType } from "./print/type-ast.ts";
@@ -30,6 +30,7 @@ export function emitClient(context: EmitContext): Printed {
   const text = renderTemplate("client.ts", {
     header: context.header,
     runtimeImport: context.runtimeImport,
+    ...siblingImports(context),
     sourceName: context.manifest.sourceName,
     tree: tree.text,
     exampleTask: context.manifest.tasks[0]?.name ?? "some.task",

@@ -1,4 +1,5 @@
 import type { NormalizedManifest } from "../manifest/normalized.ts";
+import type { ImportExtension } from "../tsconfig/import-extension.ts";
 import type { TaskSchemas } from "../validate/task-schemas.ts";
 import type { TaskIdents } from "./names.ts";
 
@@ -13,4 +14,12 @@ export interface EmitContext {
   runtimeImport: string;
   /** Absolute path of the output directory (handler imports are relative to it). */
   outDir: string;
+  /** The extension relative imports carry (`./types.ts` or `./types.js`). */
+  importExtension: ImportExtension;
+}
+
+/** The specifiers of the generated modules that import each other, under the context's extension. */
+export function siblingImports(context: EmitContext): Record<`${"types" | "registry" | "dispatch" | "validators"}Import`, string> {
+  const at = (stem: string) => `./${stem}.${context.importExtension}`;
+  return { typesImport: at("types"), registryImport: at("registry"), dispatchImport: at("dispatch"), validatorsImport: at("validators") };
 }

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
+import { withImportExtension } from "../tsconfig/import-extension.ts";
 import { compareStrings } from "../util/json.ts";
-import type { EmitContext } from "./context.ts";
+import { siblingImports, type EmitContext } from "./context.ts";
 import { PRINT_WIDTH, type Printed } from "./print/layout.ts";
 import { printKey, printString } from "./print/strings.ts";
 import { renderTemplate } from "./templates.ts";
@@ -17,7 +18,7 @@ export function emitDispatch(context: EmitContext): Printed {
   // module specifier -> export name -> local binding
   const bindings = new Map<string, Map<string, string>>();
   for (const task of manifest.tasks) {
-    const module = importSpecifier(context.outDir, task.handler.file);
+    const module = importSpecifier(context, task.handler.file);
     if (!bindings.has(module)) bindings.set(module, new Map());
     bindings.get(module)!.set(task.handler.exportName, "");
   }
@@ -45,12 +46,13 @@ export function emitDispatch(context: EmitContext): Printed {
   });
   const entries = manifest.tasks.map((task) => ({
     key: printKey(task.name),
-    local: bindings.get(importSpecifier(context.outDir, task.handler.file))!.get(task.handler.exportName)!,
+    local: bindings.get(importSpecifier(context, task.handler.file))!.get(task.handler.exportName)!,
     comment: `${task.name}: ${task.handler.module}#${task.handler.exportName}`,
   }));
   const text = renderTemplate("dispatch.ts", {
     header: context.header,
     runtimeImport: context.runtimeImport,
+    ...siblingImports(context),
     sourceName: manifest.sourceName,
     imports,
     entries,
@@ -58,10 +60,13 @@ export function emitDispatch(context: EmitContext): Printed {
   return { text, risky: false };
 }
 
-/** The handler module as imported from the output directory: relative, `/`-separated, extension kept. */
-function importSpecifier(outDir: string, file: string): string {
-  const rel = relative(outDir, file).split("\\").join("/");
-  return rel.startsWith(".") ? rel : `./${rel}`;
+/**
+ * The handler module as imported from the output directory: relative, `/`-separated, its
+ * TypeScript extension kept or written as the JavaScript one tsc emits (`.ts` -> `.js`).
+ */
+function importSpecifier(context: EmitContext, file: string): string {
+  const rel = relative(context.outDir, file).split("\\").join("/");
+  return withImportExtension(rel.startsWith(".") ? rel : `./${rel}`, context.importExtension);
 }
 
 function moduleStem(module: string): string {

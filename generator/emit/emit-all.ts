@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { LoadedManifest } from "../manifest/load.ts";
+import { resolveImportExtension } from "../tsconfig/import-extension.ts";
 import { emitClient } from "./client-file.ts";
 import type { EmitContext } from "./context.ts";
 import { emitDispatch } from "./dispatch-file.ts";
@@ -11,7 +12,7 @@ import type { Printed } from "./print/layout.ts";
 import { assignIdents } from "./names.ts";
 import { emitRegistry } from "./registry-file.ts";
 import { emitTypes } from "./types-file.ts";
-import { emitValidatorsDts, emitValidatorsJs } from "./validators-file.ts";
+import { emitValidators } from "./validators-file.ts";
 
 /** One emitted file: a name inside the output directory and its complete contents. */
 export interface GeneratedFile {
@@ -23,6 +24,12 @@ export interface GeneratedFile {
 export interface EmitOptions {
   /** Module specifier the generated code imports the runtime from (default `celerity/runtime`). */
   runtimeImport?: string;
+  /**
+   * The extension of the generated code's relative imports, `"ts"` or `"js"` (`--import-extension`);
+   * by default chosen from the tsconfig.json nearest to the output directory (see
+   * {@link resolveImportExtension}). Anything else throws `ImportExtensionError`.
+   */
+  importExtension?: string;
 }
 
 /** The default `--runtime-import`: the package's self-reference, which works under tsx and tsc. */
@@ -36,17 +43,18 @@ const EMITTERS: ReadonlyArray<[string, (context: EmitContext) => Printed]> = [
   ["manifest.json", emitManifestJson],
   ["registry.ts", emitRegistry],
   ["types.ts", emitTypes],
-  ["validators.d.ts", emitValidatorsDts],
-  ["validators.js", emitValidatorsJs],
+  ["validators.ts", emitValidators],
   ["worker.ts", emitWorker],
 ];
 
 /**
  * Renders every generated file in memory, formatted, sorted by name. Nothing touches the disk;
- * writing (all or nothing) is the caller's job.
+ * writing (all or nothing) is the caller's job. Throws `ImportExtensionError` or `TsconfigError`
+ * when the import extension cannot be decided.
  */
 export async function emitFiles(loaded: LoadedManifest, outDir: string, options: EmitOptions = {}): Promise<GeneratedFile[]> {
   const { manifest, schemas } = loaded;
+  const { extension } = await resolveImportExtension(outDir, options.importExtension);
   const context: EmitContext = {
     manifest,
     schemas,
@@ -54,6 +62,7 @@ export async function emitFiles(loaded: LoadedManifest, outDir: string, options:
     header: headerComment(manifest.sourceName, manifest.hash),
     runtimeImport: options.runtimeImport ?? DEFAULT_RUNTIME_IMPORT,
     outDir: resolve(outDir),
+    importExtension: extension,
   };
   return Promise.all(
     EMITTERS.map(async ([name, emit]) => ({ name, contents: await formatFile(name, emit(context)) })),

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { EmitContext } from "./context.ts";
+import { siblingImports, type EmitContext } from "./context.ts";
 import type { Printed } from "./print/layout.ts";
 import { renderTemplate } from "./templates.ts";
 
@@ -8,6 +8,7 @@ export function emitDefine(context: EmitContext): Printed {
   const text = renderTemplate("define.ts", {
     header: context.header,
     runtimeImport: context.runtimeImport,
+    ...siblingImports(context),
     sourceName: context.manifest.sourceName,
   });
   return { text, risky: false };
@@ -27,6 +28,7 @@ function entrypointData(context: EmitContext): object {
   return {
     header: context.header,
     runtimeImport: context.runtimeImport,
+    ...siblingImports(context),
     app: context.manifest.app,
     outName: basename(context.outDir),
   };

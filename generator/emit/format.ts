@@ -19,8 +19,9 @@ export const PRETTIER_OPTIONS: Readonly<Options> = {
   endOfLine: "lf",
 };
 
-/** The prettier parser for a generated file, or null for files prettier does not format (validators.js). */
+/** The prettier parser for a generated file, or null for files prettier does not format (validators.ts). */
 export function parserFor(fileName: string): string | null {
+  if (fileName === "validators.ts") return null;
   if (fileName.endsWith(".ts")) return "typescript";
   if (fileName.endsWith(".json")) return "json";
   return null;

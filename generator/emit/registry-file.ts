@@ -1,4 +1,4 @@
-import type { EmitContext } from "./context.ts";
+import { siblingImports, type EmitContext } from "./context.ts";
 import { printLiteral } from "./print/literal.ts";
 import type { Printed } from "./print/layout.ts";
 import { printKey, printString } from "./print/strings.ts";
@@ -36,6 +36,7 @@ export function emitRegistry(context: EmitContext): Printed {
   const text = renderTemplate("registry.ts", {
     header: context.header,
     runtimeImport: context.runtimeImport,
+    ...siblingImports(context),
     sourceName: manifest.sourceName,
     app: manifest.app,
     appLiteral: printString(manifest.app),

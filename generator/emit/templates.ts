@@ -4,8 +4,7 @@ import Handlebars from "handlebars";
 /** The emitted files' templates, by file name under generator/templates (without `.hbs`). */
 export type TemplateName =
   | "types.ts"
-  | "validators.js"
-  | "validators.d.ts"
+  | "validators.ts"
   | "registry.ts"
   | "client.ts"
   | "define.ts"

@@ -5,13 +5,15 @@ import type { Printed } from "./print/layout.ts";
 import { renderTemplate } from "./templates.ts";
 
 /**
- * validators.js: ajv standalone ESM code exporting `args_<task>` and `result_<task>`. ajv's ESM
- * mode still writes `require(...)` for its runtime helpers and ajv-formats; those become imports
- * so the file is a real ES module. ajv prints one statement per line; the lines are indented by
- * brace depth here. prettier is not run on this file: it is machine code of several megabytes for
- * a large manifest, where prettier alone would take seconds.
+ * validators.ts: ajv standalone ESM code exporting `args_<task>` and `result_<task>`, each typed
+ * `ValidateFunction`. It is a TypeScript module (under `@ts-nocheck`) so that a user's `tsc` build
+ * emits it beside the rest, with no `allowJs`. ajv's ESM mode still writes `require(...)` for its
+ * runtime helpers and ajv-formats; those become namespace imports read through an interop helper
+ * that agrees across Node, Deno and Bun. ajv prints one statement per line; the lines are indented
+ * by brace depth here. prettier is not run on this file: it is machine code of several megabytes
+ * for a large manifest, where prettier alone would take seconds.
  */
-export function emitValidatorsJs(context: EmitContext): Printed {
+export function emitValidators(context: EmitContext): Printed {
   const { schemas, idents } = context;
   const exportsToKeys: Record<string, string> = {};
   for (const task of context.manifest.tasks) {
@@ -22,20 +24,26 @@ export function emitValidatorsJs(context: EmitContext): Printed {
   }
   const raw = standaloneCode(schemas.ajv, exportsToKeys);
   const imports = new Map<string, string>();
-  const code = raw.replace(/^"use strict";\n?/, "").replace(/require\("([^"]+)"\)/g, (_match, module: string) => {
-    const specifier = /\.[cm]?js$/.test(module) ? module : `${module}.js`;
-    let local = imports.get(specifier);
-    if (!local) {
-      local = `__${specifier.replace(/\.[cm]?js$/, "").replace(/[^A-Za-z0-9]+/g, "_")}`;
-      imports.set(specifier, local);
-    }
-    return local;
-  });
-  const text = renderTemplate("validators.js", {
+  const code = raw
+    .replace(/^"use strict";\n?/, "")
+    .replace(/require\("([^"]+)"\)/g, (_match, module: string) => {
+      const specifier = /\.[cm]?js$/.test(module) ? module : `${module}.js`;
+      let local = imports.get(specifier);
+      if (!local) {
+        local = `__${specifier.replace(/\.[cm]?js$/, "").replace(/[^A-Za-z0-9]+/g, "_")}`;
+        imports.set(specifier, local);
+      }
+      return local;
+    })
+    .replace(/^export const ([A-Za-z_$][\w$]*) = /gm, (line, name: string) =>
+      Object.hasOwn(exportsToKeys, name) ? `export const ${name}: ValidateFunction = ` : line,
+    );
+  const text = renderTemplate("validators.ts", {
     header: context.header,
+    runtimeImport: context.runtimeImport,
     imports: [...imports]
       .sort(([a], [b]) => compareStrings(a, b))
-      .map(([module, local]) => ({ module: JSON.stringify(module), local })),
+      .map(([module, local]) => ({ module: JSON.stringify(module), local, namespace: `${local}_namespace` })),
     code: indentByBraces(code).trimEnd(),
   });
   return { text, risky: false };
@@ -71,15 +79,4 @@ function braceBalance(line: string): number {
     else if (ch === "}") balance--;
   }
   return balance;
-}
-
-/** validators.d.ts: declares each validator as the runtime's `ValidateFunction`. */
-export function emitValidatorsDts(context: EmitContext): Printed {
-  const tasks = context.manifest.tasks.map((task) => ({
-    name: task.name,
-    ...context.idents.get(task.name)!,
-    hasResult: context.schemas.keys.get(task.name)!.result !== null,
-  }));
-  const text = renderTemplate("validators.d.ts", { header: context.header, runtimeImport: context.runtimeImport, tasks });
-  return { text, risky: false };
 }

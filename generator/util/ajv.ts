@@ -22,7 +22,7 @@ export const TASK_SCHEMA_OPTIONS: Readonly<Options> = {
   // A property named like an Object.prototype member (constructor, toString) must be checked only
   // when the object has it itself, not against the inherited function.
   ownProperties: true,
-  // lines: one statement per line, so the emitted validators.js reads (and diffs) line by line.
+  // lines: one statement per line, so the emitted validators.ts reads (and diffs) line by line.
   // optimize off halves compile time; it only removes unused variables from the emitted code.
   code: { source: true, esm: true, lines: true, optimize: false },
 };

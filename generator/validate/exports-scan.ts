@@ -1,82 +1,182 @@
 /**
- * Finds the names a module exports by reading its text. The generator never imports user code
- * (importing could run side effects or fail on unrelated errors), so a scan is the contract:
- * `export function|const|let|var|class|async function NAME`, `export { a, b as c }` (also with
- * `from`), and `export default`.
+ * Finds the names a handler module exports by parsing it with the TypeScript parser (the copy
+ * ts-morph bundles), never by importing it: importing user code could run side effects or fail on
+ * unrelated errors. Parsing, not a type-checked program, because a program would load everything
+ * the handler imports (the generated types, the runtime) to answer a syntactic question. Type-only
+ * exports are left out; `export * from "./relative"` is followed into that module.
  */
+import { readFile, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import type { ts as Ts } from "ts-morph";
 
-const DECLARATION = /\bexport\s+(?:declare\s+)?(?:async\s+)?(?:function\s*\*?|const|let|var|class|abstract\s+class|enum)\s+([A-Za-z_$][\w$]*)/g;
-const LIST = /\bexport\s+(?:type\s+)?\{([^}]*)\}/g;
-const DEFAULT = /\bexport\s+default\b/;
-const NAMESPACE = /\bexport\s+\*\s+as\s+([A-Za-z_$][\w$]*)/g;
+type TypeScript = typeof Ts;
 
-/** The exported value names found in `source`, sorted. Type-only exports are left out. */
-export function scanExports(source: string): string[] {
-  const code = blankCommentsAndStrings(source);
+/** What one module's text exports. */
+export interface ScannedExports {
+  /** Exported value names, sorted; `default` for a default export. */
+  names: string[];
+  /** Specifiers of `export * from "..."`, whose names are exported too. */
+  starFrom: string[];
+}
+
+/** A module's exports after following its `export *` re-exports. */
+export interface ModuleExports {
+  names: string[];
+  /**
+   * False when an `export *` could not be followed (a package, or a file that is not there), so a
+   * name missing from `names` may still be exported.
+   */
+  complete: boolean;
+}
+
+let typescript: Promise<TypeScript> | undefined;
+
+/** The TypeScript API, loaded on first use (it costs a few hundred milliseconds). */
+function loadTypeScript(): Promise<TypeScript> {
+  typescript ??= import("ts-morph").then((module) => module.ts);
+  return typescript;
+}
+
+/** The exported value names of `source` (a module named `fileName`, which picks TS, TSX or JS syntax). */
+export async function scanExports(source: string, fileName = "module.ts"): Promise<ScannedExports> {
+  const ts = await loadTypeScript();
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, scriptKind(ts, fileName));
+  const { types, values } = localBindings(ts, file);
   const names = new Set<string>();
-  for (const match of code.matchAll(DECLARATION)) names.add(match[1]!);
-  for (const match of code.matchAll(NAMESPACE)) names.add(match[1]!);
-  for (const match of code.matchAll(LIST)) {
-    if (/^export\s+type\b/.test(match[0])) continue;
-    for (const item of match[1]!.split(",")) {
-      const spec = item.trim();
-      if (!spec || /^type\s/.test(spec)) continue;
-      const alias = /\bas\s+([A-Za-z_$][\w$]*)$/.exec(spec);
-      names.add(alias ? alias[1]! : spec.split(/\s+/)[0]!);
+  const starFrom: string[] = [];
+  for (const statement of file.statements) {
+    if (ts.isExportAssignment(statement)) {
+      if (!statement.isExportEquals) names.add("default");
+    } else if (ts.isExportDeclaration(statement)) {
+      if (statement.isTypeOnly) continue;
+      const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : null;
+      const clause = statement.exportClause;
+      if (!clause) {
+        if (from !== null) starFrom.push(from);
+      } else if (ts.isNamespaceExport(clause)) {
+        names.add(clause.name.text);
+      } else {
+        for (const element of clause.elements) {
+          if (element.isTypeOnly) continue;
+          const local = (element.propertyName ?? element.name).text;
+          // `export { Shape }` of a local interface or type alias exports no value.
+          if (from === null && types.has(local) && !values.has(local)) continue;
+          names.add(element.name.text);
+        }
+      }
+    } else if (hasModifier(ts, statement, ts.SyntaxKind.ExportKeyword)) {
+      if (hasModifier(ts, statement, ts.SyntaxKind.DefaultKeyword)) names.add("default");
+      else for (const name of declaredValueNames(ts, statement)) names.add(name);
     }
   }
-  if (DEFAULT.test(code)) names.add("default");
-  return [...names].sort();
+  return { names: [...names].sort(), starFrom };
 }
 
 /**
- * Replaces comments and the contents of string and template literals with spaces, so that an
- * `export` inside either is not mistaken for a real one. Template `${...}` holes are kept as code.
+ * The exports of the module in `file`, following relative `export *` chains (each module once), or
+ * null when `file` is not a readable file.
  */
-function blankCommentsAndStrings(source: string): string {
-  const out: string[] = [];
-  let i = 0;
-  const templateDepth: number[] = [];
-  let braceDepth = 0;
-  while (i < source.length) {
-    const ch = source[i]!;
-    const next = source[i + 1];
-    if (ch === "/" && next === "/") {
-      const end = source.indexOf("\n", i);
-      const stop = end === -1 ? source.length : end;
-      out.push(" ".repeat(stop - i));
-      i = stop;
-    } else if (ch === "/" && next === "*") {
-      const end = source.indexOf("*/", i + 2);
-      const stop = end === -1 ? source.length : end + 2;
-      out.push(source.slice(i, stop).replace(/[^\n]/g, " "));
-      i = stop;
-    } else if (ch === "'" || ch === '"') {
-      let j = i + 1;
-      while (j < source.length && source[j] !== ch && source[j] !== "\n") j += source[j] === "\\" ? 2 : 1;
-      out.push(ch, " ".repeat(Math.max(0, Math.min(j, source.length) - i - 1)), ch);
-      i = j + 1;
-    } else if (ch === "`" || (ch === "}" && templateDepth.length > 0 && templateDepth.at(-1) === braceDepth)) {
-      if (ch === "}") templateDepth.pop();
-      let j = i + 1;
-      while (j < source.length && source[j] !== "`" && !(source[j] === "$" && source[j + 1] === "{")) {
-        j += source[j] === "\\" ? 2 : 1;
-      }
-      out.push(ch, source.slice(i + 1, Math.min(j, source.length)).replace(/[^\n]/g, " "));
-      if (source[j] === "$") {
-        templateDepth.push(braceDepth);
-        out.push("${");
-        i = j + 2;
-      } else {
-        out.push("`");
-        i = j + 1;
-      }
+export async function scanModuleExports(file: string): Promise<ModuleExports | null> {
+  const names = new Set<string>();
+  let complete = true;
+  const seen = new Set<string>();
+  const visit = async (path: string, root: boolean): Promise<boolean> => {
+    if (seen.has(path)) return true;
+    seen.add(path);
+    const text = await readIfFile(path);
+    if (text === null) return false;
+    const scanned = await scanExports(text, path);
+    // `export *` never re-exports a default.
+    for (const name of scanned.names) if (root || name !== "default") names.add(name);
+    for (const specifier of scanned.starFrom) {
+      const target = specifier.startsWith(".") ? await resolveRelative(dirname(path), specifier) : null;
+      if (target === null || !(await visit(target, false))) complete = false;
+    }
+    return true;
+  };
+  if (!(await visit(resolve(file), true))) return null;
+  return { names: [...names].sort(), complete };
+}
+
+/** Names bound by local type declarations (interfaces, type aliases, type-only imports) and by values. */
+function localBindings(ts: TypeScript, file: Ts.SourceFile): { types: Set<string>; values: Set<string> } {
+  const types = new Set<string>();
+  const values = new Set<string>();
+  for (const statement of file.statements) {
+    if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
+      types.add(statement.name.text);
+    } else if (ts.isImportDeclaration(statement) && statement.importClause) {
+      const clause = statement.importClause;
+      const bucket = (typeOnly: boolean) => (clause.isTypeOnly || typeOnly ? types : values);
+      if (clause.name) bucket(false).add(clause.name.text);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) bucket(false).add(bindings.name.text);
+      else if (bindings) for (const element of bindings.elements) bucket(element.isTypeOnly).add(element.name.text);
     } else {
-      if (ch === "{") braceDepth++;
-      else if (ch === "}") braceDepth--;
-      out.push(ch);
-      i++;
+      for (const name of declaredValueNames(ts, statement)) values.add(name);
     }
   }
-  return out.join("");
+  return { types, values };
+}
+
+/** The value names a declaration statement binds: every name in `const { a, b: [c] } = ...`, a function, a class... */
+function declaredValueNames(ts: TypeScript, statement: Ts.Statement): string[] {
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations.flatMap((declaration) => bindingNames(ts, declaration.name));
+  }
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) return statement.name ? [statement.name.text] : [];
+  if (ts.isEnumDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) return [statement.name.text];
+  if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return [statement.name.text];
+  return [];
+}
+
+function bindingNames(ts: TypeScript, name: Ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(ts, element.name)));
+}
+
+function hasModifier(ts: TypeScript, statement: Ts.Statement, kind: Ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === kind);
+}
+
+function scriptKind(ts: TypeScript, fileName: string): Ts.ScriptKind {
+  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+/**
+ * The file a relative specifier names, as TypeScript resolves it for source files: as written,
+ * a `.js` specifier's `.ts` source, or an extensionless one with a source extension or `/index`.
+ */
+async function resolveRelative(dir: string, specifier: string): Promise<string | null> {
+  const base = resolve(dir, specifier);
+  const candidates = [base];
+  const js = /\.([cm]?)jsx?$/.exec(base);
+  if (js) {
+    const stem = base.slice(0, -js[0].length);
+    candidates.push(`${stem}.${js[1]}ts`, ...(js[1] === "" ? [`${stem}.tsx`] : []));
+  } else if (!/\.[cm]?tsx?$/.test(base)) {
+    for (const extension of [".ts", ".tsx", ".mts", ".js", ".mjs"]) candidates.push(`${base}${extension}`);
+    for (const extension of [".ts", ".tsx", ".js"]) candidates.push(`${base}/index${extension}`);
+  }
+  for (const candidate of candidates) if (await isFile(candidate)) return candidate;
+  return null;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readIfFile(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf8");
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import { locate } from "../manifest/locate.ts";
 import type { RawManifest } from "../manifest/raw.ts";
@@ -7,7 +7,7 @@ import { isRecord } from "../util/json.ts";
 import { suggest } from "../util/suggest.ts";
 import type { IssueCollector } from "./collector.ts";
 import { listNames } from "./describe.ts";
-import { scanExports } from "./exports-scan.ts";
+import { scanModuleExports, type ModuleExports } from "./exports-scan.ts";
 
 /** A `handler:` reference split into its module path and export name. */
 export interface HandlerRef {
@@ -22,25 +22,25 @@ export function parseHandlerRef(ref: string): HandlerRef {
   return { module: ref.slice(0, hash), exportName: ref.slice(hash + 1) };
 }
 
-/** Checks that each task's handler file exists and exports the named handler, by scanning its text. */
+/** Checks that each task's handler file exists and exports the named handler, by parsing its text. */
 export async function checkHandlers(
   manifest: Partial<RawManifest>,
   context: { source: ManifestSource; issues: IssueCollector },
 ): Promise<void> {
   const { source, issues } = context;
   if (!isRecord(manifest.tasks)) return;
-  const exportsByFile = new Map<string, Promise<string[] | null>>();
+  const exportsByFile = new Map<string, Promise<ModuleExports | null>>();
   const checks = Object.entries(manifest.tasks).map(async ([name, task]) => {
     const path = ["tasks", name, "handler"];
     if (!isRecord(task) || typeof task.handler !== "string" || issues.isBroken(path)) return;
     const ref = parseHandlerRef(task.handler);
     const file = resolve(source.dir, ref.module);
-    if (!exportsByFile.has(file)) exportsByFile.set(file, readExports(file));
-    const exported = await exportsByFile.get(file)!;
+    if (!exportsByFile.has(file)) exportsByFile.set(file, scanModuleExports(file));
+    const scanned = await exportsByFile.get(file)!;
     const valueSpan = locate(source.doc, path);
     const written = source.text.slice(valueSpan.start, valueSpan.end);
     const moduleAt = valueSpan.start + Math.max(0, written.indexOf(ref.module));
-    if (exported === null) {
+    if (scanned === null) {
       issues.report({ span: { start: moduleAt, end: moduleAt + ref.module.length } }, {
         message: `handler file not found: ${ref.module}`,
         expected: "a module path relative to the manifest file",
@@ -48,7 +48,9 @@ export async function checkHandlers(
       });
       return;
     }
-    if (exported.includes(ref.exportName)) return;
+    // An `export *` from a package (or a missing file) may export the name: say nothing rather than guess.
+    const exported = scanned.names;
+    if (exported.includes(ref.exportName) || !scanned.complete) return;
     const exportAt = valueSpan.start + Math.max(0, written.lastIndexOf(`#${ref.exportName}`) + 1);
     issues.report({ span: { start: exportAt, end: exportAt + ref.exportName.length } }, {
       message: `${ref.module} has no export named "${ref.exportName}"`,
@@ -57,15 +59,6 @@ export async function checkHandlers(
     });
   });
   await Promise.all(checks);
-}
-
-async function readExports(file: string): Promise<string[] | null> {
-  try {
-    if (!(await stat(file)).isFile()) return null;
-    return scanExports(await readFile(file, "utf8"));
-  } catch {
-    return null;
-  }
 }
 
 /** A file next to the missing one with a similar name, written the way the manifest wrote the missing one. */

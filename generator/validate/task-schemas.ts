@@ -63,7 +63,7 @@ function compileOne(
     return null;
   }
   try {
-    ajv.addSchema(entry.schema, entry.key);
+    ajv.addSchema(objectSchema(entry.schema), entry.key);
     ajv.getSchema(entry.key);
     return entry.key;
   } catch (error) {
@@ -71,6 +71,17 @@ function compileOne(
     reportStrictError(error instanceof Error ? error.message : String(error), { ...where, schema: entry.schema });
     return null;
   }
+}
+
+/**
+ * A boolean schema as the equivalent object schema. ajv compiles every boolean schema in a scope of
+ * its own, so two of them (two tasks without `args`) come out of the standalone emitter as two
+ * `function validate0`, a SyntaxError when validators load; object schemas get distinct names.
+ */
+function objectSchema(schema: object | boolean): object {
+  if (schema === true) return {};
+  if (schema === false) return { not: {} };
+  return schema;
 }
 
 /** One issue per offending location; meta-schema `anyOf` noise is reduced to its first concrete error. */

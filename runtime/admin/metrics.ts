@@ -85,6 +85,13 @@ export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<str
     out.sample("celerity_queue_runs_last_minute", { queue: q.name, outcome: "fail" }, q.failedPerMinute);
     out.sample("celerity_queue_runs_last_minute", { queue: q.name, outcome: "retry" }, q.retriedPerMinute);
   }
+  out.family(
+    "celerity_fenced_total",
+    "counter",
+    "Outcomes (finish, retry, progress) refused per queue because they came from a superseded delivery: the run's lease had expired and the task was delivered again.",
+  );
+  const fenced = await Promise.all(overview.queues.map((q) => conn.redis.hget(conn.ks.stats(q.name), "fenced")));
+  overview.queues.forEach((q, i) => out.sample("celerity_fenced_total", { queue: q.name }, Number(fenced[i] ?? 0)));
   out.family("celerity_tasks", "gauge", "Tasks in the recent-task index (newest 10,000) by task and state.");
   for (const task of [...byState.keys()].sort()) {
     const states = byState.get(task)!;

@@ -13,6 +13,7 @@ import { LeaderLock } from "./leader-lock.ts";
 import { isWrongTypeError, logQuarantinesWith, onQuarantine, quarantineOnWrongType, quarantineWrongTypes, repairingWrongTypes } from "../broker/quarantine.ts";
 import { restoreSchedule } from "./restore-schedule.ts";
 import { beatScripts } from "./scripts.ts";
+import { measureClockOffset } from "../time/redis-clock.ts";
 import { PeriodicStore } from "./store.ts";
 
 export interface BeatOptions {
@@ -26,7 +27,11 @@ export interface BeatOptions {
   logger?: Logger;
   /** Run even if Redis's maxmemory-policy can evict keys (default: CELERITY_ALLOW_EVICTION). */
   allowEviction?: boolean;
-  /** The scheduling clock in epoch ms (tests); lock timing always uses real time. */
+  /**
+   * The scheduling clock in epoch ms (tests). Default: Redis's clock, as this process's clock plus
+   * its measured offset to Redis `TIME` (re-measured at every lock check), so a beat whose clock is
+   * off neither fires early nor sleeps past due slots. Lock timing always uses real time.
+   */
   now?: () => number;
 }
 
@@ -34,6 +39,10 @@ export interface BeatOptions {
 const BATCH = 200;
 const ERROR_BACKOFF_MS = 1_000;
 const GAP_CHECK_MS = 5_000;
+/** Sleep when the firing script says an entry is not due yet by Redis's clock (our offset estimate is a little ahead). */
+const EARLY_RETRY_MS = 5;
+/** An offset this large is logged: harmless to scheduling, but worth knowing about. */
+const SKEW_WARN_MS = 1_000;
 
 /**
  * The periodic scheduler. Syncs the manifest's entries at start, then competes for the leader lock;
@@ -75,6 +84,9 @@ export class Beat {
   #restoreNeeded = false;
   /** performance.now() of the last check for enabled entries missing from an empty due set. */
   #lastGapCheck = -Infinity;
+  /** Redis's clock minus ours, from the last measurement. */
+  #offsetMs = 0;
+  #skewLogged = false;
 
   constructor(app: AppSpec, options: BeatOptions = {}) {
     this.#app = app;
@@ -86,7 +98,7 @@ export class Beat {
     if (!(this.#pollMs > 0)) throw new ConfigurationError(`pollMs must be positive, got ${this.#pollMs}`);
     this.#ks = keyspace(app.app, options.prefix);
     this.#keys = beatKeys(this.#ks);
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? (() => Date.now() + this.#offsetMs);
     this.#log = (options.logger ?? createLogger()).child({ beat: this.#token });
   }
 
@@ -120,6 +132,7 @@ export class Beat {
       await checkEvictionPolicy(this.#redis, { allowEviction: this.#options.allowEviction, role: "beat", log: this.#log });
       await this.#subscriber.subscribe(this.#keys.changed);
       await Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis)));
+      await this.#measureClock();
       const store = new PeriodicStore(this.#app, { redis: this.#redis, prefix: this.#options.prefix, now: this.#now });
       synced = await repairingWrongTypes(this.#redis, this.#allKeys(), { context: "beat manifest sync", attempt: () => store.syncManifest() });
     } catch (error) {
@@ -165,6 +178,7 @@ export class Beat {
     this.#lockBusy = true;
     const asked = performance.now();
     try {
+      await this.#measureClock();
       if (this.#leader) {
         if (await this.#lock.renew()) this.#leaderUntil = asked + this.#ttlMs;
         else {
@@ -184,6 +198,16 @@ export class Beat {
       this.#log.warn("leader lock check failed", { error: (error as Error).message });
     } finally {
       this.#lockBusy = false;
+    }
+  }
+
+  /** Re-measures the offset to Redis's clock (a clock may be stepped while beat runs). */
+  async #measureClock(): Promise<void> {
+    const { offsetMs, roundTripMs } = await measureClockOffset(this.#redis);
+    this.#offsetMs = offsetMs;
+    if (Math.abs(offsetMs) > SKEW_WARN_MS && !this.#skewLogged) {
+      this.#skewLogged = true;
+      this.#log.warn("this clock differs from Redis's; scheduling follows Redis's clock", { offsetMs, roundTripMs: Math.round(roundTripMs) });
     }
   }
 
@@ -224,8 +248,8 @@ export class Beat {
     const due: DueEntry[] = [];
     for (let i = 0; i < flat.length; i += 2) due.push({ name: flat[i], dueMs: Number(flat[i + 1]) });
     if (!this.#active()) return 0;
-    await fireDue({ redis: this.#redis, ks: this.#ks, keys: this.#keys, app: this.#app, log: this.#log, now }, due);
-    return 0;
+    const fired = await fireDue({ redis: this.#redis, ks: this.#ks, keys: this.#keys, app: this.#app, log: this.#log, now }, due);
+    return fired.early > 0 ? EARLY_RETRY_MS : 0;
   }
 
   /** Every beat key (the pub/sub channel aside): what a WRONGTYPE among beat's commands may be. */

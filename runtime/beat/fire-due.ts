@@ -26,21 +26,27 @@ export interface FireContext {
 /** Enqueue-free filler for the firing script when the run cannot be sent (keeps ARGV positions). */
 const NO_RUN: RunPlan = { taskId: "", keys: ["", "", "", "", ""], args: ["", "", "", "", 0, 0, 0, 0] };
 
+/** What one batch did: runs sent, and entries Redis's clock said were not due yet. */
+export interface FireResult {
+  sent: number;
+  early: number;
+}
+
 /**
  * Fires a batch of due entries, one atomic script each (sent back to back on one connection).
- * Returns how many runs were sent. An entry whose task vanished from the app or whose args no longer
+ * Returns how many runs were sent, and how many the script refused as not due yet by Redis's clock. An entry whose task vanished from the app or whose args no longer
  * validate is moved to its next slot without a run, and one whose schedule cannot be evaluated is
  * taken off the schedule, so neither can spin the scheduler.
  */
-export async function fireDue(ctx: FireContext, due: readonly DueEntry[]): Promise<number> {
-  if (due.length === 0) return 0;
+export async function fireDue(ctx: FireContext, due: readonly DueEntry[]): Promise<FireResult> {
+  if (due.length === 0) return { sent: 0, early: 0 };
   const raw = await ctx.redis.hmget(ctx.keys.entries, ...due.map((d) => d.name));
   const calls = due.map((entry, i) => fireOne(ctx, entry, parse(raw[i])));
   const results = await Promise.all(calls);
-  return results.filter(Boolean).length;
+  return { sent: results.filter((r) => r === "sent").length, early: results.filter((r) => r === "early").length };
 }
 
-async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition | null): Promise<boolean> {
+async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition | null): Promise<"sent" | "early" | "none"> {
   const { redis, keys, now } = ctx;
   let plan = NO_RUN;
   let next: number | null = null;
@@ -66,10 +72,10 @@ async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition 
   );
   if (result === 1) {
     ctx.log.info("periodic task sent", { entry: entry.name, task: def!.task, id: plan.taskId, lateMs: now - entry.dueMs, next: next === null ? null : new Date(next).toISOString() });
-    return true;
+    return "sent";
   }
   if (result === 2) ctx.log.warn("periodic run existed already", { entry: entry.name, id: plan.taskId });
-  return false;
+  return result === 4 ? "early" : "none";
 }
 
 function parse(json: string | null): StoredDefinition | null {

@@ -21,12 +21,13 @@ export function beatOptionsFromArgv(argv: readonly string[]): BeatOptions {
 /**
  * The beat process: `tsx generated/beat.ts [--redis URL] [--prefix P] [--lock-ttl 5s]`. Runs until
  * SIGTERM/SIGINT, then releases the leader lock so a standby beat takes over at once.
+ * `options.argv` defaults to the process's own arguments, so generated entrypoints need no Node types.
  */
-export async function runBeatMain(app: { app: AppSpec }, options: { argv: readonly string[] }): Promise<void> {
+export async function runBeatMain(app: { app: AppSpec }, options: { argv?: readonly string[] } = {}): Promise<void> {
   const log = createLogger();
   let beat: Beat;
   try {
-    beat = new Beat(app.app, { ...beatOptionsFromArgv(options.argv), logger: log });
+    beat = new Beat(app.app, { ...beatOptionsFromArgv(options.argv ?? process.argv.slice(2)), logger: log });
     await beat.start();
   } catch (error) {
     if (error instanceof CelerityError) {

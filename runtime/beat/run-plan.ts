@@ -47,6 +47,7 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
   return {
     taskId: item.id,
     keys: [ks.task(item.id), ks.ready(queue, priority), ks.delayed(queue), ks.signal(queue), ks.recent],
-    args: [item.id, item.name, item.argsJson, queue, priority, item.expiresAt, item.resultExpiresMs, RECENT_CAP],
+    // A task's default expiry counts from this run's time (beat's clock follows Redis's).
+    args: [item.id, item.name, item.argsJson, queue, priority, item.expiresInMs === null ? item.expiresAt : run.now + item.expiresInMs, item.resultExpiresMs, RECENT_CAP],
   };
 }

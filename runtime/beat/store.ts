@@ -13,6 +13,7 @@ import { firstRunAt } from "./schedule.ts";
 import { beatScripts } from "./scripts.ts";
 import type { PeriodicEntry, PeriodicInput, StoredDefinition } from "./types.ts";
 import { validateEntry } from "./validate-entry.ts";
+import { redisTimeMs } from "../time/redis-clock.ts";
 import { putEntry, removeEntry } from "./write-entry.ts";
 
 export interface PeriodicStoreOptions {
@@ -20,7 +21,7 @@ export interface PeriodicStoreOptions {
   redis?: string | Redis;
   /** Key prefix (default: CELERITY_PREFIX or "celerity"). */
   prefix?: string;
-  /** The clock, in epoch ms (tests). */
+  /** The clock, in epoch ms (tests). Default: Redis's clock (`TIME`), the one beat fires by. */
   now?: () => number;
 }
 
@@ -38,7 +39,7 @@ export class PeriodicStore {
   readonly #ownsRedis: boolean;
   readonly #ks: Keyspace;
   readonly #keys: BeatKeys;
-  readonly #now: () => number;
+  readonly #now: (() => number) | null;
   readonly #db: BeatDb;
   #scriptsLoaded: Promise<void> | null = null;
 
@@ -48,7 +49,7 @@ export class PeriodicStore {
     this.#redis = this.#ownsRedis ? connectRedis(options.redis, { name: "celerity-periodic" }) : (options.redis as Redis);
     this.#ks = keyspace(app.app, options.prefix);
     this.#keys = beatKeys(this.#ks);
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? null;
     this.#db = { redis: this.#redis, keys: this.#keys };
   }
 
@@ -63,7 +64,7 @@ export class PeriodicStore {
 
   /** Creates a run-time entry. Throws PeriodicEntryError (with `field`) on bad input or a taken name; nothing is stored then. */
   async add(input: PeriodicInput): Promise<PeriodicEntry> {
-    const now = this.#now();
+    const now = (await this.#time());
     const { definition, enabled } = validateEntry(this.#app, input, { source: "runtime", now, rejectPastAt: true });
     await this.#loadScripts();
     const stored = await putEntry(this.#db, { definition, mode: "create", enabled, next: enabled ? firstRunAt(definition, now) : null });
@@ -79,7 +80,7 @@ export class PeriodicStore {
     const current = await this.#mustGetCurrent(name);
     const changes = Object.fromEntries(PATCHABLE.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]])) as Partial<PeriodicInput>;
     if (current.definition.source === "manifest") this.#refuseManifestChanges(current, changes);
-    const now = this.#now();
+    const now = (await this.#time());
     const merged: PeriodicInput = { ...inputOf(current), ...changes, name };
     const probe = validateEntry(this.#app, merged, { source: current.definition.source, now, rejectPastAt: false });
     const timingChanged = !sameTiming(current.definition, probe.definition);
@@ -96,7 +97,7 @@ export class PeriodicStore {
   /** Enables (next run counted from now) or disables an entry; works for manifest entries too. */
   async setEnabled(name: string, enabled: boolean): Promise<void> {
     const current = await this.#mustGetCurrent(name);
-    const next = enabled ? firstRunAt(current.definition, this.#now()) : null;
+    const next = enabled ? firstRunAt(current.definition, (await this.#time())) : null;
     await this.#loadScripts();
     const result = await beatScripts.setEnabled.run(this.#redis, [this.#keys.entries, this.#keys.due, this.#keys.disabled], [name, enabled ? "1" : "0", next === null ? "" : next, this.#keys.changed]);
     if (result === -1) throw new PeriodicEntryNotFoundError(name);
@@ -118,7 +119,7 @@ export class PeriodicStore {
    */
   async runNow(name: string): Promise<{ taskId: string }> {
     const current = await this.#mustGetCurrent(name);
-    const now = this.#now();
+    const now = (await this.#time());
     const plan = planRun(this.#app, this.#ks, { definition: current.definition, taskId: `periodic:${name}:manual:${now}-${randomUUID().slice(0, 8)}`, now });
     await this.#loadScripts();
     const result = await beatScripts.runNow.run(this.#redis, [this.#keys.entries, this.#keys.runCount, this.#keys.lastRun, ...plan.keys], [name, now, ...plan.args]);
@@ -129,7 +130,12 @@ export class PeriodicStore {
   /** Brings the manifest's `periodic:` entries into Redis (beat does this at start); run-time entries stay. */
   async syncManifest(): Promise<SyncResult> {
     await this.#loadScripts();
-    return syncManifest(this.#db, this.#app, { now: this.#now() });
+    return syncManifest(this.#db, this.#app, { now: (await this.#time()) });
+  }
+
+  /** The scheduling clock: Redis's (what beat fires by), unless a test injected one. */
+  async #time(): Promise<number> {
+    return this.#now ? this.#now() : redisTimeMs(this.#redis);
   }
 
   /** Closes the connection the store opened (a passed-in ioredis instance stays open). */

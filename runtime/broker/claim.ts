@@ -8,6 +8,11 @@ export interface Claimed {
   priority: number;
   /** The lease ZSET member, `<priority>|<id>`. */
   member: string;
+  /**
+   * This delivery's fencing token, set once the start script has made it the current delivery.
+   * Finish, retry, progress and renewal present it; a superseded delivery's token is refused.
+   */
+  token?: string;
 }
 
 export interface ClaimRequest {
@@ -20,8 +25,10 @@ export interface ClaimRequest {
 
 export interface ClaimResult {
   claimed: Claimed[];
-  /** When nothing was claimed: epoch ms of the next delayed task or lease deadline, or null. */
-  nextDueAt: number | null;
+  /** When nothing was claimed: ms (by Redis's clock) until the next delayed task or lease deadline, or null. */
+  nextDueInMs: number | null;
+  /** Ids whose outcome, sent with this call, was refused: it came from a superseded delivery. */
+  refused: string[];
 }
 
 /** KEYS and ARGV tail of the claim part of a script (see claim.lua for the layout). */
@@ -43,7 +50,7 @@ export function parseClaimReply(reply: unknown, queues: readonly string[]): Clai
   const flat = reply as (string | number)[];
   if (flat.length === 1) {
     const due = Number(flat[0]);
-    return { claimed: [], nextDueAt: due < 0 ? null : due };
+    return { claimed: [], nextDueInMs: due < 0 ? null : due, refused: [] };
   }
   const claimed: Claimed[] = [];
   for (let i = 0; i < flat.length; i += 3) {
@@ -51,5 +58,5 @@ export function parseClaimReply(reply: unknown, queues: readonly string[]): Clai
     const id = String(flat[i + 2]);
     claimed.push({ id, queue: queues[Number(flat[i])], priority, member: `${priority}|${id}` });
   }
-  return { claimed, nextDueAt: null };
+  return { claimed, nextDueInMs: null, refused: [] };
 }

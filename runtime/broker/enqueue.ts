@@ -6,10 +6,14 @@ export interface EnqueueItem {
   id: string;
   name: string;
   argsJson: string;
-  /** Epoch ms before which the task must not start; 0 for now. */
+  /** Epoch ms before which the task must not start (an absolute eta the caller gave); 0 for none. */
   eta: number;
-  /** Epoch ms after which it must not start; 0 for never. */
+  /** Ms, counted from Redis's clock when the task is written, before which it must not start; null for none. */
+  countdownMs: number | null;
+  /** Epoch ms after which it must not start (an absolute time the caller gave); 0 for never. */
   expiresAt: number;
+  /** Ms, counted from Redis's clock when the task is written, after which it must not start; null for none. */
+  expiresInMs: number | null;
   resultExpiresMs: number;
 }
 
@@ -18,7 +22,6 @@ export interface EnqueueOptions {
   priority: number;
   /** How many ids the admin's recent-task index keeps. */
   recentCap?: number;
-  now?: number;
 }
 
 /** Ids per script call: large enough to amortize the round trip, small enough not to stall Redis. */
@@ -26,7 +29,14 @@ const BATCH = 500;
 
 /** Items one script call can carry: the task name and timing travel once per call. */
 function sameCall(a: EnqueueItem, b: EnqueueItem): boolean {
-  return a.name === b.name && a.eta === b.eta && a.expiresAt === b.expiresAt && a.resultExpiresMs === b.resultExpiresMs;
+  return (
+    a.name === b.name &&
+    a.eta === b.eta &&
+    a.countdownMs === b.countdownMs &&
+    a.expiresAt === b.expiresAt &&
+    a.expiresInMs === b.expiresInMs &&
+    a.resultExpiresMs === b.resultExpiresMs
+  );
 }
 
 /**
@@ -36,11 +46,20 @@ function sameCall(a: EnqueueItem, b: EnqueueItem): boolean {
  */
 export async function enqueueBatch({ redis, ks }: BrokerConn, items: readonly EnqueueItem[], options: EnqueueOptions): Promise<boolean[]> {
   const calls: Promise<unknown>[] = [];
-  const now = options.now ?? Date.now();
   for (let start = 0; start < items.length; ) {
     const first = items[start];
     const keys = [ks.ready(options.queue, options.priority), ks.delayed(options.queue), ks.signal(options.queue), ks.recent];
-    const args: (string | number)[] = [now, options.queue, options.priority, options.recentCap ?? 10_000, first.name, first.eta, first.expiresAt, first.resultExpiresMs];
+    const args: (string | number)[] = [
+      options.queue,
+      options.priority,
+      options.recentCap ?? 10_000,
+      first.name,
+      first.eta,
+      first.countdownMs ?? "",
+      first.expiresAt,
+      first.expiresInMs ?? "",
+      first.resultExpiresMs,
+    ];
     let end = start;
     while (end < items.length && end - start < BATCH && sameCall(first, items[end])) {
       const item = items[end++];

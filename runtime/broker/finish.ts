@@ -2,13 +2,22 @@ import type { Keyspace } from "../keys/keyspace.ts";
 import type { ScriptArg } from "./lua-script.ts";
 import type { Claimed } from "./claim.ts";
 
+/**
+ * When a task put back runs again: `inMs` counts from Redis's clock when the outcome is recorded
+ * (countdowns, backoff, rate-limit waits), `atMs` is an absolute time a user gave (an eta).
+ */
+export type Due = { inMs: number } | { atMs: number };
+
 /** What happened to one run; recorded atomically with releasing its lease. */
 export type Outcome =
   | { kind: "ok"; claimed: Claimed; resultJson: string }
   | { kind: "fail"; claimed: Claimed; errorJson: string }
-  | { kind: "retry"; claimed: Claimed; errorJson: string; dueAt: number; retries: number }
-  | { kind: "release"; claimed: Claimed; dueAt: number }
+  | { kind: "retry"; claimed: Claimed; errorJson: string; due: Due; retries: number }
+  | { kind: "release"; claimed: Claimed; inMs: number }
   | { kind: "ack"; claimed: Claimed };
+
+// Never a non-finite time: the script could not parse it and the task would never come due.
+const dueArg = (due: Due): string => ("inMs" in due ? `+${Number.isFinite(due.inMs) ? Math.max(0, due.inMs) : 0}` : String(Number.isFinite(due.atMs) ? due.atMs : 0));
 
 /** KEYS and ARGV of the finish part of a script (see finish.lua for the layout). */
 export interface FinishLayout {
@@ -32,21 +41,22 @@ export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): Finish
   for (const o of outcomes) {
     keys.push(ks.task(o.claimed.id));
     const group = groups.get(o.claimed.queue)!;
+    const token = o.claimed.token ?? "";
     switch (o.kind) {
       case "ok":
-        args.push(group, "ok", o.claimed.member, o.resultJson, 0, 0);
+        args.push(group, "ok", o.claimed.member, o.resultJson, 0, 0, token);
         break;
       case "fail":
-        args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0);
+        args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0, token);
         break;
       case "retry":
-        args.push(group, "retry", o.claimed.member, o.errorJson, o.dueAt, o.retries);
+        args.push(group, "retry", o.claimed.member, o.errorJson, dueArg(o.due), o.retries, token);
         break;
       case "release":
-        args.push(group, "release", o.claimed.member, "", o.dueAt, 0);
+        args.push(group, "release", o.claimed.member, "", dueArg({ inMs: o.inMs }), 0, token);
         break;
       case "ack":
-        args.push(group, "ack", o.claimed.member, "", 0, 0);
+        args.push(group, "ack", o.claimed.member, "", 0, 0, token);
         break;
     }
   }

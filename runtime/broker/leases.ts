@@ -1,21 +1,28 @@
 import type { BrokerConn } from "./conn.ts";
 import type { Claimed } from "./claim.ts";
-import { quarantineOnWrongType } from "./quarantine.ts";
+import { scripts } from "./scripts.ts";
+
+/** Runs per renewal call: bounds one script's run time with thousands in flight. */
+const BATCH = 500;
 
 /**
- * Pushes the lease deadline of every running task forward in one pipeline. `XX` never re-creates a
- * lease that a finish (or a recovery after a long Redis outage) already removed.
+ * Pushes the lease deadline of every running task forward, by Redis's clock. Only the current
+ * delivery of a task renews (its token matches), and only a lease that still exists: a worker that
+ * stalled past its lease never re-creates or extends a lease that is now another delivery's.
+ * Returns the ids whose lease this worker no longer holds.
  */
-export async function renewLeases({ redis, ks }: BrokerConn, running: Iterable<Claimed>, options: { leaseMs: number }): Promise<void> {
-  const deadline = Date.now() + options.leaseMs;
-  const byQueue = new Map<string, (string | number)[]>();
-  for (const c of running) {
-    let args = byQueue.get(c.queue);
-    if (!args) byQueue.set(c.queue, (args = []));
-    args.push(deadline, c.member);
+export async function renewLeases({ redis, ks }: BrokerConn, running: Iterable<Claimed>, options: { leaseMs: number }): Promise<string[]> {
+  const all = [...running];
+  const lost: string[] = [];
+  for (let from = 0; from < all.length; from += BATCH) {
+    const keys: string[] = [];
+    const args: (string | number)[] = [options.leaseMs];
+    for (const c of all.slice(from, from + BATCH)) {
+      keys.push(ks.task(c.id), ks.leases(c.queue));
+      args.push(c.member, c.token ?? "");
+    }
+    const reply = (await scripts.renew.run(redis, keys, args)) as unknown[];
+    for (const id of reply) lost.push(String(id));
   }
-  if (byQueue.size === 0) return;
-  const pipeline = redis.pipeline();
-  for (const [queue, args] of byQueue) pipeline.zadd(ks.leases(queue), "XX", ...args);
-  await quarantineOnWrongType(redis, await pipeline.exec(), { keys: [...byQueue.keys()].map((q) => ks.leases(q)), context: "lease renewal" });
+  return lost;
 }

@@ -22,6 +22,7 @@ export const scripts = {
   finish: new LuaScript("finish", lib + finishFn + read("finish-entry.lua")),
   finishClaim: new LuaScript("finishClaim", lib + claimFn + finishFn + read("finish-claim-entry.lua")),
   revoke: new LuaScript("revoke", lib + read("revoke.lua")),
-  rateLimit: new LuaScript("rateLimit", read("rate-limit.lua")),
+  rateLimit: new LuaScript("rateLimit", lib + read("rate-limit.lua")),
   progress: new LuaScript("progress", read("progress.lua")),
+  renew: new LuaScript("renew", lib + read("renew.lua")),
 } as const;

@@ -26,13 +26,12 @@ export interface StartOptions {
   workerId: string;
   maxDeliveries: number;
   maxPayloadBytes: number;
-  now?: number;
 }
 
 /** Marks claimed tasks STARTED in one script call and returns what to run. */
 export async function startClaimed({ redis, ks }: BrokerConn, claimed: readonly Claimed[], options: StartOptions): Promise<(StartedRecord | SkippedRecord)[]> {
   const keys = [ks.dead, ks.deadRaw];
-  const args: (string | number)[] = [options.now ?? Date.now(), options.workerId, options.maxDeliveries, options.maxPayloadBytes, ks.doneChannel("")];
+  const args: (string | number)[] = [options.workerId, options.maxDeliveries, options.maxPayloadBytes, ks.doneChannel("")];
   for (const c of claimed) {
     keys.push(ks.task(c.id), ks.leases(c.queue));
     args.push(c.member);
@@ -44,7 +43,7 @@ export async function startClaimed({ redis, ks }: BrokerConn, claimed: readonly 
     if (row[1] === "skip") return { kind: "skip", claimed: claimedTask, reason: String(row[2]) };
     return {
       kind: "run",
-      claimed: claimedTask,
+      claimed: { ...claimedTask, token: String(row[8]) },
       name: String(row[2]),
       argsJson: String(row[3]),
       retries: Number(row[4]) || 0,

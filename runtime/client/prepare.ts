@@ -19,6 +19,7 @@ export interface PreparedBatch {
 export interface PrepareOptions {
   apply: ApplyOptions;
   limits: ArgsLimits;
+  /** Only bounds how far ahead a time may point (a sanity check); relative times count from Redis's clock. */
   now?: number;
   /** Beat's own runs: lets the id be in the reserved `periodic:` namespace. Never set by the client. */
   periodicId?: boolean;
@@ -56,21 +57,26 @@ export function prepareMany(spec: TaskSpec, argsList: readonly unknown[], option
   if (!QUEUE.test(queue)) throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
   const taskId = checkTaskId(apply.taskId, options.periodicId === true);
 
-  let eta = 0;
-  if (apply.eta !== undefined) eta = bounded(timeToMs(apply.eta, "eta"), now, "eta");
-  if (apply.countdown !== undefined) eta = Math.max(eta, bounded(now + durationToMs(apply.countdown, "countdown"), now, "countdown"));
+  // Relative times travel as durations and count from Redis's clock in the enqueue script (a client
+  // whose clock is off must not shift them); an eta or expiry given as a date is absolute. `now` only
+  // bounds how far ahead either may point, a sanity check a skewed clock does not upset.
+  const eta = apply.eta !== undefined ? bounded(timeToMs(apply.eta, "eta"), now, "eta") : 0;
+  const countdownMs = apply.countdown !== undefined ? bounded(durationToMs(apply.countdown, "countdown"), 0, "countdown") : null;
 
   let expiresAt = 0;
+  let expiresInMs: number | null = null;
   if (apply.expires instanceof Date) expiresAt = bounded(timeToMs(apply.expires, "expires"), now, "expires");
-  else if (apply.expires !== undefined) expiresAt = bounded(now + durationToMs(apply.expires, "expires"), now, "expires");
-  else if (spec.expiresMs !== null) expiresAt = now + spec.expiresMs;
+  else if (apply.expires !== undefined) expiresInMs = bounded(durationToMs(apply.expires, "expires"), 0, "expires");
+  else if (spec.expiresMs !== null) expiresInMs = spec.expiresMs;
 
   const items = argsList.map((args): EnqueueItem => ({
     id: taskId ?? randomUUID(),
     name: spec.name,
     argsJson: serializeArgs(spec, args, limits),
     eta,
+    countdownMs,
     expiresAt,
+    expiresInMs,
     resultExpiresMs: spec.resultExpiresMs,
   }));
   return { items, queue, priority };

@@ -12,6 +12,8 @@ export interface ContextInput {
   retries: number;
   deliveries: number;
   queue: string;
+  /** The delivery's fencing token: progress from a superseded delivery is refused. */
+  token: string;
   abort: LazyAbort;
   /** The worker's logger; the task's child logger is made on first use of `ctx.log`. */
   parentLog: Logger;
@@ -53,8 +55,9 @@ class RunContext implements TaskContext {
 
   async progress(fraction: number, info?: unknown): Promise<void> {
     if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) throw new RangeError(`progress fraction must be within 0..1, got ${fraction}`);
-    const { redis, ks } = this.#input;
-    await scripts.progress.run(redis, [ks.task(this.id)], [JSON.stringify({ fraction, info: info ?? null })]);
+    const { redis, ks, token, queue } = this.#input;
+    const stored = await scripts.progress.run(redis, [ks.task(this.id), ks.stats(queue)], [JSON.stringify({ fraction, info: info ?? null }), token]);
+    if (stored === -1) this.log.warn("progress refused: this run's lease expired and the task was delivered again; the live run's progress stands");
   }
 }
 

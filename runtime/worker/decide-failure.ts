@@ -1,4 +1,4 @@
-import type { Outcome } from "../broker/finish.ts";
+import type { Due, Outcome } from "../broker/finish.ts";
 import type { Claimed } from "../broker/claim.ts";
 import { MaxRetriesExceededError } from "../errors/max-retries-exceeded-error.ts";
 import { autoretryCountdownMs, canRetry, CELERY_DEFAULT_POLICY, shouldAutoretry } from "../retry/policy.ts";
@@ -26,12 +26,13 @@ export function decideFailure(input: FailureInput): Outcome {
   const policy = input.policy ?? CELERY_DEFAULT_POLICY;
   const { claimed, retries, error, now } = input;
   const fail = (e: unknown): Outcome => ({ kind: "fail", claimed, errorJson: JSON.stringify(serializeError(e)) });
-  const retry = (e: unknown, countdownMs: number): Outcome => ({
+  // A countdown counts from Redis's clock when the retry is recorded; only a user's eta is absolute.
+  // A non-finite countdown would store a NaN due time, which no claim ever reaches.
+  const retry = (e: unknown, due: Due): Outcome => ({
     kind: "retry",
     claimed,
     errorJson: JSON.stringify(serializeError(e)),
-    // A non-finite countdown would store a NaN due time, which no claim ever reaches.
-    dueAt: now + (Number.isFinite(countdownMs) ? Math.max(0, countdownMs) : 0),
+    due: "inMs" in due ? { inMs: Number.isFinite(due.inMs) ? Math.max(0, due.inMs) : 0 } : due,
     retries: retries + 1,
   });
 
@@ -45,13 +46,15 @@ export function decideFailure(input: FailureInput): Outcome {
     }
     // Celery: countdown, when given, wins over eta; with neither, default_retry_delay.
     let countdown = policy.retryDelayMs;
+    let eta: number | null = null;
     if (o.countdown !== undefined) countdown = durationToMs(o.countdown, "countdown");
-    else if (o.eta !== undefined) countdown = timeToMs(o.eta, "eta") - now;
-    return retry(o.error ?? Object.assign(new Error(`Retry in ${countdown}ms`), { name: "Retry" }), countdown);
+    else if (o.eta !== undefined) countdown = (eta = timeToMs(o.eta, "eta")) - now;
+    const due: Due = eta !== null ? { atMs: eta } : { inMs: countdown };
+    return retry(o.error ?? Object.assign(new Error(`Retry in ${countdown}ms`), { name: "Retry" }), due);
   }
   if (shouldAutoretry(policy, error)) {
     if (!canRetry(policy.maxRetries, retries)) return fail(error);
-    return retry(error, autoretryCountdownMs(policy, retries, input.random));
+    return retry(error, { inMs: autoretryCountdownMs(policy, retries, input.random) });
   }
   return fail(error);
 }

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { BrokerConn } from "../broker/conn.ts";
 import { quarantineOnWrongType, repairingWrongTypes } from "../broker/quarantine.ts";
+import { redisTimeMs } from "../time/redis-clock.ts";
 
 export interface HeartbeatInfo {
   id: string;
@@ -16,7 +17,8 @@ const STATS_KEEP_MINUTES = 24 * 60;
 
 /** Publishes the worker's liveness and load for the admin UI; prunes dead workers and old counters. */
 export async function beat({ redis, ks }: BrokerConn, info: HeartbeatInfo, options: { pruneStats: boolean }): Promise<void> {
-  const now = Date.now();
+  // Redis's clock: a worker whose clock runs fast must not prune live workers as dead.
+  const now = await redisTimeMs(redis);
   const key = ks.worker(info.id);
   const pipeline = redis.pipeline();
   pipeline.hset(key, {

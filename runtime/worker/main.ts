@@ -33,12 +33,13 @@ export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
 /**
  * The worker process: `tsx generated/worker.ts --queues a,b --concurrency 16`. SIGTERM/SIGINT start a
  * warm shutdown (exit 0 when done); a second signal exits at once and leases bring the tasks back.
+ * `options.argv` defaults to the process's own arguments, so generated entrypoints need no Node types.
  */
-export async function runWorkerMain(app: WorkerApp, options: { argv: readonly string[] }): Promise<void> {
+export async function runWorkerMain(app: WorkerApp, options: { argv?: readonly string[] } = {}): Promise<void> {
   const log = createLogger();
   let worker: Worker;
   try {
-    worker = new Worker(app, { ...workerOptionsFromArgv(options.argv), logger: log });
+    worker = new Worker(app, { ...workerOptionsFromArgv(options.argv ?? process.argv.slice(2)), logger: log });
   } catch (error) {
     if (error instanceof CelerityError) {
       log.error(error.message);

@@ -61,7 +61,7 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
   }
   if (spec.rateLimit) {
     const waitMs = await takeRateToken(env, spec.name, spec.rateLimit);
-    if (waitMs > 0) return { kind: "release", claimed: rec.claimed, dueAt: Date.now() + waitMs };
+    if (waitMs > 0) return { kind: "release", claimed: rec.claimed, inMs: waitMs };
   }
   if (!spec.acksLate) env.emit({ kind: "ack", claimed: rec.claimed });
   if (rec.revoked) controller.abort(new Error("revoked"));
@@ -72,6 +72,7 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
     retries: rec.retries,
     deliveries: rec.deliveries,
     queue: rec.claimed.queue,
+    token: rec.claimed.token ?? "",
     abort: controller,
     parentLog: env.log,
     redis: env.redis,

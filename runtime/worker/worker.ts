@@ -9,6 +9,7 @@ import { renewLeases } from "../broker/leases.ts";
 import { startClaimed, type SkippedRecord, type StartedRecord } from "../broker/start.ts";
 import { scripts } from "../broker/scripts.ts";
 import { isWrongTypeError, logQuarantinesWith, quarantineWrongTypes } from "../broker/quarantine.ts";
+import { measureClockOffset } from "../time/redis-clock.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
@@ -28,9 +29,13 @@ export interface WorkerApp {
 interface Running {
   claimed: Claimed;
   handle: RunHandle;
+  /** A renewal found the lease gone (said once in the log). */
+  leaseLost?: boolean;
 }
 
 const HEARTBEAT_MS = 2_000;
+/** A clock offset to Redis worth a log line. */
+const CLOCK_WARN_MS = 1_000;
 const MAX_IDLE_BLOCK_MS = 5_000;
 /**
  * Claim loops per worker. With two, Redis runs one loop's script while Node runs the other's
@@ -111,6 +116,7 @@ export class Worker {
     this.#control.on("message", (_channel: string, message: string) => this.#onControl(message));
     await this.#control.subscribe(this.#ks.controlChannel);
     await Promise.all(Object.values(scripts).map((s) => s.ensureLoaded(this.#conn.redis)));
+    await this.#checkClock();
     await this.#heartbeat();
     this.#timers.push(setInterval(() => void this.#heartbeat(), HEARTBEAT_MS));
     this.#timers.push(setInterval(() => void this.#renew(), Math.max(50, Math.floor(this.options.leaseMs / 3))));
@@ -130,16 +136,17 @@ export class Worker {
     this.#blocker.disconnect();
     await this.#loopDone;
     const graceMs = options.graceMs ?? this.options.shutdownGraceMs;
-    const deadline = Date.now() + graceMs;
-    while (this.#running.size > 0 && Date.now() < deadline) {
-      await Promise.race([...[...this.#running.values()].map((r) => r.handle.outcome), sleep(deadline - Date.now())]);
+    // Monotonic: a clock stepped during shutdown must not stretch or cut the grace period.
+    const deadline = performance.now() + graceMs;
+    while (this.#running.size > 0 && performance.now() < deadline) {
+      await Promise.race([...[...this.#running.values()].map((r) => r.handle.outcome), sleep(deadline - performance.now())]);
       await Promise.resolve();
     }
     if (this.#running.size > 0) {
       this.#log.warn("grace period over; returning unfinished tasks to their queues", { count: this.#running.size });
       for (const r of this.#running.values()) {
         r.handle.controller.abort(new Error("worker shutting down"));
-        this.#outcomes.push({ kind: "release", claimed: r.claimed, dueAt: Date.now() });
+        this.#outcomes.push({ kind: "release", claimed: r.claimed, inMs: 0 });
       }
       this.#running.clear();
     }
@@ -181,6 +188,7 @@ export class Worker {
         continue;
       }
       failures = 0;
+      this.#noteRefused(result.refused);
       if (result.claimed.length > 0) {
         try {
           await this.#launch(result.claimed, want);
@@ -193,7 +201,8 @@ export class Worker {
       }
       this.#reserved -= want;
       if (!this.#accepting) break;
-      const waitMs = result.nextDueAt === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueAt - Date.now());
+      // Relative, by Redis's clock: this worker's own clock may be off by any amount.
+      const waitMs = result.nextDueInMs === null ? MAX_IDLE_BLOCK_MS : Math.min(MAX_IDLE_BLOCK_MS, result.nextDueInMs);
       if (this.#blocking) {
         // The blocking lane may have planned its wake-up before this due time existed, and the signal
         // announcing it may be the one that woke this lane: so park no longer than the due time.
@@ -308,7 +317,7 @@ export class Worker {
         (outcome) => this.#settle(rec.claimed, outcome),
         (error) => {
           this.#log.error("run crashed", { id: rec.claimed.id, error: String(error) });
-          this.#settle(rec.claimed, { kind: "release", claimed: rec.claimed, dueAt: Date.now() });
+          this.#settle(rec.claimed, { kind: "release", claimed: rec.claimed, inMs: 0 });
         },
       );
     }
@@ -343,7 +352,7 @@ export class Worker {
       const outcomes = this.#outcomes.splice(0);
       if (outcomes.length === 0) return;
       try {
-        await finish(this.#conn, outcomes);
+        this.#noteRefused(await finish(this.#conn, outcomes));
       } catch (error) {
         this.#log.error("recording outcomes failed; will retry", { error: (error as Error).message });
         this.#outcomes.unshift(...outcomes);
@@ -353,11 +362,32 @@ export class Worker {
     return this.#flushing;
   }
 
+  /** Outcomes the finish script refused: this worker's delivery had been superseded (fencing). */
+  #noteRefused(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.#log.warn("outcome refused: this run's lease had expired and the task was delivered again; the live delivery's outcome stands", { id });
+    }
+  }
+
   async #renew(): Promise<void> {
     try {
-      await renewLeases(this.#conn, [...this.#running.values()].map((r) => r.claimed), { leaseMs: this.options.leaseMs });
+      const lost = await renewLeases(this.#conn, [...this.#running.values()].map((r) => r.claimed), { leaseMs: this.options.leaseMs });
+      for (const id of lost) {
+        const running = this.#running.get(id);
+        if (!running || running.leaseLost) continue;
+        running.leaseLost = true;
+        this.#log.warn("lease lost: this run stalled past its lease; the task may run elsewhere and this run's outcome will be refused if so", { id });
+      }
     } catch (error) {
       this.#log.warn("lease renewal failed", { error: (error as Error).message });
+    }
+  }
+
+  // Harmless (every time decision is Redis's), but a clock this far off usually means NTP is broken.
+  async #checkClock(): Promise<void> {
+    const { offsetMs } = await measureClockOffset(this.#conn.redis);
+    if (Math.abs(offsetMs) > CLOCK_WARN_MS) {
+      this.#log.warn("this machine's clock differs from Redis's; leases, due times and expiry follow Redis's clock", { offsetMs });
     }
   }
 

@@ -16,6 +16,11 @@ import type { TaskArgs, TaskName, TaskResults } from "./types.ts";
 export function defineHandler<K extends TaskName>(
   name: K,
   fn: Handler<TaskArgs[K], TaskResults[K]>,
+): Handler<TaskArgs[K], TaskResults[K]>;
+// The implementation ignores the name (it only picks the types above); `_` keeps noUnusedParameters quiet.
+export function defineHandler<K extends TaskName>(
+  _name: K,
+  fn: Handler<TaskArgs[K], TaskResults[K]>,
 ): Handler<TaskArgs[K], TaskResults[K]> {
   return fn;
 }

@@ -1,6 +1,6 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:9d3c8a22d8200fa8
 import type { AppSpec } from "celerity/runtime";
-import * as validators from "./validators.js";
+import * as validators from "./validators.ts";
 
 /**
  * The `bench` application as the runtime sees it: every task's options resolved from

@@ -33,7 +33,7 @@ export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app:
     const p = Number(priority);
     if (queue === null || !isQueueName(queue) || !Number.isInteger(p) || p < 0 || p > 9) throw conflict("the task record has no valid queue or priority");
     const keys = [ks.dead, ks.task(id), ks.ready(queue, p), ks.signal(queue), ks.recent];
-    const outcome = String(await adminScripts.requeue.run(redis, keys, [id, queue, priority ?? "", Date.now(), RECENT_CAP]));
+    const outcome = String(await adminScripts.requeue.run(redis, keys, [id, queue, priority ?? "", RECENT_CAP]));
     if (outcome === "requeued") return;
     if (outcome === "not_dead") throw notFound(`dead letter ${JSON.stringify(id)}`);
     if (outcome === "no_record") throw conflict("the task record no longer exists; nothing to requeue (purge the dead letter)");

@@ -1,4 +1,5 @@
 import type { BrokerConn } from "../../broker/conn.ts";
+import { redisTimeMs } from "../../time/redis-clock.ts";
 import { WORKER_TTL_MS } from "../../worker/heartbeat.ts";
 import { intOr, msOrNull } from "./json.ts";
 
@@ -15,7 +16,9 @@ export interface WorkerInfo {
 }
 
 /** Workers that sent a heartbeat within the liveness window, newest heartbeat first. */
-export async function listWorkers({ redis, ks }: BrokerConn, now = Date.now()): Promise<WorkerInfo[]> {
+export async function listWorkers({ redis, ks }: BrokerConn, at?: number): Promise<WorkerInfo[]> {
+  // Heartbeats are stamped with Redis's clock; liveness is judged by it too.
+  const now = at ?? (await redisTimeMs(redis));
   const ids = await redis.zrevrangebyscore(ks.workers, "+inf", now - WORKER_TTL_MS, "LIMIT", 0, 1000);
   if (ids.length === 0) return [];
   const pipeline = redis.pipeline();

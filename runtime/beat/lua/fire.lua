@@ -6,10 +6,13 @@
 -- ARGV: 1 name, 2 expected due ms, 3 next due ms ('' = none), 4 disable after ('1'/'0'), 5 now,
 --       6 enqueue ('1'; '0' advances without a run, e.g. the task vanished from the app),
 --       7.. id, task name, args JSON, queue, priority, expires-at, result ttl, recent cap
--- Returns 0 not due (someone else fired it or it changed), 1 fired, 2 fired but the id existed, 3 advanced only.
+-- Returns 0 not due (someone else fired it or it changed), 1 fired, 2 fired but the id existed, 3 advanced only,
+-- 4 not due yet by Redis's clock (the caller's clock runs ahead): nothing changed.
 local name, now = ARGV[1], tonumber(ARGV[5])
 local score = redis.call('ZSCORE', KEYS[1], name)
 if not score or tonumber(score) ~= tonumber(ARGV[2]) then return 0 end
+-- Due-ness is Redis's call, not the caller's: a beat whose clock runs fast never fires early.
+if tonumber(score) > now_ms() then return 4 end
 
 local result = 3
 if ARGV[6] == '1' then

@@ -1,8 +1,9 @@
 -- claim(): promote due delayed tasks, recover expired leases, then lease up to `want` ready ids,
 -- highest priority first, FIFO within a priority.
 -- KEYS layout is CLAIM_KEYS per queue: ready p0..p9, delayed, leases, signal, then dead, dead_raw.
--- Returns a flat list {queue_index, priority, id, ...} and, when nothing was claimed, the next due
--- time (delayed or lease deadline) as the last element, -1 if none.
+-- Returns a flat list {queue_index, priority, id, ...} and, when nothing was claimed, the ms until the
+-- next due time (delayed or lease deadline) as the only element, -1 if none. `now` is Redis's clock
+-- (now_ms()): relative, so the worker can sleep by it whatever its own clock says.
 local CLAIM_KEYS = 13
 local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
   local out = {}
@@ -76,7 +77,7 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
         end
       end
     end
-    out[1] = next_due
+    out[1] = next_due < 0 and -1 or math.max(0, next_due - now)
   end
   return out
 end

@@ -1,3 +1,4 @@
--- KEYS: the finish layout (see finish.lua); ARGV: 1 now, 2 done channel prefix, then the finish layout
-finish(0, 2, tonumber(ARGV[1]), ARGV[2])
-return 0
+-- KEYS: the finish layout (see finish.lua); ARGV: 1 done channel prefix, then the finish layout
+-- Returns the ids of refused (superseded) outcomes.
+local _, refused = finish(0, 1, now_ms(), ARGV[1])
+return refused

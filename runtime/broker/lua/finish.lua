@@ -1,20 +1,31 @@
 -- Record outcomes of finished runs, each atomically with releasing its lease.
 -- KEYS from kb: dead, then GROUP_KEYS per queue (leases, delayed, stats, signal), then one task
--- record per outcome. ARGV from ab: queue count, outcome count, then 6 per outcome:
---   queue index (1-based), kind, lease member, payload, due ms, retries
+-- record per outcome. ARGV from ab: queue count, outcome count, then 7 per outcome:
+--   queue index (1-based), kind, lease member, payload, due, retries, delivery token
 --   kind ok      payload = result JSON
 --   kind fail    payload = error JSON; goes to the dead-letter store
 --   kind retry   payload = error JSON; back to delayed at due with retries
 --   kind release payload = ''; back to delayed at due (rate limit, warm shutdown) without counting a delivery
---   kind ack     payload = ''; only drop the lease (acks_late = false acks before running)
--- Per-queue keys travel once per call, not once per outcome, and per-queue writes (lease ZREM,
--- minute counters) are gathered and issued once per call. Returns the number of KEYS it used.
+--   kind ack     payload = ''; acks_late = false acks before running: marks the record at-most-once
+--                and keeps the lease, so a crash reads as lost (start.lua) instead of redelivering
+--   due is '+<ms>' (relative to Redis's clock: countdowns, backoff) or '<epoch ms>' (a user's eta)
+-- Fencing: an outcome whose token is not the record's current delivery token (tk) comes from a
+-- superseded delivery (its lease expired and the task was delivered again): it is refused, touches
+-- nothing (not even the lease, which is the live delivery's now), and is counted in the queue's
+-- stats field 'fenced'. Per-queue keys travel once per call, not once per outcome, and per-queue
+-- writes (lease ZREM, minute counters) are gathered and issued once per call.
+-- Returns the number of KEYS it used and the ids of refused outcomes.
 local GROUP_KEYS = 4
+-- '+<ms>' from now, or an absolute epoch ms.
+local function due_at(spec, now)
+  if string.sub(spec, 1, 1) == '+' then return now + tonumber(string.sub(spec, 2)) end
+  return tonumber(spec)
+end
 local function finish(kb, ab, now, chan)
   local dead = KEYS[kb + 1]
   local ngroups, count = tonumber(ARGV[ab + 1]), tonumber(ARGV[ab + 2])
   local rb = kb + 1 + ngroups * GROUP_KEYS
-  local unlease, unlease_keys = {}, {}
+  local unlease, unlease_keys, refused = {}, {}, {}
   local counters, counter_keys = {}, {}
   -- The table gathered for `key`, made on first use; `order` keeps the keys in first-seen order.
   local function bucket(map, order, key)
@@ -32,16 +43,24 @@ local function finish(kb, ab, now, chan)
     c[kind] = (c[kind] or 0) + 1
   end
   for i = 0, count - 1 do
-    local a = ab + 2 + i * 6
+    local a = ab + 2 + i * 7
     local g = kb + 1 + (tonumber(ARGV[a + 1]) - 1) * GROUP_KEYS
     local key, leases, delayed, stats, signal = KEYS[rb + 1 + i], KEYS[g + 1], KEYS[g + 2], KEYS[g + 3], KEYS[g + 4]
     local kind, member, payload = ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
     local _, id = split_member(member)
-    local z = bucket(unlease, unlease_keys, leases)
-    z[#z + 1] = member
-    local rec = redis.call('HMGET', key, 's', 'rv', 'rx', 'err', 'r')
+    local rec = redis.call('HMGET', key, 's', 'rv', 'rx', 'err', 'r', 'tk')
     local state = rec[1]
-    if state and not FINAL[state] and kind ~= 'ack' then
+    local superseded = state and rec[6] ~= ARGV[a + 7]
+    if superseded then
+      refused[#refused + 1] = id
+      redis.call('HINCRBY', stats, 'fenced', 1)
+    elseif kind == 'ack' then
+      if state == 'STARTED' then redis.call('HSET', key, 'am', '1') end
+    else
+      local z = bucket(unlease, unlease_keys, leases)
+      z[#z + 1] = member
+    end
+    if state and not superseded and not FINAL[state] and kind ~= 'ack' then
       local ttl = tonumber(rec[3]) or 86400000
       if kind == 'ok' then
         if rec[2] == 'terminate' then
@@ -67,9 +86,10 @@ local function finish(kb, ab, now, chan)
         end
         bump(stats, 'fail')
       elseif kind == 'retry' then
-        local due = tonumber(ARGV[a + 5])
+        local due = due_at(ARGV[a + 5], now)
         -- A retry is a new run: its deliveries (crash redeliveries, for poison detection) start over.
         redis.call('HSET', key, 's', 'RETRY', 'err', payload, 'r', ARGV[a + 6], 'eta', due, 'd', 0)
+        redis.call('HDEL', key, 'am')
         redis.call('ZADD', delayed, due, member)
         bump(stats, 'retry')
         -- An idle worker may be asleep until a later due time: wake one to re-plan its wait.
@@ -78,7 +98,8 @@ local function finish(kb, ab, now, chan)
         local retries = tonumber(rec[5]) or 0
         redis.call('HSET', key, 's', retries > 0 and 'RETRY' or 'PENDING')
         redis.call('HINCRBY', key, 'd', -1)
-        redis.call('ZADD', delayed, tonumber(ARGV[a + 5]), member)
+        redis.call('HDEL', key, 'am')
+        redis.call('ZADD', delayed, due_at(ARGV[a + 5], now), member)
         if redis.call('LLEN', signal) == 0 then redis.call('LPUSH', signal, '1') end
       end
     end
@@ -92,5 +113,5 @@ local function finish(kb, ab, now, chan)
   for _, stats in ipairs(counter_keys) do
     for kind, n in pairs(counters[stats]) do redis.call('HINCRBY', stats, minute_field(now, kind), n) end
   end
-  return rb + count - kb
+  return rb + count - kb, refused
 end

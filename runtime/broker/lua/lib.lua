@@ -1,9 +1,18 @@
 -- Shared functions, prepended to every entry script. Task record fields (HASH t:<id>):
 -- n task name, a args JSON, q queue, p priority, s state, r retries, d deliveries, c created ms,
 -- eta due ms, e expires-at ms (r, d, eta and e read as 0 when absent), rx result ttl ms, st/ft started/finished ms,
--- w worker id, res result JSON, err error JSON, pg progress JSON, why reason (revoked or dead), rv revoke flag.
+-- w worker id, res result JSON, err error JSON, pg progress JSON, why reason (revoked or dead), rv revoke flag,
+-- tk the current delivery's fencing token, am '1' once an acks_late=false run was acked (at most once).
 
 local FINAL = { SUCCESS = true, FAILURE = true, REVOKED = true }
+
+-- Redis's clock in epoch ms: the one clock every process agrees on. Callers' clocks may be off by
+-- any amount; no lease, due time, expiry or rate decision uses them. (Redis 7 replicates scripts by
+-- their effects, so reading TIME before writing is allowed.)
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 
 -- "<p>|<id>" -> p, id. Anything else is treated as an id at priority 0 so that it surfaces as a
 -- dead letter instead of staying stuck in a structure forever.

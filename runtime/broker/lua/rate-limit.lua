@@ -1,7 +1,8 @@
 -- GCRA limiter shared by all workers, without bursts (Celery's token bucket of capacity 1): starts
 -- are spaced at least interval/limit apart, so no window of `interval` sees more than `limit`.
--- KEYS: 1 limiter state; ARGV: 1 now, 2 limit, 3 interval ms. Returns 0 if allowed, else ms to wait.
-local now, limit, interval = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+-- Timed by Redis's clock, so workers with skewed clocks share one schedule.
+-- KEYS: 1 limiter state; ARGV: 1 limit, 2 interval ms. Returns 0 if allowed, else ms to wait.
+local now, limit, interval = now_ms(), tonumber(ARGV[1]), tonumber(ARGV[2])
 local step = interval / limit
 local tat = tonumber(redis.call('GET', KEYS[1])) or now
 if tat > now then return math.ceil(tat - now) end

@@ -1,12 +1,18 @@
 -- Turn leased ids into runs: load each record, refuse what must not run, mark the rest STARTED.
 -- KEYS: 1 dead, 2 dead_raw, then per task: record, leases of its queue
--- ARGV: 1 now, 2 worker id, 3 max deliveries, 4 max payload bytes, 5 done channel prefix,
+-- ARGV: 1 worker id, 2 max deliveries, 3 max payload bytes, 4 done channel prefix,
 --       then per task: lease member "<p>|<id>"
--- Returns per task either {id, 'run', n, a, r, d, e, rv} or {id, 'skip', reason}.
+-- Returns per task either {id, 'run', n, a, r, d, e, rv, tk} or {id, 'skip', reason}. tk is the new
+-- delivery's fencing token: finish, retry, progress and lease renewal must present it (finish.lua).
+-- A record an acks_late=false run acked (am) and that is still STARTED had its worker die (or freeze)
+-- past its lease: it reads as lost (FAILURE, WorkerLostError) and is never run again (at most once).
 -- The run path is two commands per task (one HMGET of every field it needs, one HSET): this script
 -- runs for every task, and each redis.call from Lua costs about a microsecond.
-local now, worker = tonumber(ARGV[1]), ARGV[2]
-local max_deliveries, max_payload, chan = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
+local clock = redis.call('TIME')
+local now, worker = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000), ARGV[1]
+local max_deliveries, max_payload, chan = tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
+-- Part of every delivery token started by this call (Redis's clock to the microsecond).
+local stamp = clock[1] .. '.' .. clock[2]
 local dead, dead_raw = KEYS[1], KEYS[2]
 local out = {}
 local function drop(leases, member, id, reason)
@@ -15,12 +21,12 @@ local function drop(leases, member, id, reason)
 end
 for i = 1, (#KEYS - 2) / 2 do
   local key, leases = KEYS[1 + i * 2], KEYS[2 + i * 2]
-  local member = ARGV[5 + i]
+  local member = ARGV[4 + i]
   local _, id = split_member(member)
   -- A key of another type, or a non-integer counter, would make HMGET/HSET raise and abort the
   -- whole batch again at every redelivery (wedging the good tasks in it): bury such records instead.
   -- pcall keeps the check off the happy path (TYPE only when HMGET fails).
-  local rec = redis.pcall('HMGET', key, 's', 'n', 'r', 'd', 'e', 'rx', 'rv', 'a')
+  local rec = redis.pcall('HMGET', key, 's', 'n', 'r', 'd', 'e', 'rx', 'rv', 'a', 'am', 'w')
   local kind = 'hash'
   if rec.err then
     kind = redis.call('TYPE', key)['ok']
@@ -35,6 +41,11 @@ for i = 1, (#KEYS - 2) / 2 do
     drop(leases, member, id, 'no task record (buried as a dead letter)')
   elseif FINAL[state] then
     drop(leases, member, id, 'already ' .. state)
+  elseif state == 'STARTED' and rec[9] == '1' then
+    local reason = 'worker lost: ' .. tostring(rec[10] or '?') .. ' stopped renewing the lease of this acks_late=false run (not run again: at most once)'
+    finish_final(key, 'FAILURE', 'err', cjson.encode({ name = 'WorkerLostError', message = reason }), now, chan, id, 'worker lost')
+    redis.call('ZADD', dead, now, id)
+    drop(leases, member, id, reason)
   elseif rec[4] and not (#rec[4] <= 18 and string.match(rec[4], '^%-?%d+$')) then
     local reason = 'corrupt task record: deliveries counter "' .. string.sub(rec[4], 1, 40) .. '" is not an integer'
     finish_final(key, 'FAILURE', 'err', cjson.encode({ name = 'CorruptTaskError', message = reason }), now, chan, id, reason)
@@ -62,8 +73,10 @@ for i = 1, (#KEYS - 2) / 2 do
       redis.call('ZADD', dead, now, id)
       drop(leases, member, id, reason)
     else
-      redis.call('HSET', key, 's', 'STARTED', 'st', now, 'w', worker, 'd', deliveries)
-      out[#out + 1] = { id, 'run', rec[2] or '', rec[8] or '', rec[3] or '0', deliveries, rec[5] or '0', rec[7] or '' }
+      -- Unique per delivery: the deliveries counter restarts at each retry, Redis's clock does not.
+      local token = deliveries .. '@' .. stamp
+      redis.call('HSET', key, 's', 'STARTED', 'st', now, 'w', worker, 'd', deliveries, 'tk', token)
+      out[#out + 1] = { id, 'run', rec[2] or '', rec[8] or '', rec[3] or '0', deliveries, rec[5] or '0', rec[7] or '', token }
     end
   end
 end

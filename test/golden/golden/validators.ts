@@ -1,8 +1,20 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:89983e1edf06fc8a
-// Precompiled ajv validators (ajv standalone code): no schema is compiled at run time.
-import __ajv_dist_runtime_ucs2length from "ajv/dist/runtime/ucs2length.js";
+// @ts-nocheck: the validator bodies are ajv's standalone code, untyped JavaScript that no strict
+// tsconfig accepts as TypeScript. Each export is declared `ValidateFunction`, which is what importers
+// and declaration emit see; ajv's own tests vouch for the code itself.
+import type { ValidateFunction } from "celerity/runtime";
+import * as __ajv_dist_runtime_ucs2length_namespace from "ajv/dist/runtime/ucs2length.js";
 
-export const args_a$b_c = validate10;
+// ajv's helpers are CommonJS modules marked `__esModule`. Node and Deno give a namespace whose
+// `default` is `module.exports`; Bun and bundlers give one whose `default` is `exports.default`.
+// Either way this returns the exports object the standalone code was written against.
+function moduleExports(namespace) {
+  const main = namespace.default;
+  return main !== null && (typeof main === "object" || typeof main === "function") && main.__esModule ? main : namespace;
+}
+const __ajv_dist_runtime_ucs2length = moduleExports(__ajv_dist_runtime_ucs2length_namespace);
+
+export const args_a$b_c: ValidateFunction = validate10;
 const schema11 = {"type":"object","patternProperties":{"^n_":{"type":"number"}},"additionalProperties":false};
 const pattern0 = new RegExp("^n_", "u");
 
@@ -57,7 +69,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_a$b_c = validate11;
+export const result_a$b_c: ValidateFunction = validate11;
 const schema12 = {"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -120,7 +132,7 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_a_b$c = validate12;
+export const args_a_b$c: ValidateFunction = validate12;
 const schema13 = {"type":"object","additionalProperties":false};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -154,7 +166,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_a_b$c = validate13;
+export const result_a_b$c: ValidateFunction = validate13;
 const schema14 = {"type":["string","integer","boolean","null"]};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -175,7 +187,7 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_billing$invoice$create = validate14;
+export const args_billing$invoice$create: ValidateFunction = validate14;
 const schema15 = {"type":"object","required":["customer","lines"],"additionalProperties":false,"properties":{"customer":{"type":"object","required":["id"],"properties":{"id":{"type":"string","format":"uuid","description":"The customer's id."},"vip":{"type":"boolean"}}},"lines":{"type":"array","minItems":1,"items":{"type":"object","required":["sku","quantity"],"additionalProperties":false,"properties":{"sku":{"type":"string","pattern":"^[A-Z]{3}-[0-9]+$"},"quantity":{"type":"integer","minimum":1},"unitPrice":{"type":["number","null"]}}}},"currency":{"type":"string","enum":["EUR","USD","it's","say \"hi\""],"default":"EUR"},"note":{"type":"string","nullable":true,"maxLength":500},"tags":{"type":"array","items":{"type":"string"},"uniqueItems":true},"point":{"type":"array","items":[{"type":"number"},{"type":"number"}],"minItems":2,"additionalItems":false},"meta":{"type":"object","additionalProperties":{"type":"string"}},"extra":{"type":"object","properties":{"a":{"type":"integer"}},"additionalProperties":true},"x-trace-id":{"type":"string"}}};
 const func0 = Object.prototype.hasOwnProperty;
 const func59 = __ajv_dist_runtime_ucs2length.default;
@@ -746,7 +758,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_billing$invoice$create = validate15;
+export const result_billing$invoice$create: ValidateFunction = validate15;
 const schema16 = {"type":"object","required":["invoiceId","total"],"properties":{"invoiceId":{"type":"string"},"total":{"type":"number"},"status":{"const":"created"}}};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -836,7 +848,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_billing$refund = validate16;
+export const args_billing$refund: ValidateFunction = validate16;
 const schema17 = {"definitions":{"money":{"type":"object","required":["amount","currency"],"properties":{"amount":{"type":"number","exclusiveMinimum":0},"currency":{"type":"string"}}}},"type":"object","required":["amount"],"properties":{"amount":{"$ref":"#/definitions/money"},"reason":{"anyOf":[{"type":"string","enum":["damaged","late"]},{"type":"object","required":["other"],"properties":{"other":{"type":"string"}}}]}}};
 const schema18 = {"type":"object","required":["amount","currency"],"properties":{"amount":{"type":"number","exclusiveMinimum":0},"currency":{"type":"string"}}};
 
@@ -1053,7 +1065,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_billing$refund = validate17;
+export const result_billing$refund: ValidateFunction = validate17;
 const schema19 = {"oneOf":[{"type":"object","required":["ok"],"properties":{"ok":{"const":true}}},{"type":"object","required":["ok","error"],"properties":{"ok":{"const":false},"error":{"type":"string"}}}]};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1207,15 +1219,15 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_ping = validate18;
-const schema20 = true;
+export const args_ping: ValidateFunction = validate18;
+const schema20 = {};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
   validate18.errors = null;
   return true;
 }
 
-export const args_reports$run = validate19;
+export const args_reports$run: ValidateFunction = validate19;
 const schema21 = {"type":"object","properties":{"window":{"type":"string","enum":["day","week","month"]},"limit":{"type":"integer","minimum":1,"maximum":100,"default":10}}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1304,7 +1316,7 @@ function validate19(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_reports$run = validate20;
+export const result_reports$run: ValidateFunction = validate20;
 const schema22 = {"type":"array","items":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

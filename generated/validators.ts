@@ -1,9 +1,22 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:4e2d5e643dc932c0
-// Precompiled ajv validators (ajv standalone code): no schema is compiled at run time.
-import __ajv_formats_dist_formats from "ajv-formats/dist/formats.js";
-import __ajv_dist_runtime_ucs2length from "ajv/dist/runtime/ucs2length.js";
+// @ts-nocheck: the validator bodies are ajv's standalone code, untyped JavaScript that no strict
+// tsconfig accepts as TypeScript. Each export is declared `ValidateFunction`, which is what importers
+// and declaration emit see; ajv's own tests vouch for the code itself.
+import type { ValidateFunction } from "celerity/runtime";
+import * as __ajv_formats_dist_formats_namespace from "ajv-formats/dist/formats.js";
+import * as __ajv_dist_runtime_ucs2length_namespace from "ajv/dist/runtime/ucs2length.js";
 
-export const args_core$ping = validate10;
+// ajv's helpers are CommonJS modules marked `__esModule`. Node and Deno give a namespace whose
+// `default` is `module.exports`; Bun and bundlers give one whose `default` is `exports.default`.
+// Either way this returns the exports object the standalone code was written against.
+function moduleExports(namespace) {
+  const main = namespace.default;
+  return main !== null && (typeof main === "object" || typeof main === "function") && main.__esModule ? main : namespace;
+}
+const __ajv_formats_dist_formats = moduleExports(__ajv_formats_dist_formats_namespace);
+const __ajv_dist_runtime_ucs2length = moduleExports(__ajv_dist_runtime_ucs2length_namespace);
+
+export const args_core$ping: ValidateFunction = validate10;
 const schema11 = {"type":"object","additionalProperties":false};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -37,7 +50,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_core$ping = validate11;
+export const result_core$ping: ValidateFunction = validate11;
 const schema12 = {"const":"pong"};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -57,7 +70,7 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_emails$announce = validate12;
+export const args_emails$announce: ValidateFunction = validate12;
 const schema13 = {"type":"object","required":["subject"],"additionalProperties":false,"properties":{"subject":{"type":"string","minLength":1}}};
 const func0 = Object.prototype.hasOwnProperty;
 const func47 = __ajv_dist_runtime_ucs2length.default;
@@ -133,7 +146,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_emails$announce = validate13;
+export const result_emails$announce: ValidateFunction = validate13;
 const schema14 = {"type":"object","properties":{"sent":{"type":"integer"}},"required":["sent"],"additionalProperties":false};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -195,7 +208,7 @@ function validate13(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_emails$send_welcome = validate14;
+export const args_emails$send_welcome: ValidateFunction = validate14;
 const schema15 = {"type":"object","required":["userId"],"additionalProperties":false,"properties":{"userId":{"type":"integer","minimum":1},"locale":{"type":"string","enum":["en","de","fr"],"default":"en"}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -297,7 +310,7 @@ function validate14(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_emails$send_welcome = validate15;
+export const result_emails$send_welcome: ValidateFunction = validate15;
 const schema16 = {"type":"object","properties":{"messageId":{"type":"string"}},"required":["messageId"]};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -346,7 +359,7 @@ function validate15(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_flaky$fetch = validate16;
+export const args_flaky$fetch: ValidateFunction = validate16;
 const schema17 = {"type":"object","required":["failTimes"],"additionalProperties":false,"properties":{"failTimes":{"type":"integer","minimum":0}}};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -420,7 +433,7 @@ function validate16(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_flaky$fetch = validate17;
+export const result_flaky$fetch: ValidateFunction = validate17;
 const schema18 = {"type":"object","required":["attempts"],"additionalProperties":false,"properties":{"attempts":{"type":"integer"}}};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -482,7 +495,7 @@ function validate17(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_math$add = validate18;
+export const args_math$add: ValidateFunction = validate18;
 const schema19 = {"type":"object","required":["a","b"],"additionalProperties":false,"properties":{"a":{"type":"number"},"b":{"type":"number"}}};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -570,7 +583,7 @@ function validate18(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_math$add = validate19;
+export const result_math$add: ValidateFunction = validate19;
 const schema20 = {"type":"number"};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -591,7 +604,7 @@ function validate19(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_reports$nightly = validate20;
+export const args_reports$nightly: ValidateFunction = validate20;
 const schema21 = {"type":"object","additionalProperties":false,"properties":{"day":{"type":"string","format":"date","description":"The day to report on (YYYY-MM-DD)."},"format":{"type":"string","enum":["pdf","csv"],"default":"pdf"}}};
 const formats0 = __ajv_formats_dist_formats.fullFormats.date;
 
@@ -686,7 +699,7 @@ function validate20(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_reports$nightly = validate21;
+export const result_reports$nightly: ValidateFunction = validate21;
 const schema22 = {"type":"object","required":["url"],"additionalProperties":false,"properties":{"url":{"type":"string"}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

@@ -1,7 +1,10 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:9d3c8a22d8200fa8
-// Precompiled ajv validators (ajv standalone code): no schema is compiled at run time.
+// @ts-nocheck: the validator bodies are ajv's standalone code, untyped JavaScript that no strict
+// tsconfig accepts as TypeScript. Each export is declared `ValidateFunction`, which is what importers
+// and declaration emit see; ajv's own tests vouch for the code itself.
+import type { ValidateFunction } from "celerity/runtime";
 
-export const args_bench$latency = validate10;
+export const args_bench$latency: ValidateFunction = validate10;
 const schema11 = {"type":"object","required":["t"],"additionalProperties":false,"properties":{"t":{"type":"number","description":"Epoch ms (fractional) taken just before the enqueue call."}}};
 const func0 = Object.prototype.hasOwnProperty;
 
@@ -64,7 +67,7 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_bench$latency = validate11;
+export const result_bench$latency: ValidateFunction = validate11;
 const schema12 = {"type":"null"};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -85,7 +88,7 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const args_bench$noop = validate12;
+export const args_bench$noop: ValidateFunction = validate12;
 const schema13 = {"type":"object","additionalProperties":false,"properties":{"i":{"type":"integer","minimum":0},"t":{"type":"number"}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -165,7 +168,7 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
   return errors === 0;
 }
 
-export const result_bench$noop = validate13;
+export const result_bench$noop: ValidateFunction = validate13;
 const schema14 = {"type":"null"};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
