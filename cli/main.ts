@@ -18,6 +18,10 @@ interface CommandEntry {
 
 /** Subcommands by name. Add an entry (and a file under cli/commands/) to add a command. */
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  init: {
+    summary: "set up celerity in the current directory (tasks.yaml, a handler, scripts, tsconfig)",
+    load: async () => (await import("./commands/init.ts")).initCommand,
+  },
   codegen: {
     summary: "generate typed code from the task manifest (tasks.yaml -> generated/)",
     load: async () => (await import("./commands/codegen.ts")).codegenCommand,

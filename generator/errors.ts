@@ -67,10 +67,13 @@ export class TsconfigError extends Error {
   readonly code = "TSCONFIG_UNREADABLE" as const;
   /** The tsconfig.json codegen read, absolute. */
   readonly file: string;
+  /** What is wrong with it, without the advice (for callers that word their own, like `celerity init`). */
+  readonly reason: string;
 
   constructor(file: string, reason: string, options?: { cause?: unknown }) {
     super(`cannot use ${file}: ${reason} (fix it, or pass --import-extension ts|js)`, options);
     this.name = "TsconfigError";
     this.file = file;
+    this.reason = reason;
   }
 }

@@ -30,6 +30,6 @@ export { formatIssues } from "./report/format.ts";
 export { findNearestTsconfig, resolveImportExtension, withImportExtension } from "./tsconfig/mod.ts";
 export type { ImportExtension, ImportExtensionChoice } from "./tsconfig/mod.ts";
 export type { FormatOptions } from "./report/format.ts";
-export { parseDuration } from "./util/duration.ts";
+export { parseDuration } from "../runtime/core/mod.ts";
 export { parseRateLimit } from "./util/rate-limit.ts";
 export type { RateLimit } from "./util/rate-limit.ts";

@@ -13,7 +13,7 @@ export { keyspace, type Keyspace } from "./keys/keyspace.ts";
 export { connectRedis } from "./config/connect.ts";
 export { DEFAULT_REDIS_URL, parseRedisUrl, resolveRedisUrl } from "./config/redis-url.ts";
 export { createLogger, type Logger } from "./log/logger.ts";
-export { durationToMs } from "./time/duration.ts";
+export { durationToMs } from "./core/mod.ts";
 export {
   Beat,
   describeSchedule,

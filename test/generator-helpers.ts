@@ -63,10 +63,14 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `command args` in `cwd` and collects its output. */
-export function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
+/**
+ * Runs `command args` in `cwd` and collects its output. `env` is added to this process's environment,
+ * or with `inherit: false` is the whole environment.
+ */
+export function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; inherit?: boolean }): Promise<RunResult> {
+  const env = options.inherit === false ? options.env : { ...process.env, NO_COLOR: "1", ...options.env };
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, NO_COLOR: "1", ...options.env } });
+    const child = spawn(command, args, { cwd: options.cwd, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -9,7 +9,7 @@ import { PeriodicEntryError, PeriodicEntryNotFoundError, PeriodicStore, describe
 import { CelerityError } from "../../runtime/errors/celerity-error.ts";
 import { ConfigurationError } from "../../runtime/errors/configuration-error.ts";
 import type { AppSpec, ScheduleSpec } from "../../runtime/spec/types.ts";
-import { durationToMs } from "../../runtime/time/duration.ts";
+import { durationFromText } from "../../runtime/core/mod.ts";
 
 /** Where output goes (tests pass their own). */
 export interface PeriodicIo {
@@ -183,7 +183,7 @@ function scheduleFlags(flags: Map<string, string | true>): ScheduleSpec | undefi
 
 function durationFlag(value: string, flag: string, field: string): number {
   try {
-    return durationToMs(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value, `--${flag}`);
+    return durationFromText(value, `--${flag}`);
   } catch (error) {
     throw new PeriodicEntryError(field, (error as Error).message);
   }

@@ -1,4 +1,4 @@
-import { compareStrings } from "../util/json.ts";
+import { compareStrings } from "../../runtime/core/mod.ts";
 import { siblingImports, type EmitContext } from "./context.ts";
 import type { Printed } from "./print/layout.ts";
 import { printString } from "./print/strings.ts";

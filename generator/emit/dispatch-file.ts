@@ -1,6 +1,6 @@
 import { relative } from "node:path";
+import { compareStrings } from "../../runtime/core/mod.ts";
 import { withImportExtension } from "../tsconfig/import-extension.ts";
-import { compareStrings } from "../util/json.ts";
 import { siblingImports, type EmitContext } from "./context.ts";
 import { PRINT_WIDTH, type Printed } from "./print/layout.ts";
 import { printKey, printString } from "./print/strings.ts";

@@ -1,4 +1,4 @@
-import { sortKeysDeep } from "../util/json.ts";
+import { sortKeysDeep } from "../../runtime/core/mod.ts";
 import type { EmitContext } from "./context.ts";
 import { headerText } from "./header.ts";
 import { printJson } from "./print/json.ts";

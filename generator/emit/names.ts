@@ -1,4 +1,4 @@
-import { compareStrings } from "../util/json.ts";
+import { compareStrings } from "../../runtime/core/mod.ts";
 
 /** Type names that types.ts declares itself and that task type names must not take. */
 const RESERVED_TYPE_NAMES = new Set(["TaskArgs", "TaskResults", "TaskName"]);

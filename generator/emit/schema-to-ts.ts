@@ -1,4 +1,4 @@
-import { isRecord } from "../util/json.ts";
+import { isRecord } from "../../runtime/core/mod.ts";
 import type { Printed } from "./print/layout.ts";
 import { printNumber, printString } from "./print/strings.ts";
 import { intersectionOf, named, NEVER, UNKNOWN, unionOf, type TsMember, type TsType } from "./print/type-ast.ts";

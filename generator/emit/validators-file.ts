@@ -1,4 +1,4 @@
-import { compareStrings } from "../util/json.ts";
+import { compareStrings } from "../../runtime/core/mod.ts";
 import { standaloneCode } from "../util/ajv.ts";
 import type { EmitContext } from "./context.ts";
 import type { Printed } from "./print/layout.ts";

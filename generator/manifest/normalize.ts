@@ -1,6 +1,5 @@
 import { basename, resolve } from "node:path";
-import { parseDuration } from "../util/duration.ts";
-import { compareStrings } from "../util/json.ts";
+import { compareStrings, parseDuration } from "../../runtime/core/mod.ts";
 import { parseRateLimit } from "../util/rate-limit.ts";
 import { parseHandlerRef } from "../validate/handlers.ts";
 import { DEFAULTS } from "./defaults.ts";

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { GeneratedFile } from "../emit/emit-all.ts";
-import { compareStrings } from "../util/json.ts";
+import { compareStrings } from "../../runtime/core/mod.ts";
 import { isGeneratedFile } from "./marker.ts";
 
 /** How the output directory differs from what codegen would write. All lists hold file names, sorted. */

@@ -16,12 +16,20 @@ export interface ImportRelevantOptions {
  */
 const FATAL_CODES = new Set([5012, 5083, 6053, 18000, 18001]);
 
+/** A tsconfig.json as tsc reads it. */
+export interface TsconfigContents {
+  /** The compiler options with every `extends` applied, normalized as tsc does (enums as numbers, paths absolute). */
+  options: import("ts-morph").ts.CompilerOptions;
+  /** The file's own JSON, before `extends` (for values this TypeScript does not know, and `files`/`include`). */
+  raw: Record<string, unknown>;
+}
+
 /**
  * Reads `file` with TypeScript's own config reader (the copy ts-morph bundles): comments, trailing
  * commas and `extends` chains (relative or from a package) are understood as `tsc` understands them.
  * Throws {@link TsconfigError} naming the file when it cannot be read or parsed.
  */
-export async function readImportRelevantOptions(file: string): Promise<ImportRelevantOptions> {
+export async function readTsconfig(file: string): Promise<TsconfigContents> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -39,9 +47,15 @@ export async function readImportRelevantOptions(file: string): Promise<ImportRel
   const config = ts.parseJsonConfigFileContent(parsed.config, host, dirname(file), undefined, file);
   const fatal = config.errors.find((diagnostic) => FATAL_CODES.has(diagnostic.code) || isSyntaxErrorElsewhere(diagnostic, file));
   if (fatal) throw new TsconfigError(file, describe(ts, fatal));
+  return { options: config.options, raw: parsed.config as Record<string, unknown> };
+}
+
+/** The two options that decide the generated code's import extension (see {@link readTsconfig}). */
+export async function readImportRelevantOptions(file: string): Promise<ImportRelevantOptions> {
+  const { options } = await readTsconfig(file);
   return {
-    allowImportingTsExtensions: config.options.allowImportingTsExtensions === true,
-    rewriteRelativeImportExtensions: config.options.rewriteRelativeImportExtensions === true,
+    allowImportingTsExtensions: options.allowImportingTsExtensions === true,
+    rewriteRelativeImportExtensions: options.rewriteRelativeImportExtensions === true,
   };
 }
 

@@ -1,7 +1,6 @@
 import type { PathSegment } from "../manifest/locate.ts";
 import type { RawManifest } from "../manifest/raw.ts";
-import { parseDuration } from "../util/duration.ts";
-import { isRecord } from "../util/json.ts";
+import { isRecord, parseDuration } from "../../runtime/core/mod.ts";
 import type { IssueCollector } from "./collector.ts";
 import { showValue } from "./describe.ts";
 

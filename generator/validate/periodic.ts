@@ -1,8 +1,7 @@
 import { Cron } from "croner";
 import type { PathSegment } from "../manifest/locate.ts";
 import type { RawManifest } from "../manifest/raw.ts";
-import { isRecord } from "../util/json.ts";
-import { suggest } from "../util/suggest.ts";
+import { isRecord, suggest } from "../../runtime/core/mod.ts";
 import { describeDataError } from "./ajv-wording.ts";
 import type { IssueCollector } from "./collector.ts";
 import { pointerToPath } from "./schema.ts";

@@ -1,7 +1,6 @@
 import type { PathSegment } from "../manifest/locate.ts";
 import type { RawManifest } from "../manifest/raw.ts";
-import { isRecord } from "../util/json.ts";
-import { suggest } from "../util/suggest.ts";
+import { isRecord, suggest } from "../../runtime/core/mod.ts";
 import type { IssueCollector } from "./collector.ts";
 import { listNames } from "./describe.ts";
 

@@ -1,4 +1,4 @@
-import { DURATION_EXPECTED } from "../util/duration.ts";
+import { DURATION_EXPECTED } from "../../runtime/core/mod.ts";
 import { RATE_LIMIT_EXPECTED } from "../util/rate-limit.ts";
 
 /**

@@ -1,8 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import manifestSchema from "../manifest.schema.json" with { type: "json" };
 import type { PathSegment } from "../manifest/locate.ts";
-import { isRecord } from "../util/json.ts";
-import { suggest } from "../util/suggest.ts";
+import { isRecord, suggest } from "../../runtime/core/mod.ts";
 import type { IssueCollector } from "./collector.ts";
 import { describeValue, listNames, pathLabel, showValue } from "./describe.ts";
 import { expectedFor } from "./schema-wording.ts";

@@ -1,5 +1,5 @@
 import type { RawManifest } from "../manifest/raw.ts";
-import { isRecord } from "../util/json.ts";
+import { isRecord } from "../../runtime/core/mod.ts";
 import type { IssueCollector } from "./collector.ts";
 
 /**

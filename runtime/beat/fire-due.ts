@@ -3,6 +3,7 @@ import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
 import type { BeatKeys } from "./keys.ts";
+import { parseDefinition } from "./read-entries.ts";
 import { planRun, type RunPlan } from "./run-plan.ts";
 import { nextRunAfterFiring } from "./schedule.ts";
 import { beatScripts } from "./scripts.ts";
@@ -41,7 +42,7 @@ export interface FireResult {
 export async function fireDue(ctx: FireContext, due: readonly DueEntry[]): Promise<FireResult> {
   if (due.length === 0) return { sent: 0, early: 0 };
   const raw = await ctx.redis.hmget(ctx.keys.entries, ...due.map((d) => d.name));
-  const calls = due.map((entry, i) => fireOne(ctx, entry, parse(raw[i])));
+  const calls = due.map((entry, i) => fireOne(ctx, entry, parseDefinition(raw[i])));
   const results = await Promise.all(calls);
   return { sent: results.filter((r) => r === "sent").length, early: results.filter((r) => r === "early").length };
 }
@@ -76,13 +77,4 @@ async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition 
   }
   if (result === 2) ctx.log.warn("periodic run existed already", { entry: entry.name, id: plan.taskId });
   return result === 4 ? "early" : "none";
-}
-
-function parse(json: string | null): StoredDefinition | null {
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as StoredDefinition;
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,5 @@
 import type { AppSpec } from "../spec/types.ts";
-import { canonicalJson } from "./canonical-json.ts";
+import { sortedJson } from "../core/mod.ts";
 import { PeriodicEntryError } from "./errors.ts";
 import type { BeatDb } from "./keys.ts";
 import { readDefinitions } from "./read-entries.ts";
@@ -44,7 +44,7 @@ export async function syncManifest(db: BeatDb, app: AppSpec, options: { now: num
       result.added.push(definition.name);
       continue;
     }
-    if (canonicalJson(old) === canonicalJson(definition)) continue;
+    if (sortedJson(old) === sortedJson(definition)) continue;
     const manifestToggled = old.source !== "manifest" || old.manifestEnabled !== enabled;
     const nowEnabled = manifestToggled ? enabled : !disabled.has(definition.name);
     const timingChanged = !sameTiming(old, definition);
@@ -71,5 +71,5 @@ export async function syncManifest(db: BeatDb, app: AppSpec, options: { now: num
 
 /** Same schedule and start time: the stored next run is still right. */
 export function sameTiming(a: StoredDefinition, b: StoredDefinition): boolean {
-  return canonicalJson(a.schedule) === canonicalJson(b.schedule) && a.startTime === b.startTime;
+  return sortedJson(a.schedule) === sortedJson(b.schedule) && a.startTime === b.startTime;
 }

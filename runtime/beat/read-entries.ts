@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { repairingWrongTypes } from "../broker/quarantine.ts";
+import { parseStoredObject } from "../core/mod.ts";
 import type { BeatDb, BeatKeys } from "./keys.ts";
 import type { PeriodicEntry, StoredDefinition } from "./types.ts";
 
@@ -19,13 +20,9 @@ function iso(ms: string | number | null | undefined): string | null {
 /** `record[name]` for a reply hash: an empty reply is a plain `{}`, where "constructor" would find Object's. */
 const own = (record: Record<string, string>, name: string): string | undefined => (Object.hasOwn(record, name) ? record[name] : undefined);
 
-function parseDefinition(json: string | null | undefined): StoredDefinition | null {
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as StoredDefinition;
-  } catch {
-    return null;
-  }
+/** A stored entry definition; a missing or unreadable one reads as null (the entry is skipped, not fired). */
+export function parseDefinition(json: string | null | undefined): StoredDefinition | null {
+  return parseStoredObject(json) as StoredDefinition | null;
 }
 
 function toEntry(def: StoredDefinition, state: { enabled: boolean; count: string | null | undefined; last: string | null | undefined; next: string | null | undefined }): PeriodicEntry {

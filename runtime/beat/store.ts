@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import { connectRedis } from "../config/connect.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
 import type { AppSpec } from "../spec/types.ts";
-import { canonicalJson } from "./canonical-json.ts";
+import { sortedJson } from "../core/mod.ts";
 import { PeriodicEntryError, PeriodicEntryNotFoundError } from "./errors.ts";
 import { beatKeys, type BeatDb, type BeatKeys } from "./keys.ts";
 import { syncManifest, sameTiming, type SyncResult } from "./manifest-sync.ts";
@@ -165,7 +165,7 @@ export class PeriodicStore {
     const before = inputOf(current) as Record<string, unknown>;
     for (const [field, value] of Object.entries(changes)) {
       if (field === "enabled") continue;
-      if (canonicalJson(value) !== canonicalJson(before[field])) {
+      if (sortedJson(value) !== sortedJson(before[field])) {
         throw new PeriodicEntryError(field, `"${current.definition.name}" is declared in the manifest; change it in tasks.yaml (only enabled can be changed here)`, OWNED);
       }
     }

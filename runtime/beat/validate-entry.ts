@@ -3,7 +3,7 @@ import { TaskArgumentsTooLargeError } from "../client/limits.ts";
 import { prepareCall } from "../client/prepare.ts";
 import { TaskArgumentsError } from "../errors/task-arguments-error.ts";
 import type { AppSpec, ScheduleSpec } from "../spec/types.ts";
-import { closestName } from "./closest-name.ts";
+import { suggest } from "../core/mod.ts";
 import { cronFor, isKnownTimeZone } from "./cron-pattern.ts";
 import { PeriodicEntryError } from "./errors.ts";
 import { nextRunAfter } from "./schedule.ts";
@@ -44,7 +44,7 @@ export function validateEntry(app: AppSpec, input: PeriodicInput, options: Valid
   // hasOwn: "constructor" or "__proto__" must not find Object.prototype's members.
   const spec = typeof input.task === "string" && Object.hasOwn(app.tasks, input.task) ? app.tasks[input.task] : undefined;
   if (!spec) {
-    const hint = typeof input.task === "string" ? closestName(input.task, Object.keys(app.tasks)) : null;
+    const hint = typeof input.task === "string" ? suggest(input.task, Object.keys(app.tasks)) : undefined;
     throw new PeriodicEntryError("task", `unknown task ${JSON.stringify(input.task)}${hint ? ` (did you mean "${hint}"?)` : ""}`);
   }
   const schedule = validateSchedule(input.schedule, options);

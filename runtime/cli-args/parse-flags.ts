@@ -1,3 +1,4 @@
+import { durationFromText } from "../core/mod.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 
 /** Flags as `--name value`, `--name=value` or bare `--name` (true). Unknown flags are an error. */
@@ -32,9 +33,16 @@ export function boolFlag(flags: Map<string, string | true>, name: string): boole
   throw new ConfigurationError(`--${name} is a switch; got "${value}"`);
 }
 
+/** A flag's whole-number value, or undefined when absent. */
 export function intFlag(flags: Map<string, string | true>, name: string): number | undefined {
   const value = stringFlag(flags, name);
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new ConfigurationError(`--${name} must be a whole number, got "${value}"`);
   return Number(value);
+}
+
+/** A flag's duration in milliseconds (`30s`, `250ms`, or a plain number of seconds), or undefined when absent. */
+export function durationFlag(flags: Map<string, string | true>, name: string): number | undefined {
+  const value = stringFlag(flags, name);
+  return value === undefined ? undefined : durationFromText(value, `--${name}`);
 }

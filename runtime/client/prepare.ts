@@ -4,7 +4,8 @@ import { ConfigurationError } from "../errors/configuration-error.ts";
 import { TaskArgumentsError, describeViolations } from "../errors/task-arguments-error.ts";
 import type { TaskSpec } from "../spec/types.ts";
 import type { ApplyOptions } from "../task/types.ts";
-import { durationToMs, timeToMs } from "../time/duration.ts";
+import { durationToMs } from "../core/mod.ts";
+import { timeToMs } from "../time/instant.ts";
 import { assertJsonArgs } from "./args-shape.ts";
 import { assertSize, type ArgsLimits } from "./limits.ts";
 

@@ -4,7 +4,7 @@ import { TaskRevokedError } from "../errors/task-revoked-error.ts";
 import { TimeoutError } from "../errors/timeout-error.ts";
 import { revokeTask } from "../broker/revoke.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
-import { durationToMs } from "../time/duration.ts";
+import { durationToMs } from "../core/mod.ts";
 import type { AsyncResult, GetOptions, TaskState } from "../task/types.ts";
 import { FINAL_STATES, readSnapshot, type TaskSnapshot } from "./record.ts";
 import type { ResultWaiter } from "./waiter.ts";

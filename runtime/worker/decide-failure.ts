@@ -4,7 +4,8 @@ import { MaxRetriesExceededError } from "../errors/max-retries-exceeded-error.ts
 import { autoretryCountdownMs, canRetry, CELERY_DEFAULT_POLICY, shouldAutoretry } from "../retry/policy.ts";
 import { RetryRequest } from "../retry/retry-request.ts";
 import type { RetryPolicySpec } from "../spec/types.ts";
-import { durationToMs, timeToMs } from "../time/duration.ts";
+import { durationToMs } from "../core/mod.ts";
+import { timeToMs } from "../time/instant.ts";
 import { serializeError } from "./serialize-error.ts";
 
 export interface FailureInput {

@@ -16,6 +16,7 @@ import { createLogger, type Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
 import type { Handler } from "../task/types.ts";
 import { beat, unregister } from "./heartbeat.ts";
+import { logOutcome } from "./log-outcome.ts";
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from "./options.ts";
 import { parseControlMessage } from "./control-message.ts";
 import { runRecord, type RunEnv, type RunHandle } from "./run-record.ts";
@@ -28,6 +29,8 @@ export interface WorkerApp {
 
 interface Running {
   claimed: Claimed;
+  /** The task's name, for the outcome's log line. */
+  name: string;
   handle: RunHandle;
   /** A renewal found the lease gone (said once in the log). */
   leaseLost?: boolean;
@@ -312,7 +315,7 @@ export class Worker {
         emit: (outcome) => this.#record(outcome, false),
       };
       const handle = runRecord(rec, this.#runEnv);
-      this.#running.set(rec.claimed.id, { claimed: rec.claimed, handle });
+      this.#running.set(rec.claimed.id, { claimed: rec.claimed, name: rec.name, handle });
       handle.outcome.then(
         (outcome) => this.#settle(rec.claimed, outcome),
         (error) => {
@@ -327,7 +330,7 @@ export class Worker {
     const running = this.#running.get(claimed.id);
     if (!running || running.claimed !== claimed) return;
     this.#running.delete(claimed.id);
-    if (outcome.kind === "fail") this.#log.warn("task failed", { id: claimed.id, error: outcome.errorJson.slice(0, 500) });
+    logOutcome(this.#log, running.name, outcome);
     this.#record(outcome, true);
   }
 

@@ -1,4 +1,4 @@
-import { isRecord } from "../../util/json.ts";
+import { isRecord } from "../../../runtime/core/mod.ts";
 import { fits, spaces, type Printed, type Slot } from "./layout.ts";
 import { printNumber } from "./strings.ts";
 

@@ -1,6 +1,6 @@
 import { PeriodicEntryError, type PeriodicEntry, type PeriodicInput } from "../../beat/mod.ts";
 import type { ScheduleSpec } from "../../spec/types.ts";
-import { durationToMs } from "../../time/duration.ts";
+import { durationFromText } from "../../core/mod.ts";
 import type { Body } from "../http/request.ts";
 
 /** The periodic form's fields as the user typed them (strings), so a refused form comes back as it was. */
@@ -82,7 +82,7 @@ export function formFromBody(body: Body): PeriodicFormValues {
 
 function duration(value: string, field: string): number {
   try {
-    return durationToMs(/^\d+(\.\d+)?$/.test(value) ? Number(value) : value, field);
+    return durationFromText(value, field);
   } catch {
     throw new PeriodicEntryError(field, `"${value}" is not a duration (e.g. 30s, 5m, 2h, 1d, or a number of seconds)`);
   }
