@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { SystemName } from "./systems/system.ts";
 
-export const WORKLOAD_NAMES = ["bulk", "single", "drain", "latency", "memory", "codegen"] as const;
+export const WORKLOAD_NAMES = ["bulk", "single", "drain", "latency", "memory", "canvas", "codegen", "import"] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 export const SYSTEM_NAMES: readonly SystemName[] = ["celerity", "bullmq", "bee-queue"];
 
@@ -17,6 +17,8 @@ export interface Sizes {
   memoryTotal: number;
   memoryMilestones: readonly number[];
   codegenTasks: number;
+  chordHeaders: number;
+  chainSteps: number;
 }
 
 export const FULL_SIZES: Sizes = {
@@ -30,6 +32,8 @@ export const FULL_SIZES: Sizes = {
   memoryTotal: 200_000,
   memoryMilestones: [50_000, 100_000, 200_000],
   codegenTasks: 200,
+  chordHeaders: 1_000,
+  chainSteps: 10,
 };
 
 export const QUICK_SIZES: Sizes = {
@@ -43,6 +47,8 @@ export const QUICK_SIZES: Sizes = {
   memoryTotal: 40_000,
   memoryMilestones: [10_000, 20_000, 40_000],
   codegenTasks: 200,
+  chordHeaders: 1_000,
+  chainSteps: 10,
 };
 
 export interface BenchConfig {

@@ -30,6 +30,20 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: "serve the admin web UI and JSON API",
     load: async () => ({ run: (await import("./commands/admin.ts")).adminCommand }),
   },
+  inspect: {
+    summary: "ask live workers: ping, active, scheduled, reserved, revoked, stats",
+    load: async () => {
+      const { inspectCommand } = await import("./commands/remote.ts");
+      return { run: (argv) => inspectCommand(argv) };
+    },
+  },
+  control: {
+    summary: "change workers at run time: rate-limit TASK RATE|--reset, shutdown WORKER",
+    load: async () => {
+      const { controlCommand } = await import("./commands/remote.ts");
+      return { run: (argv) => controlCommand(argv) };
+    },
+  },
   periodic: {
     summary: "list, add, update, enable, disable, remove or run periodic entries",
     load: async () => {

@@ -4,7 +4,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { Redis } from "ioredis";
-import { PeriodicStore, resolveRedisUrl } from "../runtime/mod.ts";
+import { resolveRedisUrl } from "../runtime/mod.ts";
+import { PeriodicStore } from "../runtime/beat/mod.ts";
 import { startChild, stopChild } from "./processes.ts";
 import { redisAnswers } from "./redis-check.ts";
 

@@ -1,6 +1,6 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:4e2d5e643dc932c0
-import { createTaskTree } from "celerity/runtime";
-import type { ClientControls, ClientOptions, TaskHandle } from "celerity/runtime";
+import { createTaskTree } from "celerity";
+import type { ClientControls, ClientOptions, TaskHandle } from "celerity";
 import { app } from "./registry.ts";
 import type { TaskArgs, TaskName, TaskResults } from "./types.ts";
 

@@ -1,5 +1,5 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:4e2d5e643dc932c0
-import type { Handler } from "celerity/runtime";
+import type { Handler } from "celerity";
 import { ping } from "../handlers/core.ts";
 import { announce, sendWelcome } from "../handlers/emails.ts";
 import { fetchFlaky } from "../handlers/flaky.ts";

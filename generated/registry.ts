@@ -1,5 +1,5 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:4e2d5e643dc932c0
-import type { AppSpec } from "celerity/runtime";
+import type { AppSpec } from "celerity";
 import * as validators from "./validators.ts";
 
 /**
@@ -21,6 +21,8 @@ export const app = {
       acksLate: true,
       resultExpiresMs: 86400000,
       retry: null,
+      argsSchema: { type: "object", additionalProperties: false },
+      resultSchema: { const: "pong" },
       validateArgs: validators.args_core$ping,
       validateResult: validators.result_core$ping,
     },
@@ -41,6 +43,18 @@ export const app = {
         backoffMaxMs: 600000,
         jitter: true,
         retryDelayMs: 180000,
+      },
+      argsSchema: {
+        type: "object",
+        required: ["subject"],
+        additionalProperties: false,
+        properties: { subject: { type: "string", minLength: 1 } },
+      },
+      resultSchema: {
+        type: "object",
+        properties: { sent: { type: "integer" } },
+        required: ["sent"],
+        additionalProperties: false,
       },
       validateArgs: validators.args_emails$announce,
       validateResult: validators.result_emails$announce,
@@ -63,6 +77,20 @@ export const app = {
         jitter: true,
         retryDelayMs: 180000,
       },
+      argsSchema: {
+        type: "object",
+        required: ["userId"],
+        additionalProperties: false,
+        properties: {
+          userId: { type: "integer", minimum: 1 },
+          locale: { type: "string", enum: ["en", "de", "fr"], default: "en" },
+        },
+      },
+      resultSchema: {
+        type: "object",
+        properties: { messageId: { type: "string" } },
+        required: ["messageId"],
+      },
       validateArgs: validators.args_emails$send_welcome,
       validateResult: validators.result_emails$send_welcome,
     },
@@ -83,6 +111,18 @@ export const app = {
         backoffMaxMs: 2000,
         jitter: false,
         retryDelayMs: 180000,
+      },
+      argsSchema: {
+        type: "object",
+        required: ["failTimes"],
+        additionalProperties: false,
+        properties: { failTimes: { type: "integer", minimum: 0 } },
+      },
+      resultSchema: {
+        type: "object",
+        required: ["attempts"],
+        additionalProperties: false,
+        properties: { attempts: { type: "integer" } },
       },
       validateArgs: validators.args_flaky$fetch,
       validateResult: validators.result_flaky$fetch,
@@ -105,6 +145,13 @@ export const app = {
         jitter: true,
         retryDelayMs: 180000,
       },
+      argsSchema: {
+        type: "object",
+        required: ["a", "b"],
+        additionalProperties: false,
+        properties: { a: { type: "number" }, b: { type: "number" } },
+      },
+      resultSchema: { type: "number" },
       validateArgs: validators.args_math$add,
       validateResult: validators.result_math$add,
     },
@@ -125,6 +172,24 @@ export const app = {
         backoffMaxMs: 600000,
         jitter: true,
         retryDelayMs: 180000,
+      },
+      argsSchema: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          day: {
+            type: "string",
+            format: "date",
+            description: "The day to report on (YYYY-MM-DD).",
+          },
+          format: { type: "string", enum: ["pdf", "csv"], default: "pdf" },
+        },
+      },
+      resultSchema: {
+        type: "object",
+        required: ["url"],
+        additionalProperties: false,
+        properties: { url: { type: "string" } },
       },
       validateArgs: validators.args_reports$nightly,
       validateResult: validators.result_reports$nightly,

@@ -8,11 +8,11 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ADMIN_TOKEN, AdminHarness, eventually } from "./admin-support.ts";
-import { launchChromium, screenshotPath } from "./browser/launch-chromium.ts";
+import { launchChromium, screenshotPath, skipWithoutChromium } from "./browser/launch-chromium.ts";
 
 const XSS = `<script>window.__xss = 1; document.title = "pwned"</script><img src=x onerror="window.__xss = 2">`;
 
-describe("admin in Chromium", () => {
+describe("admin in Chromium", { skip: skipWithoutChromium() }, () => {
   let h: AdminHarness;
   let browser: Browser;
   let context: BrowserContext;

@@ -111,7 +111,7 @@ test("a bad manifest prints every error with a count, exits 1, and writes nothin
   35 |     queue: shipping
 > 36 |     priorty: 3
      |     ^^^^^^^
-  expected: one of acks_late, args, description, expires, handler, priority, queue, rate_limit, result, retry, time_limit
+  expected: one of acks_late, args, description, expires, handler, ignore_result, priority, queue, rate_limit, result, retry, time_limit
   did you mean "priority"?
 
 other/tasks.yaml:40:12 error: invalid duration "1 minute"
@@ -141,13 +141,16 @@ test("codegen --help prints the options; a bad option exits 2", async () => {
   assert.match(bad.stderr, /^celerity codegen: Unknown option '--manifset'/);
 });
 
-test("--runtime-import changes the module generated code imports the runtime from", async () => {
+test("--runtime-import changes the package generated code imports the runtime from, subpaths included", async () => {
   const result = await runCli(
-    ["codegen", "--manifest", "other/tasks.yaml", "--out", "other/generated-alt", "--runtime-import", "@acme/celerity/runtime"],
+    ["codegen", "--manifest", "other/tasks.yaml", "--out", "other/generated-alt", "--runtime-import", "@acme/celerity"],
     { cwd: root },
   );
   assert.equal(result.code, 0);
-  const client = await readFile(join(root, "other", "generated-alt", "client.ts"), "utf8");
-  assert.match(client, /from "@acme\/celerity\/runtime";/);
-  assert.doesNotMatch(client, /"celerity\/runtime"/);
+  const read = (file: string) => readFile(join(root, "other", "generated-alt", file), "utf8");
+  const client = await read("client.ts");
+  assert.match(client, /from "@acme\/celerity";/);
+  assert.doesNotMatch(client, /from "celerity/);
+  assert.match(await read("worker.ts"), /import \{ runWorkerMain \} from "@acme\/celerity\/worker";/);
+  assert.match(await read("beat.ts"), /import \{ runBeatMain \} from "@acme\/celerity\/beat";/);
 });

@@ -43,7 +43,7 @@ tasks:
   8 |     handler: ./handlers/emails.ts#sendWelcome
 > 9 |     queu: emails
     |     ^^^^
-  expected: one of acks_late, args, description, expires, handler, priority, queue, rate_limit, result, retry, time_limit
+  expected: one of acks_late, args, description, expires, handler, ignore_result, priority, queue, rate_limit, result, retry, time_limit
   did you mean "queue"?
 
 1 error
@@ -882,7 +882,7 @@ test("issues carry file, line, column, message, expected and suggestion", async 
           column: 5,
           length: 4,
           message: 'unknown key "queu" in "emails.send_welcome"',
-          expected: "one of acks_late, args, description, expires, handler, priority, queue, rate_limit, result, retry, time_limit",
+          expected: "one of acks_late, args, description, expires, handler, ignore_result, priority, queue, rate_limit, result, retry, time_limit",
           suggestion: "queue",
         },
       ]);

@@ -1,5 +1,6 @@
 /** Shared helpers of the generator tests: temp projects, a large synthetic manifest, running the CLI. */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -26,6 +27,16 @@ export async function writeTree(dir: string, files: Record<string, string>): Pro
 }
 
 /**
+ * `compilerOptions.paths` that resolve `celerity`, `celerity/worker`, ... to this repository's
+ * sources (tsconfig.json's own mapping made absolute): the package's `exports` point at dist/, which
+ * a checkout does not have.
+ */
+export function sourcePaths(): Record<string, string[]> {
+  const { compilerOptions } = JSON.parse(readFileSync(join(REPO, "tsconfig.json"), "utf8")) as { compilerOptions: { paths: Record<string, string[]> } };
+  return Object.fromEntries(Object.entries(compilerOptions.paths).map(([name, targets]) => [name, targets.map((target) => join(REPO, target))]));
+}
+
+/**
  * Makes `dir` a project that resolves `celerity` (and the runtime's dependencies, as npm would
  * hoist them) from this repository, and type-checks like it.
  */
@@ -49,6 +60,7 @@ export async function linkProject(dir: string): Promise<void> {
         allowImportingTsExtensions: true,
         verbatimModuleSyntax: true,
         skipLibCheck: true,
+        paths: sourcePaths(),
       },
       include: ["**/*.ts"],
       exclude: ["node_modules"],

@@ -68,3 +68,33 @@ test("a handler with the wrong signature fails tsc at the handler's line or its 
     await cleanup();
   }
 });
+
+test("a chain whose step cannot take the previous result fails tsc at that step", async () => {
+  const { dir, cleanup } = await tempDir("typecheck-chain");
+  try {
+    await linkProject(dir);
+    const project = await copyProjectFixture(dir, "app");
+    await generateAndWrite("tasks.yaml", "generated", { cwd: project });
+    // math.add returns a number; orders.ship takes { orderId }: the third step is the wrong one.
+    await writeFile(
+      join(project, "chain.ts"),
+      [
+        'import { createClient } from "./generated/client.ts";',
+        "const tasks = createClient();",
+        "export const shipped = tasks.$chain(",
+        "  tasks.math.add.s({ a: 1, b: 2 }),",
+        '  tasks.math.add.s({ a: 1 }, { resultAs: "b" }),',
+        "  tasks.orders.ship.s(),",
+        ");",
+        "",
+      ].join("\n"),
+    );
+    const result = await runTsc(dir);
+    assert.notEqual(result.code, 0);
+    const errors = result.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
+    assert.equal(errors.length, 1, result.stdout);
+    assert.match(errors[0]!, /^app\/chain\.ts\(6,3\): error TS2345: Argument of type 'Signature<OrdersShipArgs, OrdersShipResult, OrdersShipArgs>' is not assignable to parameter of type 'Step<number, OrdersShipResult>'\./);
+  } finally {
+    await cleanup();
+  }
+});

@@ -51,7 +51,7 @@ export async function buildRuntimePackage(dir: string): Promise<string> {
   // Files the runtime reads beside its modules (Lua scripts, the admin's static files).
   await cp(join(REPO, "runtime"), join(dir, "dist", "runtime"), {
     recursive: true,
-    filter: (source) => !/\.ts$/.test(source) || /\.d\.ts$/.test(source),
+    filter: (source) => !source.endsWith(".ts") || source.endsWith(".d.ts"),
   });
   const at = (file: string) => ({ types: `./dist/${file.replace(/\.ts$/, ".d.ts")}`, import: `./dist/${file.replace(/\.ts$/, ".js")}` });
   const main = at("runtime/mod.ts");

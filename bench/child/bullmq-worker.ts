@@ -1,5 +1,6 @@
 import { Worker, type Job } from "bullmq";
 import { latencyHandled, taskHandled } from "./probe.ts";
+import { hrNow } from "./clock.ts";
 import { childArgs, onShutdown } from "./child-args.ts";
 import { BULLMQ_KEEP } from "../systems/retention.ts";
 
@@ -9,7 +10,17 @@ const args = childArgs();
 const url = new URL(args.redis);
 const worker = new Worker(
   args.queue,
-  async (job: Job<{ i?: number; t?: number }>) => {
+  async (job: Job<{ i?: number; t?: number; n?: number }>) => {
+    // Flows: a step takes its child's result (a chain) or its own n; a collect gets every child's.
+    if (job.name === "step") {
+      const prev = Object.values(await job.getChildrenValues())[0] as { n: number } | undefined;
+      return { n: (prev ? prev.n : (job.data.n ?? 0)) + 1, at: hrNow() };
+    }
+    if (job.name === "collect") {
+      const startedAt = hrNow();
+      const values = Object.values(await job.getChildrenValues()) as { at: number }[];
+      return { startedAt, lastHeaderAt: Math.max(...values.map((v) => v.at)) };
+    }
     if (job.name === "latency") latencyHandled(job.data.t ?? 0);
     else taskHandled();
     return null;

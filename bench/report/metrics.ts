@@ -20,6 +20,11 @@ const VIEWS: Record<string, MetricView> = {
   prefixMB: { label: "bytes under prefix (MB, MEMORY USAGE)", digits: 1 },
   bytesPerTask: { label: "Redis bytes per kept task", digits: 0 },
   keys: { label: "keys under prefix", digits: 0 },
+  chordCallbackMs: { label: "chord: last header done -> callback start (ms)", digits: 1 },
+  chordTotalMs: { label: "chord: send -> result (ms)", digits: 0 },
+  chainStepMs: { label: "chain: per step (ms)", digits: 2 },
+  chainTotalMs: { label: "chain: send -> result (ms)", digits: 1 },
+  ignoreResultSavedBytes: { label: "ignore_result: Redis bytes saved per task", digits: 0 },
 };
 
 /** The view of a metric key; `rss50kMB` -> "worker RSS @50k (MB)". */

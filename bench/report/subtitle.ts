@@ -16,7 +16,11 @@ export function subtitle(name: WorkloadName, sizes: Sizes, rounds: number): stri
       return `${n(sizes.latencyRate)}/s for ${sizes.latencySeconds} s${med}`;
     case "memory":
       return `${n(sizes.memoryTotal)} tasks, once`;
+    case "canvas":
+      return `chord of ${n(sizes.chordHeaders)} headers, chain of ${sizes.chainSteps} steps, 1 worker process, concurrency ${sizes.concurrency}${med}`;
     case "codegen":
       return `${sizes.codegenTasks} tasks${med}`;
+    case "import":
+      return `built dist/, fresh node per entry${med}`;
   }
 }

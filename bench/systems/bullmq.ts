@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { Queue } from "bullmq";
-import type { NoopArgs, QueueSystem, SystemEnv } from "./system.ts";
+import { FlowProducer, Queue, QueueEvents, type FlowJob } from "bullmq";
+import { hrNow } from "../child/clock.ts";
+import type { FlowSystem, FlowTiming, NoopArgs, QueueSystem, SystemEnv } from "./system.ts";
 
 const QUEUE = "bench";
 
@@ -45,6 +46,39 @@ export class BullmqSystem implements QueueSystem {
 
   async completedCount(): Promise<number> {
     return this.#queue.getCompletedCount();
+  }
+
+  // BullMQ flows: a parent job runs once all its children completed; a chain is a nest of single children.
+  readonly flows: FlowSystem = {
+    chord: (headers) =>
+      this.#flow({ name: "collect", queueName: QUEUE, data: {}, children: Array.from({ length: headers }, (_, n) => ({ name: "step", queueName: QUEUE, data: { n } })) }, true),
+    chain: (steps) => {
+      let job: FlowJob = { name: "step", queueName: QUEUE, data: { n: 0 } };
+      for (let i = 1; i < steps; i++) job = { name: "step", queueName: QUEUE, data: {}, children: [job] };
+      return this.#flow(job, false);
+    },
+  };
+
+  async #flow(job: FlowJob, chord: boolean): Promise<FlowTiming> {
+    const connection = this.#connection();
+    const flows = new FlowProducer({ connection, prefix: this.prefix });
+    const events = new QueueEvents(QUEUE, { connection, prefix: this.prefix });
+    try {
+      await events.waitUntilReady();
+      const sentAt = hrNow();
+      const node = await flows.add(job);
+      const value = (await node.job.waitUntilFinished(events, 120_000)) as { startedAt?: number; lastHeaderAt?: number };
+      const doneAt = hrNow();
+      return chord ? { sentAt, doneAt, lastHeaderAt: value.lastHeaderAt, callbackStartAt: value.startedAt } : { sentAt, doneAt };
+    } finally {
+      await events.close();
+      await flows.close();
+    }
+  }
+
+  #connection() {
+    const url = new URL(this.#env.redisUrl);
+    return { host: url.hostname, port: Number(url.port || 6379), db: Number(url.pathname.slice(1) || 0) };
   }
 
   workerCommand(concurrency: number) {

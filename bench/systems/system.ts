@@ -30,6 +30,29 @@ export interface QueueSystem {
   completedCount(): Promise<number>;
   /** How to start a worker child consuming this system's bench queue. */
   workerCommand(concurrency: number): WorkerCommand;
+  /** Chords and chains, when the system has them (Bee-Queue has not). */
+  readonly flows?: FlowSystem;
+}
+
+/** Timestamps (epoch ms, fractional, one host's clock) of one chord or chain run. */
+export interface FlowTiming {
+  /** Just before the send call. */
+  sentAt: number;
+  /** When the result was back with the caller. */
+  doneAt: number;
+  /** Chords: when the last header's handler finished, and when the callback's handler started. */
+  lastHeaderAt?: number;
+  callbackStartAt?: number;
+}
+
+/** The canvas: Celery-style chords and chains, BullMQ flows. Systems without one leave it out. */
+export interface FlowSystem {
+  /** `headers` tasks, then one callback receiving all their results. */
+  chord(headers: number): Promise<FlowTiming>;
+  /** `steps` tasks one after another, each receiving the previous result. */
+  chain(steps: number): Promise<FlowTiming>;
+  /** Redis bytes per finished task that a result not kept (ignore_result) saves, over `count` tasks each way. */
+  ignoreResultSaving?(count: number): Promise<number>;
 }
 
 /** What every adapter is built with. */

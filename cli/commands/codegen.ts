@@ -20,7 +20,8 @@ options:
   --manifest <path>         the manifest (default: tasks.yaml, relative to the working directory)
   --out <dir>               the output directory (default: generated)
   --check                   write nothing; exit 1 naming each stale, missing or extra file
-  --runtime-import <spec>   module the generated code imports the runtime from (default: ${DEFAULT_RUNTIME_IMPORT})
+  --runtime-import <spec>   the runtime package generated code imports (<spec>, <spec>/worker, <spec>/beat;
+                            default: ${DEFAULT_RUNTIME_IMPORT})
   --import-extension ts|js  extension of the generated code's relative imports (default: from the
                             tsconfig.json nearest to --out: ts when it sets allowImportingTsExtensions
                             or rewriteRelativeImportExtensions, else js; ts when there is none)

@@ -22,7 +22,7 @@ export interface GeneratedFile {
 
 /** Options of {@link emitFiles}. */
 export interface EmitOptions {
-  /** Module specifier the generated code imports the runtime from (default `celerity/runtime`). */
+  /** Base specifier of the runtime package (default `celerity`); worker.ts imports `<base>/worker`, beat.ts `<base>/beat`. */
   runtimeImport?: string;
   /**
    * The extension of the generated code's relative imports, `"ts"` or `"js"` (`--import-extension`);
@@ -33,7 +33,7 @@ export interface EmitOptions {
 }
 
 /** The default `--runtime-import`: the package's self-reference, which works under tsx and tsc. */
-export const DEFAULT_RUNTIME_IMPORT = "celerity/runtime";
+export const DEFAULT_RUNTIME_IMPORT = "celerity";
 
 const EMITTERS: ReadonlyArray<[string, (context: EmitContext) => Printed]> = [
   ["beat.ts", emitBeat],

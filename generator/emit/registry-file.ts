@@ -31,6 +31,10 @@ export function emitRegistry(context: EmitContext): Printed {
       field("acksLate", task.acksLate, FIELD_INDENT),
       field("resultExpiresMs", task.resultExpiresMs, FIELD_INDENT),
       field("retry", task.retry, FIELD_INDENT),
+      ...(task.ignoreResult ? [field("ignoreResult", true, FIELD_INDENT)] : []),
+      // The schemas themselves, for the canvas's build-time check that one step's result fits the next's args.
+      field("argsSchema", task.args, FIELD_INDENT),
+      field("resultSchema", task.result, FIELD_INDENT),
     ],
   }));
   const text = renderTemplate("registry.ts", {

@@ -57,6 +57,7 @@ function normalizeTask(name: string, task: RawTask, context: TaskContext): Norma
     expiresMs: parseDuration(task.expires),
     rateLimit: parseRateLimit(task.rate_limit),
     acksLate: task.acks_late ?? defaults.acks_late ?? DEFAULTS.acksLate,
+    ignoreResult: task.ignore_result ?? false,
     resultExpiresMs: parseDuration(defaults.result_expires) ?? DEFAULTS.resultExpiresMs,
     retry: resolveTaskRetry(task.retry, context),
   };

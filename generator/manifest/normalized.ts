@@ -33,6 +33,8 @@ export interface NormalizedTask {
   expiresMs: number | null;
   rateLimit: RateLimit | null;
   acksLate: boolean;
+  /** `ignore_result: true`: the state is kept, the result is not stored. */
+  ignoreResult: boolean;
   resultExpiresMs: number;
   retry: NormalizedRetryPolicy | null;
 }

@@ -43,6 +43,7 @@ export interface RawTask {
   expires?: RawDuration;
   rate_limit?: string | number;
   acks_late?: boolean;
+  ignore_result?: boolean;
   retry?: RawRetryRef;
 }
 

@@ -140,9 +140,9 @@ function hasModifier(ts: TypeScript, statement: Ts.Statement, kind: Ts.SyntaxKin
 }
 
 function scriptKind(ts: TypeScript, fileName: string): Ts.ScriptKind {
-  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (fileName.endsWith(".tsx")) return ts.ScriptKind.TSX;
   if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
-  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
+  if (fileName.endsWith(".jsx")) return ts.ScriptKind.JSX;
   return ts.ScriptKind.JS;
 }
 

@@ -284,13 +284,12 @@ export class Beat {
     this.#changed = false;
     if (ms <= 0 || !this.#running || changed) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        if (self.#wake === done) self.#wake = null;
+        if (this.#wake === done) this.#wake = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.#wake = done;
     });
   }

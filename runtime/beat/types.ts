@@ -1,4 +1,4 @@
-import type { PeriodicSpec, ScheduleSpec } from "../spec/types.ts";
+import type { PeriodicSpec } from "../spec/types.ts";
 
 /** A periodic entry as `list()`/`get()` return it: its definition plus its run state. */
 export interface PeriodicEntry extends PeriodicSpec {

@@ -1,5 +1,6 @@
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { ScriptArg } from "./lua-script.ts";
+import type { CanvasRecord } from "../canvas/record.ts";
 
 /** A leased task id, not yet started. */
 export interface Claimed {
@@ -13,6 +14,8 @@ export interface Claimed {
    * Finish, retry, progress and renewal present it; a superseded delivery's token is refused.
    */
   token?: string;
+  /** The task's canvas record (what its outcome sets off), read when it started. */
+  canvas?: CanvasRecord;
 }
 
 export interface ClaimRequest {

@@ -1,6 +1,7 @@
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { ScriptArg } from "./lua-script.ts";
 import type { Claimed } from "./claim.ts";
+import { canvasFailKeys, canvasOkKeys } from "../canvas/record.ts";
 
 /**
  * When a task put back runs again: `inMs` counts from Redis's clock when the outcome is recorded
@@ -10,7 +11,7 @@ export type Due = { inMs: number } | { atMs: number };
 
 /** What happened to one run; recorded atomically with releasing its lease. */
 export type Outcome =
-  | { kind: "ok"; claimed: Claimed; resultJson: string }
+  | { kind: "ok"; claimed: Claimed; resultJson: string; /** ignore_result: record the state, not the result. */ ignoreResult?: boolean }
   | { kind: "fail"; claimed: Claimed; errorJson: string }
   | { kind: "retry"; claimed: Claimed; errorJson: string; due: Due; retries: number }
   | { kind: "release"; claimed: Claimed; inMs: number }
@@ -38,27 +39,34 @@ export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): Finish
     keys.push(ks.leases(claimed.queue), ks.delayed(claimed.queue), ks.stats(claimed.queue), ks.signal(claimed.queue));
   }
   const args: ScriptArg[] = [groups.size, outcomes.length];
+  const canvasKeys: string[] = [];
   for (const o of outcomes) {
     keys.push(ks.task(o.claimed.id));
+    const cv = o.claimed.canvas;
+    // A success also carries the failure's keys: a run revoked with terminate that still returned reads REVOKED.
+    const okKeys = cv !== undefined && o.kind === "ok" ? canvasOkKeys(ks, cv) : [];
+    const extra = cv === undefined ? [] : o.kind === "ok" ? [...okKeys, ...canvasFailKeys(ks, cv)] : o.kind === "fail" ? canvasFailKeys(ks, cv) : [];
+    canvasKeys.push(...extra);
     const group = groups.get(o.claimed.queue)!;
     const token = o.claimed.token ?? "";
     switch (o.kind) {
       case "ok":
-        args.push(group, "ok", o.claimed.member, o.resultJson, 0, 0, token);
+        args.push(group, "ok", o.claimed.member, o.resultJson, okKeys.length, o.ignoreResult ? 1 : 0, token, extra.length);
         break;
       case "fail":
-        args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0, token);
+        args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0, token, extra.length);
         break;
       case "retry":
-        args.push(group, "retry", o.claimed.member, o.errorJson, dueArg(o.due), o.retries, token);
+        args.push(group, "retry", o.claimed.member, o.errorJson, dueArg(o.due), o.retries, token, extra.length);
         break;
       case "release":
-        args.push(group, "release", o.claimed.member, "", dueArg({ inMs: o.inMs }), 0, token);
+        args.push(group, "release", o.claimed.member, "", dueArg({ inMs: o.inMs }), 0, token, extra.length);
         break;
       case "ack":
-        args.push(group, "ack", o.claimed.member, "", 0, 0, token);
+        args.push(group, "ack", o.claimed.member, "", 0, 0, token, extra.length);
         break;
     }
   }
+  keys.push(...canvasKeys);
   return { keys, args };
 }

@@ -9,7 +9,8 @@ const lib = ensureTypeLua + read("lib.lua");
 /** Lua of `enqueue_one` and `index_and_wake`, for scripts that enqueue as part of a larger change (beat). */
 export const enqueueLua = lib + read("enqueue-fn.lua");
 const claimFn = read("claim.lua");
-const finishFn = read("finish.lua");
+const canvasFn = read("enqueue-fn.lua") + read("canvas.lua");
+const finishFn = canvasFn + read("finish.lua");
 
 /** Keys per queue in the claim script's KEYS layout (must match CLAIM_KEYS in claim.lua). */
 export const CLAIM_KEYS_PER_QUEUE = 13;
@@ -21,7 +22,9 @@ export const scripts = {
   start: new LuaScript("start", lib + read("start.lua")),
   finish: new LuaScript("finish", lib + finishFn + read("finish-entry.lua")),
   finishClaim: new LuaScript("finishClaim", lib + claimFn + finishFn + read("finish-claim-entry.lua")),
-  revoke: new LuaScript("revoke", lib + read("revoke.lua")),
+  canvasSend: new LuaScript("canvasSend", lib + canvasFn + read("canvas-send.lua")),
+  canvasAbort: new LuaScript("canvasAbort", lib + canvasFn + read("canvas-abort.lua")),
+  revoke: new LuaScript("revoke", lib + canvasFn + read("revoke.lua")),
   rateLimit: new LuaScript("rateLimit", lib + read("rate-limit.lua")),
   progress: new LuaScript("progress", read("progress.lua")),
   renew: new LuaScript("renew", lib + read("renew.lua")),

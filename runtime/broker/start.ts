@@ -1,6 +1,7 @@
 import type { BrokerConn } from "./conn.ts";
 import type { Claimed } from "./claim.ts";
 import { scripts } from "./scripts.ts";
+import { CanvasRecordInvalid, parseCanvasRecord, type CanvasRecord } from "../canvas/record.ts";
 
 /** A claimed task that may run: the raw record, still to be decoded and validated by the worker. */
 export interface StartedRecord {
@@ -13,6 +14,10 @@ export interface StartedRecord {
   expiresAt: number;
   /** A revoke with terminate arrived before this delivery. */
   revoked: boolean;
+  /** The task's canvas record (JSON, see canvas.lua), '' when it is not part of a canvas. */
+  canvasJson: string;
+  /** Why the canvas record is garbage (the run is dead-lettered with it), else null. */
+  canvasError: string | null;
 }
 
 /** A claimed task the script refused (expired, revoked, finished, poison, garbage); already cleaned up. */
@@ -20,6 +25,8 @@ export interface SkippedRecord {
   kind: "skip";
   claimed: Claimed;
   reason: string;
+  /** Its canvas record (JSON), '' when none: a task that ended without running still fails its canvas. */
+  canvasJson: string;
 }
 
 export interface StartOptions {
@@ -40,16 +47,29 @@ export async function startClaimed({ redis, ks }: BrokerConn, claimed: readonly 
   const byId = new Map(claimed.map((c) => [c.id, c]));
   return reply.map((row) => {
     const claimedTask = byId.get(String(row[0]))!;
-    if (row[1] === "skip") return { kind: "skip", claimed: claimedTask, reason: String(row[2]) };
+    if (row[1] === "skip") return { kind: "skip", claimed: claimedTask, reason: String(row[2]), canvasJson: row[3] ? String(row[3]) : "" };
+    const canvasJson = row[9] === undefined || row[9] === null ? "" : String(row[9]);
+    let canvas: CanvasRecord | undefined;
+    let canvasError: string | null = null;
+    if (canvasJson !== "") {
+      try {
+        canvas = parseCanvasRecord(canvasJson);
+      } catch (error) {
+        if (!(error instanceof CanvasRecordInvalid)) throw error;
+        canvasError = error.message;
+      }
+    }
     return {
       kind: "run",
-      claimed: { ...claimedTask, token: String(row[8]) },
+      claimed: { ...claimedTask, token: String(row[8]), canvas },
       name: String(row[2]),
       argsJson: String(row[3]),
       retries: Number(row[4]) || 0,
       deliveries: Number(row[5]) || 1,
       expiresAt: Number(row[6]) || 0,
       revoked: row[7] === "terminate",
+      canvasJson,
+      canvasError,
     };
   });
 }

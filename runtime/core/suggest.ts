@@ -6,7 +6,7 @@
  */
 export function editDistance(a: string, b: string): number {
   // Three rolling rows: the transposition step looks two rows back.
-  let before = new Array<number>(b.length + 1).fill(0);
+  let before = Array.from({ length: b.length + 1 }, () => 0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

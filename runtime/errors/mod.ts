@@ -8,3 +8,4 @@ export { TaskRevokedError } from "./task-revoked-error.ts";
 export { TimeLimitExceeded } from "./time-limit-exceeded-error.ts";
 export { TimeoutError } from "./timeout-error.ts";
 export { UnrecoverableError } from "./unrecoverable-error.ts";
+export { CanvasError, ChordError, UnknownTaskError } from "./canvas-errors.ts";

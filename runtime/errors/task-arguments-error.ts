@@ -25,7 +25,10 @@ export function describeViolations(issues: readonly ValidationIssue[] | null | u
     const segments = issue.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
     let path = "args" + segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join("");
     let message = issue.message ?? issue.keyword;
-    if (issue.keyword === "required") path += `.${String(issue.params.missingProperty)}`, (message = "is required");
+    if (issue.keyword === "required") {
+      path += `.${String(issue.params.missingProperty)}`;
+      message = "is required";
+    }
     if (issue.keyword === "additionalProperties") {
       path += `.${String(issue.params.additionalProperty)}`;
       message = "is not allowed (no such property in the schema)";

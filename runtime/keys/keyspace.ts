@@ -21,6 +21,14 @@ export interface Keyspace {
   readonly dead: string;
   /** HASH `raw:<sha1>` -> JSON of garbage found in queues (no task record to attach it to). */
   readonly deadRaw: string;
+  /** HASH of one chord: header size, callback envelopes, one result field per header. */
+  chord(id: string): string;
+  /** STRING: JSON of a group's member result ids, for `$groupResult(id)`. */
+  group(id: string): string;
+  /** HASH task name -> rate (`10/s`) set at run time by `celerity control rate-limit`, over the manifest's. */
+  readonly rateOverrides: string;
+  /** Pub/sub channel an inspect request's replies come back on. */
+  replyChannel(requestId: string): string;
   /** Rate limiter state of one task name. */
   rate(taskName: string): string;
   /** ZSET of live worker ids by last heartbeat. */
@@ -50,6 +58,10 @@ export function keyspace(app: string, prefix: string = process.env.CELERITY_PREF
     recent: `${base}:recent`,
     dead: `${base}:dead`,
     deadRaw: `${base}:dead-raw`,
+    chord: (id) => `${base}:chord:${id}`,
+    group: (id) => `${base}:g:${id}`,
+    rateOverrides: `${base}:rate-overrides`,
+    replyChannel: (requestId) => `${base}:reply:${requestId}`,
     rate: (taskName) => `${base}:rate:${taskName}`,
     workers: `${base}:workers`,
     worker: (id) => `${base}:worker:${id}`,

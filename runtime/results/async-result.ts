@@ -5,8 +5,11 @@ import { TimeoutError } from "../errors/timeout-error.ts";
 import { revokeTask } from "../broker/revoke.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import { durationToMs } from "../core/mod.ts";
-import type { AsyncResult, GetOptions, TaskState } from "../task/types.ts";
-import { FINAL_STATES, readSnapshot, type TaskSnapshot } from "./record.ts";
+import type { AsyncResult, TaskState } from "../task/types.ts";
+import type { ResultGetOptions } from "../canvas/types.ts";
+import { parseCanvasRecord } from "../canvas/record.ts";
+import { ChordError } from "../errors/canvas-errors.ts";
+import { isSettled, readSnapshot, type TaskSnapshot } from "./record.ts";
 import type { ResultWaiter } from "./waiter.ts";
 
 /** What an AsyncResult needs from its client. */
@@ -28,18 +31,58 @@ export class TaskResult<R> implements AsyncResult<R> {
     this.taskName = taskName;
   }
 
-  async get(options: GetOptions = {}): Promise<R> {
+  get(options?: ResultGetOptions & { propagate?: true }): Promise<R>;
+  get(options: ResultGetOptions & { propagate: false }): Promise<R | Error>;
+  get(options?: ResultGetOptions): Promise<R | Error>;
+  async get(options: ResultGetOptions = {}): Promise<R | Error> {
     const timeoutMs = options.timeout === undefined ? null : durationToMs(options.timeout, "timeout");
     const snapshot = await this.#waitFinal(timeoutMs);
-    return this.#settle(snapshot);
+    try {
+      return this.#settle(snapshot);
+    } catch (error) {
+      if (options.propagate === false && error instanceof Error) return error;
+      throw error;
+    }
+  }
+
+  async successful(): Promise<boolean> {
+    return (await this.#snapshot()).state === "SUCCESS";
+  }
+
+  async failed(): Promise<boolean> {
+    const s = await this.#snapshot();
+    return s.state === "FAILURE" || (s.state === "PENDING" && s.upstream !== null);
+  }
+
+  async traceback(): Promise<string | null> {
+    const s = await this.#snapshot();
+    return s.error?.stack ?? (s.state === "PENDING" ? (s.upstream?.error.stack ?? null) : null);
+  }
+
+  async parent(): Promise<AsyncResult<unknown> | null> {
+    const s = await this.#snapshot();
+    return s.parentId ? new TaskResult<unknown>(this.#backend, s.parentId, "") : null;
+  }
+
+  async children(): Promise<AsyncResult<unknown>[]> {
+    const s = await this.#snapshot();
+    if (s.canvasJson === "") return [];
+    try {
+      const cv = parseCanvasRecord(s.canvasJson);
+      const ids = [...(Array.isArray(cv.nx) ? cv.nx : []), ...(Array.isArray(cv.ne) ? cv.ne : [])].map((e) => [e.i, e.n]);
+      return ids.map(([id, name]) => new TaskResult<unknown>(this.#backend, id, name));
+    } catch {
+      return [];
+    }
   }
 
   async state(): Promise<TaskState> {
     return (await this.#snapshot()).state;
   }
 
+  /** A final state, or a failure earlier in its canvas that means it will never run. */
   async ready(): Promise<boolean> {
-    return FINAL_STATES.has(await this.state());
+    return isSettled(await this.#snapshot());
   }
 
   async info(): Promise<unknown> {
@@ -64,6 +107,11 @@ export class TaskResult<R> implements AsyncResult<R> {
 
   #settle(s: TaskSnapshot): R {
     if (s.state === "SUCCESS") return s.result as R;
+    if (s.state === "PENDING" && s.upstream) {
+      const u = s.upstream;
+      if (u.chord !== null) throw new ChordError(u.chord, u);
+      throw new RemoteTaskError(u.id, u.error);
+    }
     if (s.state === "REVOKED") throw new TaskRevokedError(this.id, s.reason ?? "revoked");
     throw new RemoteTaskError(this.id, s.error ?? { name: "Error", message: s.reason ?? "task failed" });
   }
@@ -80,7 +128,7 @@ export class TaskResult<R> implements AsyncResult<R> {
     try {
       for (;;) {
         const snapshot = await this.#snapshot();
-        if (FINAL_STATES.has(snapshot.state)) return snapshot;
+        if (isSettled(snapshot)) return snapshot;
         const outcome = await (timedOut ? Promise.race([woken, timedOut]) : woken);
         if (outcome === "timeout") throw new TimeoutError(this.id, timeoutMs!);
         woken = new Promise<void>((resolve) => (wake = resolve));

@@ -56,6 +56,11 @@ export interface TaskSpec {
   retry: RetryPolicySpec | null;
   validateArgs: ValidateFunction;
   validateResult: ValidateFunction | null;
+  /** The manifest's JSON Schemas, for the canvas's build-time check that a step's result fits the next step's args. */
+  argsSchema?: unknown;
+  resultSchema?: unknown;
+  /** Manifest `ignore_result: true`: the state is kept, the result is not stored. */
+  ignoreResult?: boolean;
 }
 
 export type ScheduleSpec =

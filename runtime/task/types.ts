@@ -1,4 +1,6 @@
 /** Types a handler author and a caller see. */
+import type { ResultGetOptions, Signature, SignatureOptions, Step } from "../canvas/types.ts";
+export type * from "../canvas/types.ts";
 
 /** A duration: a number of seconds (as in Celery) or a string such as "250ms", "30s", "5m", "2h", "1d". */
 export type Duration = number | string;
@@ -68,6 +70,14 @@ export interface ApplyOptions {
   taskId?: string;
 }
 
+/** `applyAsync`'s canvas options, typed by the task's result `R`. */
+export interface LinkOptions<R> {
+  /** Sent on success with the result (Celery's `link`): a signature, a canvas, or a list of them. */
+  link?: Step<R, unknown> | readonly Step<R, unknown>[];
+  /** Sent on failure with `{ taskId, error }` (Celery's `link_error`). */
+  linkError?: Step<import("../canvas/types.ts").LinkErrorArgs, unknown> | readonly Step<import("../canvas/types.ts").LinkErrorArgs, unknown>[];
+}
+
 /** Options of `AsyncResult.get`. */
 export interface GetOptions {
   /** Give up waiting after this long (a TimeoutError); waits forever when absent. */
@@ -78,8 +88,19 @@ export interface GetOptions {
 export interface AsyncResult<R> {
   readonly id: string;
   readonly taskName: string;
-  /** Waits for SUCCESS (resolves), FAILURE or REVOKED (rejects). */
-  get(options?: GetOptions): Promise<R>;
+  /** Waits for SUCCESS (resolves), FAILURE or REVOKED (rejects); `propagate: false` resolves with the error. */
+  get(options?: ResultGetOptions & { propagate?: true }): Promise<R>;
+  get(options: ResultGetOptions & { propagate: false }): Promise<R | Error>;
+  /** SUCCESS. */
+  successful(): Promise<boolean>;
+  /** FAILURE, or a failure earlier in its canvas means it will never run. */
+  failed(): Promise<boolean>;
+  /** The stack of the error it failed with, null otherwise. */
+  traceback(): Promise<string | null>;
+  /** The task whose result started this one (previous chain step, link), null for none. */
+  parent(): Promise<AsyncResult<unknown> | null>;
+  /** The tasks this one's success sends (next chain steps, links). */
+  children(): Promise<AsyncResult<unknown>[]>;
   state(): Promise<TaskState>;
   ready(): Promise<boolean>;
   /** Progress info of a running task, the error of a failed one, null otherwise. */
@@ -88,21 +109,20 @@ export interface AsyncResult<R> {
   forget(): Promise<void>;
 }
 
-/** A frozen call (Celery's signature): task name, args and options, applied later. */
-export interface Signature<A, R> {
-  readonly task: string;
-  readonly args: A;
-  readonly options: ApplyOptions;
-  applyAsync(options?: ApplyOptions): Promise<AsyncResult<R>>;
-}
-
 /** What the typed client exposes for one task. */
 export interface TaskHandle<A, R> {
   readonly taskName: string;
   delay(args: A): Promise<AsyncResult<R>>;
-  applyAsync(args: A, options?: ApplyOptions): Promise<AsyncResult<R>>;
-  /** Validates now, sends later. */
-  signature(args: A, options?: ApplyOptions): Signature<A, R>;
+  applyAsync(args: A, options?: ApplyOptions & LinkOptions<R>): Promise<AsyncResult<R>>;
+  /** Validates now, sends later (a step that ignores the previous result in a canvas). */
+  signature(args: A, options?: ApplyOptions): Signature<A, R, unknown>;
+  /** A step that receives the previous step's result as its whole arguments (Celery's `.s()`). */
+  s(): Signature<A, R, A>;
+  s(args: undefined, options: SignatureOptions & { resultAs?: undefined }): Signature<A, R, A>;
+  /** A step that receives the previous step's result as field `K`; the other fields are given now. */
+  s<K extends keyof A & string>(args: Omit<A, K>, options: SignatureOptions & { resultAs: K }): Signature<A, R, A[K]>;
+  /** A step with all its arguments, ignoring the previous result (Celery's immutable `.si()`). */
+  s(args: A, options?: SignatureOptions): Signature<A, R, unknown>;
   /** A handle on an existing task id. */
   result(id: string): AsyncResult<R>;
   /** Enqueues many calls in few round trips; all are validated first, so it is all or nothing. */

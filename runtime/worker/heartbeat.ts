@@ -9,6 +9,8 @@ export interface HeartbeatInfo {
   concurrency: number;
   startedAt: number;
   inFlight(): number;
+  /** Running tasks, shown by the admin. */
+  active?(): { id: string; name: string; queue: string; startedAt: number }[];
 }
 
 /** A worker record older than this is considered dead and pruned from the live set. */
@@ -28,6 +30,7 @@ export async function beat({ redis, ks }: BrokerConn, info: HeartbeatInfo, optio
     queues: info.queues.join(","),
     concurrency: info.concurrency,
     inflight: info.inFlight(),
+    active: JSON.stringify(info.active ? info.active() : []),
     started: info.startedAt,
     seen: now,
   });

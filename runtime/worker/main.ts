@@ -85,4 +85,6 @@ export async function runWorkerMain(app: WorkerApp, options: { argv?: readonly s
     }
     throw error;
   }
+  // A warm shutdown asked for over the control channel ends the process as a signal's does.
+  void worker.stopped.then(() => process.exit(0));
 }

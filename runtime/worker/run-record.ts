@@ -6,7 +6,7 @@ import { describeViolations } from "../errors/task-arguments-error.ts";
 import { TimeLimitExceeded } from "../errors/time-limit-exceeded-error.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
-import type { AppSpec } from "../spec/types.ts";
+import type { AppSpec, RateLimitSpec, TaskSpec } from "../spec/types.ts";
 import type { Handler } from "../task/types.ts";
 import { createContext } from "./context.ts";
 import { decideFailure } from "./decide-failure.ts";
@@ -22,6 +22,8 @@ export interface RunEnv {
   timeLimitGraceMs: number;
   /** Records an outcome that does not end the run (the early ack of acks_late=false). */
   emit(outcome: Outcome): void;
+  /** The task's rate limit now: a run-time override, else the manifest's. */
+  rateLimitOf?(spec: TaskSpec): RateLimitSpec | null;
 }
 
 /** A run in progress: abort it (revoke, cold shutdown) or wait for its outcome. */
@@ -48,6 +50,7 @@ export function runRecord(rec: StartedRecord, env: RunEnv): RunHandle {
 async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): Promise<Outcome> {
   const spec = Object.hasOwn(env.app.tasks, rec.name) ? env.app.tasks[rec.name] : undefined;
   const handler = spec && Object.hasOwn(env.dispatch, rec.name) ? env.dispatch[rec.name] : undefined;
+  if (rec.canvasError !== null) return failWith(rec, "CanvasRecordError", `garbage canvas record: ${rec.canvasError}`);
   if (!spec || !handler) return failWith(rec, "UnknownTaskError", `no task named ${JSON.stringify(rec.name.slice(0, 200))} in app ${env.app.app}`);
   let args: unknown;
   try {
@@ -59,8 +62,9 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
     const list = describeViolations(spec.validateArgs.errors).map((v) => `${v.path} ${v.message}`).join("; ");
     return failWith(rec, "TaskArgumentsError", `args do not match the schema of ${spec.name}: ${list}`);
   }
-  if (spec.rateLimit) {
-    const waitMs = await takeRateToken(env, spec.name, spec.rateLimit);
+  const rateLimit = env.rateLimitOf ? env.rateLimitOf(spec) : spec.rateLimit;
+  if (rateLimit) {
+    const waitMs = await takeRateToken(env, spec.name, rateLimit);
     if (waitMs > 0) return { kind: "release", claimed: rec.claimed, inMs: waitMs };
   }
   if (!spec.acksLate) env.emit({ kind: "ack", claimed: rec.claimed });
@@ -88,7 +92,7 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
       const list = describeViolations(spec.validateResult.errors).map((v) => `${v.path.replace(/^args/, "result")} ${v.message}`).join("; ");
       return failWith(rec, "ResultValidationError", `${spec.name} returned a result that does not match its schema: ${list}`);
     }
-    return { kind: "ok", claimed: rec.claimed, resultJson: JSON.stringify(result ?? null) };
+    return { kind: "ok", claimed: rec.claimed, resultJson: JSON.stringify(result ?? null), ignoreResult: spec.ignoreResult === true };
   } catch (error) {
     if (error instanceof TimeLimitExceeded) ctx.log.error("hard time limit exceeded; slot freed", { limitMs: spec.timeLimitMs });
     return decideFailure({ claimed: rec.claimed, taskName: spec.name, retries: rec.retries, policy: spec.retry, error, now: Date.now() });

@@ -18,8 +18,12 @@ import type { Handler } from "../task/types.ts";
 import { beat, unregister } from "./heartbeat.ts";
 import { logOutcome } from "./log-outcome.ts";
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from "./options.ts";
-import { parseControlMessage } from "./control-message.ts";
 import { runRecord, type RunEnv, type RunHandle } from "./run-record.ts";
+import { parseControlMessage, type ControlMessage, type InspectKind } from "../control/messages.ts";
+import { parseRate } from "../control/rate.ts";
+import type { RateLimitSpec } from "../spec/types.ts";
+import { hostname } from "node:os";
+import { abortCanvas } from "../canvas/abort.ts";
 
 /** The generated registry a worker runs: the app's spec and its handlers. */
 export interface WorkerApp {
@@ -32,6 +36,8 @@ interface Running {
   /** The task's name, for the outcome's log line. */
   name: string;
   handle: RunHandle;
+  /** When this worker started it (its own clock: for display only). */
+  startedAt: number;
   /** A renewal found the lease gone (said once in the log). */
   leaseLost?: boolean;
 }
@@ -83,6 +89,14 @@ export class Worker {
   #blockerId: number | null = null;
   #beats = 0;
   readonly #startedAt = Date.now();
+  /** Rate limits set at run time (`celerity control rate-limit`), over the manifest's. */
+  readonly #rateOverrides = new Map<string, RateLimitSpec>();
+  /** Ids this worker was told to revoke (most recent last), for `inspect revoked`. */
+  readonly #revoked: string[] = [];
+  readonly #processed: Record<string, number> = {};
+  #resolveStopped: () => void = () => {};
+  /** Resolves once a warm shutdown (a signal, `stop()`, or `celerity control shutdown`) is done. */
+  readonly stopped: Promise<void> = new Promise((resolve) => (this.#resolveStopped = resolve));
 
   constructor(app: WorkerApp, options: WorkerOptions = {}) {
     this.#app = app;
@@ -120,6 +134,7 @@ export class Worker {
     await this.#control.subscribe(this.#ks.controlChannel);
     await Promise.all(Object.values(scripts).map((s) => s.ensureLoaded(this.#conn.redis)));
     await this.#checkClock();
+    await this.#loadRateOverrides();
     await this.#heartbeat();
     this.#timers.push(setInterval(() => void this.#heartbeat(), HEARTBEAT_MS));
     this.#timers.push(setInterval(() => void this.#renew(), Math.max(50, Math.floor(this.options.leaseMs / 3))));
@@ -158,6 +173,7 @@ export class Worker {
     await unregister(this.#conn, this.options.id).catch(() => {});
     await Promise.allSettled([this.#conn.redis.quit(), this.#control.quit()]);
     this.#log.info("worker stopped");
+    this.#resolveStopped();
   }
 
   async #loop(): Promise<void> {
@@ -304,6 +320,9 @@ export class Worker {
         if (rec.reason.startsWith("corrupt task record (")) {
           void quarantineWrongTypes(this.#conn.redis, [this.#ks.task(rec.claimed.id)], { context: "worker start" }).catch(() => []);
         }
+        if (rec.canvasJson !== "") {
+          abortCanvas(this.#conn, rec.claimed.id, rec.canvasJson).catch((error) => this.#log.warn("stopping the canvas of a task not run failed", { id: rec.claimed.id, error: (error as Error).message }));
+        }
         continue;
       }
       this.#runEnv ??= {
@@ -313,9 +332,10 @@ export class Worker {
         log: this.#log,
         timeLimitGraceMs: this.options.timeLimitGraceMs,
         emit: (outcome) => this.#record(outcome, false),
+        rateLimitOf: (spec) => this.#rateOverrides.get(spec.name) ?? spec.rateLimit,
       };
       const handle = runRecord(rec, this.#runEnv);
-      this.#running.set(rec.claimed.id, { claimed: rec.claimed, name: rec.name, handle });
+      this.#running.set(rec.claimed.id, { claimed: rec.claimed, name: rec.name, handle, startedAt: Date.now() });
       handle.outcome.then(
         (outcome) => this.#settle(rec.claimed, outcome),
         (error) => {
@@ -330,6 +350,7 @@ export class Worker {
     const running = this.#running.get(claimed.id);
     if (!running || running.claimed !== claimed) return;
     this.#running.delete(claimed.id);
+    this.#processed[outcome.kind] = (this.#processed[outcome.kind] ?? 0) + 1;
     logOutcome(this.#log, running.name, outcome);
     this.#record(outcome, true);
   }
@@ -396,23 +417,99 @@ export class Worker {
 
   async #heartbeat(): Promise<void> {
     try {
-      const info = { id: this.options.id, queues: this.options.queues, concurrency: this.options.concurrency, startedAt: this.#startedAt, inFlight: () => this.#running.size };
+      const info = {
+        id: this.options.id,
+        queues: this.options.queues,
+        concurrency: this.options.concurrency,
+        startedAt: this.#startedAt,
+        inFlight: () => this.#running.size,
+        active: () => this.#active().slice(0, 50),
+      };
       await beat(this.#conn, info, { pruneStats: this.#beats++ % 30 === 0 });
     } catch (error) {
       this.#log.debug("heartbeat failed", { error: (error as Error).message });
     }
   }
 
-  #onControl(message: string): void {
-    const parsed = parseControlMessage(message);
-    if ("refused" in parsed) {
-      this.#log.warn("malformed control message ignored", { reason: parsed.refused, message: message.slice(0, 200) });
+  #onControl(text: string): void {
+    const message = parseControlMessage(text);
+    if (message === null) {
+      this.#log.warn("ignoring a malformed control message", { message: text.slice(0, 200) });
       return;
     }
-    const running = this.#running.get(parsed.id);
-    if (running) {
-      this.#log.info("terminating revoked task", { id: parsed.id });
-      running.handle.controller.abort(new Error("revoked"));
+    void this.#control_(message).catch((error) => this.#log.warn("control message failed", { op: message.op, error: (error as Error).message }));
+  }
+
+  async #control_(message: ControlMessage): Promise<void> {
+    switch (message.op) {
+      case "revoke": {
+        this.#revoked.push(message.id);
+        if (this.#revoked.length > 1000) this.#revoked.shift();
+        const running = this.#running.get(message.id);
+        if (running) {
+          this.#log.info("terminating revoked task", { id: message.id });
+          running.handle.controller.abort(new Error("revoked"));
+        }
+        return;
+      }
+      case "inspect":
+        if (message.worker !== undefined && message.worker !== this.options.id) return;
+        await this.#conn.redis.publish(message.reply, JSON.stringify({ worker: this.options.id, reply: this.#inspect(message.what) }));
+        return;
+      case "rate_limit":
+        await this.#loadRateOverrides();
+        this.#log.info("rate limits changed", { task: message.task, rate: this.#rateOverrides.has(message.task) ? `${this.#rateOverrides.get(message.task)!.limit} per ${this.#rateOverrides.get(message.task)!.intervalMs} ms` : "manifest" });
+        return;
+      case "shutdown":
+        if (message.worker !== this.options.id) return;
+        this.#log.info("warm shutdown requested over the control channel");
+        await this.stop();
+        return;
+    }
+  }
+
+  #active(): { id: string; name: string; queue: string; startedAt: number }[] {
+    return [...this.#running.values()].map((r) => ({ id: r.claimed.id, name: r.name, queue: r.claimed.queue, startedAt: r.startedAt }));
+  }
+
+  #inspect(what: InspectKind): unknown {
+    switch (what) {
+      case "ping":
+        return { ok: "pong" };
+      case "active":
+        return this.#active();
+      // Delayed tasks (countdown, eta, retry backoff) wait in Redis, never in a worker: nothing is scheduled here.
+      case "scheduled":
+        return [];
+      case "reserved":
+        return [...this.#starting];
+      case "revoked":
+        return [...this.#revoked];
+      case "stats":
+        return {
+          id: this.options.id,
+          host: hostname(),
+          pid: process.pid,
+          queues: this.options.queues,
+          concurrency: this.options.concurrency,
+          inFlight: this.#running.size,
+          uptimeMs: Date.now() - this.#startedAt,
+          processed: { ...this.#processed },
+          rateLimits: Object.fromEntries([...this.#rateOverrides].map(([k, v]) => [k, v])),
+        };
+    }
+  }
+
+  // Bad entries are skipped with a log line: a typo in one must not stop the worker or the others.
+  async #loadRateOverrides(): Promise<void> {
+    const raw = await this.#conn.redis.hgetall(this.#ks.rateOverrides);
+    this.#rateOverrides.clear();
+    for (const [task, rate] of Object.entries(raw)) {
+      try {
+        this.#rateOverrides.set(task, parseRate(rate));
+      } catch {
+        this.#log.warn("ignoring a run-time rate limit that is not a rate", { task, rate: rate.slice(0, 50) });
+      }
     }
   }
 }

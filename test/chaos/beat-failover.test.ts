@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Redis } from "ioredis";
-import { keyspace, Worker, type PeriodicSpec } from "../../runtime/mod.ts";
+import { keyspace, type PeriodicSpec } from "../../runtime/mod.ts";
+import { Worker } from "../../runtime/worker/mod.ts";
 import { createLogger } from "../../runtime/log/logger.ts";
 import { chaosApp, closeRecorder, dispatch } from "../fixtures/chaos/app.ts";
 import { runLog, sleep, stateCounts, waitFor } from "../fixtures/chaos/observe.ts";

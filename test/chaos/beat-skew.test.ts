@@ -5,7 +5,8 @@
 // with Redis's clock, which no beat's skew can shift.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { keyspace, Worker, type PeriodicSpec } from "../../runtime/mod.ts";
+import { keyspace, type PeriodicSpec } from "../../runtime/mod.ts";
+import { Worker } from "../../runtime/worker/mod.ts";
 import { createLogger } from "../../runtime/log/logger.ts";
 import { redisTimeMs } from "../../runtime/time/redis-clock.ts";
 import { chaosApp, closeRecorder, dispatch } from "../fixtures/chaos/app.ts";

@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Redis } from "ioredis";
-import { createTaskTree, keyspace, Worker } from "../../runtime/mod.ts";
+import { createTaskTree, keyspace } from "../../runtime/mod.ts";
+import { Worker } from "../../runtime/worker/mod.ts";
 import { claim } from "../../runtime/broker/settle.ts";
 import { startClaimed } from "../../runtime/broker/start.ts";
 import { createLogger } from "../../runtime/log/logger.ts";

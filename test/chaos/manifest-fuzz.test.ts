@@ -12,6 +12,7 @@ import { Worker } from "node:worker_threads";
 import type { ThreadInput, ThreadMessage } from "../fixtures/chaos/fuzz/thread.ts";
 import { hostileManifests } from "../fixtures/chaos/fuzz/seed.ts";
 import { REPO } from "../fixtures/chaos/processes.ts";
+import { sourcePaths } from "../generator-helpers.ts";
 
 const CASES = Number(process.env.CHAOS_FUZZ_CASES ?? 2_000);
 const SEED = Number(process.env.CHAOS_FUZZ_SEED ?? Date.now() % 1_000_000);
@@ -26,7 +27,7 @@ async function linkProject(dir: string): Promise<void> {
   await symlink(REPO, join(dir, "node_modules", "celerity"), "dir");
   for (const dep of ["ajv", "ajv-formats", "@types"]) await symlink(join(REPO, "node_modules", dep), join(dir, "node_modules", dep), "dir");
   await writeFile(join(dir, "package.json"), JSON.stringify({ name: "celerity-fuzz-sample", private: true, type: "module" }));
-  const compilerOptions = { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2023"], types: ["node"], strict: true, noEmit: true, allowImportingTsExtensions: true, verbatimModuleSyntax: true, skipLibCheck: true };
+  const compilerOptions = { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2023"], types: ["node"], strict: true, noEmit: true, allowImportingTsExtensions: true, verbatimModuleSyntax: true, skipLibCheck: true, paths: sourcePaths() };
   await writeFile(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["**/*.ts"], exclude: ["node_modules"] }));
 }
 
@@ -65,7 +66,7 @@ test(`manifest fuzzing: ${CASES} mutated manifests (seed ${SEED}) generate or fa
   const runThread = async (index: number): Promise<void> => {
     const dir = join(root, `project-${index}`);
     await mkdir(dir, { recursive: true });
-    const input: ThreadInput = { seed: SEED, count: CASES, thread: index, threads: THREADS, dir, sampleDir, sampleMax: Math.ceil(SAMPLE_MAX / THREADS), runtimeImport: "celerity/runtime" };
+    const input: ThreadInput = { seed: SEED, count: CASES, thread: index, threads: THREADS, dir, sampleDir, sampleMax: Math.ceil(SAMPLE_MAX / THREADS), runtimeImport: "celerity" };
     // Worker threads do not inherit tsx's loader (node 20): register it in the thread, then load the script.
     const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("../fixtures/chaos/fuzz/thread.ts", import.meta.url).href)}); });`;
     const thread = new Worker(boot, { eval: true, workerData: input });

@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Redis } from "ioredis";
-import { PeriodicStore, type PeriodicSpec } from "../../runtime/mod.ts";
+import { PeriodicStore } from "../../runtime/beat/mod.ts";
+import type { PeriodicSpec } from "../../runtime/mod.ts";
 import { REDIS_URL } from "../support/redis.ts";
 import { chaosApp } from "../fixtures/chaos/app.ts";
 import { runLog, stateCounts, waitFor } from "../fixtures/chaos/observe.ts";

@@ -32,6 +32,8 @@ export function testApp(app: string, tasks: Record<string, TestTask>): AppSpec {
       ...t.spec,
       validateArgs: ajv.compile(t.args ?? { type: "object" }),
       validateResult: t.result ? ajv.compile(t.result) : null,
+      argsSchema: t.args ?? { type: "object" },
+      resultSchema: t.result,
     };
   }
   const queues = [...new Set(Object.values(specs).map((s) => s.queue))].sort();

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
-import { createTaskTree, Worker, type AppSpec, type WorkerOptions } from "../../runtime/mod.ts";
+import { createTaskTree, type AppSpec } from "../../runtime/mod.ts";
+import { Worker, type WorkerOptions } from "../../runtime/worker/mod.ts";
 import { createLogger } from "../../runtime/log/logger.ts";
 import { buildApp, closeRecorder, dispatch } from "../fixtures/runtime-app.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./redis.ts";

@@ -1,5 +1,5 @@
-// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:9d3c8a22d8200fa8
-import type { Handler } from "celerity/runtime";
+// generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:6211fa06038e5345
+import type { Handler } from "celerity";
 import type { TaskArgs, TaskName, TaskResults } from "./types.ts";
 
 /**

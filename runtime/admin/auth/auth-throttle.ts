@@ -135,6 +135,6 @@ function expandIPv6(address: string): string[] {
   const [head, tail] = address.split("::");
   const left = head === "" ? [] : head.split(":");
   const right = tail === undefined || tail === "" ? [] : tail.split(":");
-  const fill = tail === undefined ? [] : new Array<string>(8 - left.length - right.length).fill("0");
+  const fill = tail === undefined ? [] : Array.from({ length: 8 - left.length - right.length }, () => "0");
   return [...left, ...fill, ...right].map((group) => group.padStart(4, "0"));
 }

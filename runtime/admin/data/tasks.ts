@@ -36,6 +36,38 @@ export interface TaskDetail extends TaskSummary {
   revokeRequested: boolean;
   /** It is in the dead-letter set (requeue and purge apply). */
   dead: boolean;
+  /** Where it sits in a canvas (chain, group, chord, links). */
+  canvas: CanvasLinks;
+}
+
+/** A task's neighbours in its canvas, as ids the admin links to. */
+export interface CanvasLinks {
+  /** The task whose result started it (previous chain step, last chord header, linked-from task). */
+  parent: string | null;
+  /** What its outcome sends: next chain steps, links, error links. */
+  children: string[];
+  group: { id: string; members: string[] } | null;
+  chord: { id: string; header: string[]; callback: string[] } | null;
+}
+
+const idList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string").slice(0, 1000) : []);
+
+async function canvasLinks({ redis, ks }: BrokerConn, get: (f: string) => string | null): Promise<CanvasLinks> {
+  const cv = parseStoredJson(get("cv")) as { nx?: unknown; ne?: unknown; ch?: { k?: unknown } } | null;
+  const envIds = (list: unknown) => (Array.isArray(list) ? list.map((e) => (e && typeof e === "object" ? (e as { i?: unknown }).i : null)).filter((i): i is string => typeof i === "string") : []);
+  const children = cv && typeof cv === "object" ? [...envIds(cv.nx), ...envIds(cv.ne)] : [];
+  const groupId = get("g");
+  const chordId = get("ck") ?? (cv && typeof cv === "object" && cv.ch && typeof cv.ch.k === "string" ? cv.ch.k : null);
+  const [groupRaw, chordRaw] = await Promise.all([
+    groupId ? redis.get(ks.group(groupId)).catch(() => null) : null,
+    chordId ? redis.hmget(ks.chord(chordId), "h", "cb").catch(() => [null, null]) : null,
+  ]);
+  return {
+    parent: get("pa"),
+    children,
+    group: groupId ? { id: groupId, members: idList(parseStoredJson(groupRaw)) } : null,
+    chord: chordId && chordRaw ? { id: chordId, header: idList(parseStoredJson(chordRaw[0])), callback: envIds(parseStoredJson(chordRaw[1])) } : null,
+  };
 }
 
 export interface TaskFilter {
@@ -98,7 +130,8 @@ export async function listTasks(conn: BrokerConn, filter: TaskFilter): Promise<T
 }
 
 /** One task's record, or null when there is none (never existed, or its result expired). */
-export async function getTask({ redis, ks }: BrokerConn, id: string): Promise<TaskDetail | null> {
+export async function getTask(conn: BrokerConn, id: string): Promise<TaskDetail | null> {
+  const { redis, ks } = conn;
   const [record, deadScore] = await Promise.all([redis.hgetall(ks.task(id)), redis.zscore(ks.dead, id)]);
   if (!record || Object.keys(record).length === 0) return null;
   const get = (f: string): string | null => (Object.hasOwn(record, f) ? record[f] : null);
@@ -115,5 +148,6 @@ export async function getTask({ redis, ks }: BrokerConn, id: string): Promise<Ta
     expiresAt: msOrNull(get("e")),
     revokeRequested: get("rv") === "terminate",
     dead: deadScore !== null,
+    canvas: await canvasLinks(conn, get),
   };
 }

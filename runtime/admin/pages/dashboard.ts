@@ -29,7 +29,8 @@ export function dashboardPage(view: View, o: Overview): SafeHtml {
   const workerRows = o.workers.map(
     (w) => html`<tr>
       <td class="mono wrap">${w.id}</td><td>${w.host}</td><td class="num">${w.pid}</td><td>${w.queues.join(", ")}</td>
-      <td class="num">${w.concurrency}</td><td class="num">${w.inFlight}</td><td>${timeCell(w.lastHeartbeatAt, view.now)}</td><td>${timeCell(w.startedAt, view.now)}</td></tr>`,
+      <td class="num">${w.concurrency}</td><td class="num">${w.inFlight}</td><td>${timeCell(w.lastHeartbeatAt, view.now)}</td><td>${timeCell(w.startedAt, view.now)}</td>
+      <td class="active">${w.active.length ? w.active.map((a, i) => html`${i > 0 ? ", " : ""}<a href="/tasks/${encodeURIComponent(a.id)}">${a.name}</a>`) : html`<span class="muted">idle</span>`}</td></tr>`,
   );
   return layout(view, {
     title: "Dashboard",
@@ -40,8 +41,8 @@ export function dashboardPage(view: View, o: Overview): SafeHtml {
 <table class="queues"><thead><tr><th>Queue</th><th class="num">Ready</th><th class="num">Delayed</th><th class="num">In flight</th><th class="num">Dead</th><th class="num">Completed/min</th><th class="num">Failed/min</th><th class="num">Retried/min</th><th>Last 15 min</th></tr></thead>
 <tbody>${queueRows.length ? queueRows : emptyRow(9, "No queues.")}</tbody></table>
 <h2>Workers</h2>
-<table class="workers"><thead><tr><th>Worker</th><th>Host</th><th class="num">PID</th><th>Queues</th><th class="num">Concurrency</th><th class="num">In flight</th><th>Last heartbeat</th><th>Started</th></tr></thead>
-<tbody>${workerRows.length ? workerRows : emptyRow(8, "No live workers. Start one with npm run worker.")}</tbody></table>`,
+<table class="workers"><thead><tr><th>Worker</th><th>Host</th><th class="num">PID</th><th>Queues</th><th class="num">Concurrency</th><th class="num">In flight</th><th>Last heartbeat</th><th>Started</th><th>Active tasks</th></tr></thead>
+<tbody>${workerRows.length ? workerRows : emptyRow(9, "No live workers. Start one with npm run worker.")}</tbody></table>`,
   });
 }
 

@@ -27,6 +27,23 @@ function actions(view: View, t: TaskDetail): SafeHtml {
   return buttons.length ? html`<div class="actions">${buttons}</div>` : html``;
 }
 
+function idLinks(ids: readonly string[], self: string): SafeHtml {
+  if (ids.length === 0) return html`<span class="muted">—</span>`;
+  return html`${ids.map((id, i) => html`${i > 0 ? ", " : ""}${id === self ? html`<strong class="mono">${id}</strong>` : html`<a class="mono" href="${taskHref(id)}">${id}</a>`}`)}`;
+}
+
+function canvasBlock(t: TaskDetail): SafeHtml {
+  const c = t.canvas;
+  if (!c.parent && c.children.length === 0 && !c.group && !c.chord) return html``;
+  return html`<h2>Canvas</h2>
+<div class="panel canvas"><dl class="facts">
+  ${c.parent ? html`<dt>Parent</dt><dd class="parent">${idLinks([c.parent], t.id)}</dd>` : ""}
+  ${c.children.length ? html`<dt>Children</dt><dd class="children">${idLinks(c.children, t.id)}</dd>` : ""}
+  ${c.group ? html`<dt>Group <span class="mono muted">${c.group.id}</span></dt><dd class="group">${idLinks(c.group.members, t.id)}</dd>` : ""}
+  ${c.chord ? html`<dt>Chord <span class="mono muted">${c.chord.id}</span></dt><dd class="chord">header: ${idLinks(c.chord.header, t.id)}<br>callback: ${idLinks(c.chord.callback, t.id)}</dd>` : ""}
+</dl></div>`;
+}
+
 function errorBlock(t: TaskDetail): SafeHtml {
   if (!t.error) return html``;
   const e = t.error;
@@ -55,6 +72,7 @@ export function taskDetailPage(view: View, t: TaskDetail): SafeHtml {
 <h2>Arguments</h2><pre class="args">${prettyJson(t.args)}</pre>
 ${t.state === "SUCCESS" || t.result !== null ? html`<h2>Result</h2><pre class="result">${prettyJson(t.result)}</pre>` : ""}
 ${t.progress !== null ? html`<h2>Progress</h2><pre class="progress">${prettyJson(t.progress)}</pre>` : ""}
+${canvasBlock(t)}
 ${errorBlock(t)}`;
   return layout(view, { title: `Task ${t.name}`, section: "tasks", body, refreshMs: FINAL.has(t.state) ? undefined : 2000 });
 }

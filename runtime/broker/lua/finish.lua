@@ -1,8 +1,10 @@
 -- Record outcomes of finished runs, each atomically with releasing its lease.
 -- KEYS from kb: dead, then GROUP_KEYS per queue (leases, delayed, stats, signal), then one task
--- record per outcome. ARGV from ab: queue count, outcome count, then 7 per outcome:
---   queue index (1-based), kind, lease member, payload, due, retries, delivery token
---   kind ok      payload = result JSON
+-- record per outcome. ARGV from ab: queue count, outcome count, then 8 per outcome:
+--   queue index (1-based), kind, lease member, payload, due, retries, delivery token, canvas key count
+-- then, after the records, each outcome's canvas keys (see canvas.lua; none when its count is 0).
+--   kind ok      payload = result JSON; retries '1' means ignore_result (the result is not stored);
+--                due = how many of its canvas keys are the success's (the rest are the failure's)
 --   kind fail    payload = error JSON; goes to the dead-letter store
 --   kind retry   payload = error JSON; back to delayed at due with retries
 --   kind release payload = ''; back to delayed at due (rate limit, warm shutdown) without counting a delivery
@@ -25,6 +27,7 @@ local function finish(kb, ab, now, chan)
   local dead = KEYS[kb + 1]
   local ngroups, count = tonumber(ARGV[ab + 1]), tonumber(ARGV[ab + 2])
   local rb = kb + 1 + ngroups * GROUP_KEYS
+  local kc = rb + count + 1
   local unlease, unlease_keys, refused = {}, {}, {}
   local counters, counter_keys = {}, {}
   -- The table gathered for `key`, made on first use; `order` keeps the keys in first-seen order.
@@ -43,12 +46,15 @@ local function finish(kb, ab, now, chan)
     c[kind] = (c[kind] or 0) + 1
   end
   for i = 0, count - 1 do
-    local a = ab + 2 + i * 7
+    local a = ab + 2 + i * 8
+    local nck = tonumber(ARGV[a + 8]) or 0
+    local ck_at = kc
+    kc = kc + nck
     local g = kb + 1 + (tonumber(ARGV[a + 1]) - 1) * GROUP_KEYS
     local key, leases, delayed, stats, signal = KEYS[rb + 1 + i], KEYS[g + 1], KEYS[g + 2], KEYS[g + 3], KEYS[g + 4]
     local kind, member, payload = ARGV[a + 2], ARGV[a + 3], ARGV[a + 4]
     local _, id = split_member(member)
-    local rec = redis.call('HMGET', key, 's', 'rv', 'rx', 'err', 'r', 'tk')
+    local rec = redis.call('HMGET', key, 's', 'rv', 'rx', 'err', 'r', 'tk', 'cv', 'n', 'ir')
     local state = rec[1]
     local superseded = state and rec[6] ~= ARGV[a + 7]
     if superseded then
@@ -65,8 +71,19 @@ local function finish(kb, ab, now, chan)
       if kind == 'ok' then
         if rec[2] == 'terminate' then
           finish_final(key, 'REVOKED', 'res', payload, now, chan, id, 'terminated')
+          -- Revoked, though it returned: what follows it in its canvas must not wait for it.
+          if nck > 0 then
+            local ok, cv = pcall(cjson.decode, rec[7] or '')
+            local revoked = '{"name":"TaskRevokedError","message":"task revoked (terminated)"}'
+            if ok and type(cv) == 'table' then canvas_fail(cv, id, rec[8] or '', revoked, ttl, ck_at + (tonumber(ARGV[a + 5]) or 0), now, chan) end
+          end
         else
-          finish_final(key, 'SUCCESS', 'res', payload, now, chan, id, nil)
+          -- ignore_result: the state is kept, the result is not stored (its successors still get it).
+          finish_final(key, 'SUCCESS', 'res', (rec[9] or ARGV[a + 6] == '1') and '' or payload, now, chan, id, nil)
+          if nck > 0 then
+            local ok, cv = pcall(cjson.decode, rec[7] or '')
+            if ok and type(cv) == 'table' then canvas_ok(cv, id, rec[8] or '', payload, ttl, ck_at, now, dead, chan) end
+          end
         end
         if rec[4] then redis.call('HDEL', key, 'err') end
         redis.call('PEXPIRE', key, ttl)
@@ -83,6 +100,10 @@ local function finish(kb, ab, now, chan)
         else
           finish_final(key, 'FAILURE', 'err', payload, now, chan, id, string.sub(why, 1, 1000))
           redis.call('ZADD', dead, now, id)
+        end
+        if nck > 0 then
+          local ok, cv = pcall(cjson.decode, rec[7] or '')
+          if ok and type(cv) == 'table' then canvas_fail(cv, id, rec[8] or '', payload, ttl, ck_at, now, chan) end
         end
         bump(stats, 'fail')
       elseif kind == 'retry' then
@@ -113,5 +134,5 @@ local function finish(kb, ab, now, chan)
   for _, stats in ipairs(counter_keys) do
     for kind, n in pairs(counters[stats]) do redis.call('HINCRBY', stats, minute_field(now, kind), n) end
   end
-  return rb + count - kb, refused
+  return kc - 1 - kb, refused
 end

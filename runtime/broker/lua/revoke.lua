@@ -1,6 +1,7 @@
 -- Revoke one task. PENDING/RETRY (or unknown) -> REVOKED at once and never runs; STARTED with
 -- terminate -> flagged, workers are told to abort it; final states are left alone.
--- KEYS: 1 record; ARGV: 1 done channel prefix, 2 id, 3 terminate ('1'/'0'), 4 control channel, 5 ttl ms
+-- KEYS: 1 record, then its canvas failure keys (canvas_fail in canvas.lua; none outside a canvas)
+-- ARGV: 1 done channel prefix, 2 id, 3 terminate ('1'/'0'), 4 control channel, 5 ttl ms
 local key, now, id = KEYS[1], now_ms(), ARGV[2]
 local state = redis.call('HGET', key, 's')
 if state and FINAL[state] then return state end
@@ -13,5 +14,14 @@ if state == 'STARTED' then
 end
 -- Unknown ids get a REVOKED record too, so a later enqueue with this id is refused like Celery's revoked set.
 finish_final(key, 'REVOKED', 'err', '', now, ARGV[1], id, 'revoked')
-redis.call('PEXPIRE', key, tonumber(redis.call('HGET', key, 'rx')) or tonumber(ARGV[5]))
+local ttl = tonumber(redis.call('HGET', key, 'rx')) or tonumber(ARGV[5])
+redis.call('PEXPIRE', key, ttl)
+-- Part of a canvas: in the same call, its chain stops and its chord fails.
+if #KEYS > 1 then
+  local rec = redis.call('HMGET', key, 'cv', 'n')
+  local ok, cv = pcall(cjson.decode, rec[1] or '')
+  if ok and type(cv) == 'table' then
+    canvas_fail(cv, id, rec[2] or '', '{"name":"TaskRevokedError","message":"task revoked: revoked"}', ttl, 2, now, ARGV[1])
+  end
+end
 return 'REVOKED'

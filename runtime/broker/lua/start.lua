@@ -2,7 +2,7 @@
 -- KEYS: 1 dead, 2 dead_raw, then per task: record, leases of its queue
 -- ARGV: 1 worker id, 2 max deliveries, 3 max payload bytes, 4 done channel prefix,
 --       then per task: lease member "<p>|<id>"
--- Returns per task either {id, 'run', n, a, r, d, e, rv, tk} or {id, 'skip', reason}. tk is the new
+-- Returns per task either {id, 'run', n, a, r, d, e, rv, tk, cv} or {id, 'skip', reason, cv}. tk is the new
 -- delivery's fencing token: finish, retry, progress and lease renewal must present it (finish.lua).
 -- A record an acks_late=false run acked (am) and that is still STARTED had its worker die (or freeze)
 -- past its lease: it reads as lost (FAILURE, WorkerLostError) and is never run again (at most once).
@@ -15,9 +15,11 @@ local max_deliveries, max_payload, chan = tonumber(ARGV[2]), tonumber(ARGV[3]), 
 local stamp = clock[1] .. '.' .. clock[2]
 local dead, dead_raw = KEYS[1], KEYS[2]
 local out = {}
+-- The canvas record of the task at hand, returned with a skip (its canvas must still fail).
+local canvas_json
 local function drop(leases, member, id, reason)
   redis.call('ZREM', leases, member)
-  out[#out + 1] = { id, 'skip', reason }
+  out[#out + 1] = { id, 'skip', reason, canvas_json or '' }
 end
 for i = 1, (#KEYS - 2) / 2 do
   local key, leases = KEYS[1 + i * 2], KEYS[2 + i * 2]
@@ -26,13 +28,14 @@ for i = 1, (#KEYS - 2) / 2 do
   -- A key of another type, or a non-integer counter, would make HMGET/HSET raise and abort the
   -- whole batch again at every redelivery (wedging the good tasks in it): bury such records instead.
   -- pcall keeps the check off the happy path (TYPE only when HMGET fails).
-  local rec = redis.pcall('HMGET', key, 's', 'n', 'r', 'd', 'e', 'rx', 'rv', 'a', 'am', 'w')
+  local rec = redis.pcall('HMGET', key, 's', 'n', 'r', 'd', 'e', 'rx', 'rv', 'a', 'am', 'w', 'cv')
   local kind = 'hash'
   if rec.err then
     kind = redis.call('TYPE', key)['ok']
     rec = {}
   end
   local state = rec[1]
+  canvas_json = rec[11]
   if kind ~= 'hash' then
     bury_raw(dead, dead_raw, now, id, 'task record is a ' .. kind .. ', not a hash', nil)
     drop(leases, member, id, 'corrupt task record (buried as a dead letter)')
@@ -76,7 +79,7 @@ for i = 1, (#KEYS - 2) / 2 do
       -- Unique per delivery: the deliveries counter restarts at each retry, Redis's clock does not.
       local token = deliveries .. '@' .. stamp
       redis.call('HSET', key, 's', 'STARTED', 'st', now, 'w', worker, 'd', deliveries, 'tk', token)
-      out[#out + 1] = { id, 'run', rec[2] or '', rec[8] or '', rec[3] or '0', deliveries, rec[5] or '0', rec[7] or '', token }
+      out[#out + 1] = { id, 'run', rec[2] or '', rec[8] or '', rec[3] or '0', deliveries, rec[5] or '0', rec[7] or '', token, rec[11] or '' }
     end
   end
 end

@@ -1,5 +1,5 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:89983e1edf06fc8a
-import type { Handler } from "celerity/runtime";
+import type { Handler } from "celerity";
 import { createInvoice, run } from "../../fixtures/manifests/golden/handlers/billing.ts";
 import {
   collideOne,

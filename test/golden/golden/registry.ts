@@ -1,5 +1,5 @@
 // generated from tasks.yaml by celerity codegen — do not edit. manifest sha256:89983e1edf06fc8a
-import type { AppSpec } from "celerity/runtime";
+import type { AppSpec } from "celerity";
 import * as validators from "./validators.ts";
 
 /**
@@ -29,6 +29,15 @@ export const app = {
         jitter: true,
         retryDelayMs: 180000,
       },
+      argsSchema: {
+        type: "object",
+        patternProperties: { "^n_": { type: "number" } },
+        additionalProperties: false,
+      },
+      resultSchema: {
+        type: "object",
+        additionalProperties: { type: "array", items: { type: "string" } },
+      },
       validateArgs: validators.args_a$b_c,
       validateResult: validators.result_a$b_c,
     },
@@ -50,6 +59,8 @@ export const app = {
         jitter: true,
         retryDelayMs: 180000,
       },
+      argsSchema: { type: "object", additionalProperties: false },
+      resultSchema: { type: ["string", "integer", "boolean", "null"] },
       validateArgs: validators.args_a_b$c,
       validateResult: validators.result_a_b$c,
     },
@@ -70,6 +81,60 @@ export const app = {
         backoffMaxMs: 600000,
         jitter: false,
         retryDelayMs: 30000,
+      },
+      argsSchema: {
+        type: "object",
+        required: ["customer", "lines"],
+        additionalProperties: false,
+        properties: {
+          customer: {
+            type: "object",
+            required: ["id"],
+            properties: {
+              id: { type: "string", format: "uuid", description: "The customer's id." },
+              vip: { type: "boolean" },
+            },
+          },
+          lines: {
+            type: "array",
+            minItems: 1,
+            items: {
+              type: "object",
+              required: ["sku", "quantity"],
+              additionalProperties: false,
+              properties: {
+                sku: { type: "string", pattern: "^[A-Z]{3}-[0-9]+$" },
+                quantity: { type: "integer", minimum: 1 },
+                unitPrice: { type: ["number", "null"] },
+              },
+            },
+          },
+          currency: { type: "string", enum: ["EUR", "USD", "it's", 'say "hi"'], default: "EUR" },
+          note: { type: "string", nullable: true, maxLength: 500 },
+          tags: { type: "array", items: { type: "string" }, uniqueItems: true },
+          point: {
+            type: "array",
+            items: [{ type: "number" }, { type: "number" }],
+            minItems: 2,
+            additionalItems: false,
+          },
+          meta: { type: "object", additionalProperties: { type: "string" } },
+          extra: {
+            type: "object",
+            properties: { a: { type: "integer" } },
+            additionalProperties: true,
+          },
+          "x-trace-id": { type: "string" },
+        },
+      },
+      resultSchema: {
+        type: "object",
+        required: ["invoiceId", "total"],
+        properties: {
+          invoiceId: { type: "string" },
+          total: { type: "number" },
+          status: { const: "created" },
+        },
       },
       validateArgs: validators.args_billing$invoice$create,
       validateResult: validators.result_billing$invoice$create,
@@ -92,6 +157,39 @@ export const app = {
         jitter: true,
         retryDelayMs: 180000,
       },
+      argsSchema: {
+        definitions: {
+          money: {
+            type: "object",
+            required: ["amount", "currency"],
+            properties: {
+              amount: { type: "number", exclusiveMinimum: 0 },
+              currency: { type: "string" },
+            },
+          },
+        },
+        type: "object",
+        required: ["amount"],
+        properties: {
+          amount: { $ref: "#/definitions/money" },
+          reason: {
+            anyOf: [
+              { type: "string", enum: ["damaged", "late"] },
+              { type: "object", required: ["other"], properties: { other: { type: "string" } } },
+            ],
+          },
+        },
+      },
+      resultSchema: {
+        oneOf: [
+          { type: "object", required: ["ok"], properties: { ok: { const: true } } },
+          {
+            type: "object",
+            required: ["ok", "error"],
+            properties: { ok: { const: false }, error: { type: "string" } },
+          },
+        ],
+      },
       validateArgs: validators.args_billing$refund,
       validateResult: validators.result_billing$refund,
     },
@@ -105,6 +203,8 @@ export const app = {
       acksLate: true,
       resultExpiresMs: 7200000,
       retry: null,
+      argsSchema: true,
+      resultSchema: null,
       validateArgs: validators.args_ping,
       validateResult: null,
     },
@@ -125,6 +225,17 @@ export const app = {
         backoffMaxMs: 600000,
         jitter: true,
         retryDelayMs: 30000,
+      },
+      argsSchema: {
+        type: "object",
+        properties: {
+          window: { type: "string", enum: ["day", "week", "month"] },
+          limit: { type: "integer", minimum: 1, maximum: 100, default: 10 },
+        },
+      },
+      resultSchema: {
+        type: "array",
+        items: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
       },
       validateArgs: validators.args_reports$run,
       validateResult: validators.result_reports$run,

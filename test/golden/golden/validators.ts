@@ -2,7 +2,7 @@
 // @ts-nocheck: the validator bodies are ajv's standalone code, untyped JavaScript that no strict
 // tsconfig accepts as TypeScript. Each export is declared `ValidateFunction`, which is what importers
 // and declaration emit see; ajv's own tests vouch for the code itself.
-import type { ValidateFunction } from "celerity/runtime";
+import type { ValidateFunction } from "celerity";
 import * as __ajv_dist_runtime_ucs2length_namespace from "ajv/dist/runtime/ucs2length.js";
 
 // ajv's helpers are CommonJS modules marked `__esModule`. Node and Deno give a namespace whose
