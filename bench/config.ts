@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { SystemName } from "./systems/system.ts";
 
-export const WORKLOAD_NAMES = ["bulk", "single", "drain", "latency", "memory", "canvas", "codegen", "import"] as const;
+export const WORKLOAD_NAMES = ["bulk", "single", "drain", "latency", "memory", "canvas", "codegen", "import", "embedded"] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 export const SYSTEM_NAMES: readonly SystemName[] = ["celerity", "bullmq", "bee-queue"];
 

@@ -73,7 +73,7 @@ async function runWorkload(workload: Workload): Promise<Partial<Record<SystemNam
       const f = (figures.celerity ??= fresh());
       if (f.error) break;
       try {
-        const metrics = await workload.run({ sizes: config.sizes, log: (m) => log(`  ${m}`), detail: (k, v) => (f.details[k] = v) });
+        const metrics = await workload.run({ sizes: config.sizes, redisUrl: config.redisUrl, log: (m) => log(`  ${m}`), detail: (k, v) => (f.details[k] = v) });
         f.rounds.push(metrics);
         log(`  celerity: ${brief(metrics)}`);
       } catch (error) {

@@ -1,18 +1,24 @@
 /**
  * `npm run demo`: codegen, a worker and beat against REDIS_URL, a few tasks of the example app
  * through the generated client (one retrying, then succeeding), a periodic entry firing, clean exit.
+ * With no Redis answering (or REDIS_URL=memory://) it runs everything in this one process on the
+ * in-memory broker, and says so.
  */
 import { spawnSync } from "node:child_process";
 import { Redis } from "ioredis";
 import { resolveRedisUrl } from "../runtime/mod.ts";
 import { PeriodicStore } from "../runtime/beat/mod.ts";
+import { isMemoryUrl, MEMORY_URL } from "../runtime/memory/mod.ts";
+import { startEmbedded, type DemoService } from "./embedded.ts";
 import { startChild, stopChild } from "./processes.ts";
 import { redisAnswers } from "./redis-check.ts";
 
-const url = resolveRedisUrl();
-if (!(await redisAnswers(url))) {
-  console.error(`No Redis answers at ${url}: start one with \`redis-server --daemonize yes\` (or apt-get install redis-server), or set REDIS_URL.`);
-  process.exit(1);
+const requested = resolveRedisUrl();
+const embedded = isMemoryUrl(requested) || !(await redisAnswers(requested));
+const url = embedded ? (isMemoryUrl(requested) ? requested : MEMORY_URL) : requested;
+if (embedded) {
+  const why = isMemoryUrl(requested) ? `REDIS_URL is ${requested}` : `no Redis answers at ${requested}`;
+  console.log(`${why}: running worker, beat and client in this one process on the in-memory broker (for development; start Redis or set REDIS_URL for several processes).`);
 }
 
 const root = new URL("..", import.meta.url).pathname;
@@ -24,14 +30,15 @@ if (codegen.status !== 0) process.exit(codegen.status ?? 1);
 const { createClient } = await import("../generated/client.ts");
 const { app } = await import("../generated/registry.ts");
 
+const { dispatch } = await import("../generated/dispatch.ts");
+
 const prefix = `celerity-demo-${process.pid}`;
 const env = { CELERITY_PREFIX: prefix, REDIS_URL: url };
-console.log(`2. starting a worker and beat (key prefix ${prefix})`);
-const worker = startChild("worker", "generated/worker.ts", { env, args: ["--concurrency", "8"] });
-const beat = startChild("beat", "generated/beat.ts", { env });
+console.log(`2. starting a worker and beat (key prefix ${prefix}${embedded ? ", in this process" : ""})`);
+const services: DemoService[] = embedded ? await startEmbedded({ app, dispatch }, { url, prefix, concurrency: 8 }) : [childService("worker", "generated/worker.ts", ["--concurrency", "8"]), childService("beat", "generated/beat.ts", [])];
 
-const tasks = createClient({ prefix });
-const periodic = new PeriodicStore(app, { prefix });
+const tasks = createClient({ prefix, redis: url });
+const periodic = new PeriodicStore(app, { prefix, redis: url });
 let failed = false;
 try {
   console.log("3. calling tasks through the typed client");
@@ -70,13 +77,18 @@ try {
   console.error("demo failed:", error);
 } finally {
   console.log("6. warm shutdown");
-  const [workerCode, beatCode] = await Promise.all([stopChild(worker), stopChild(beat)]);
-  console.log(`   worker exited ${workerCode}, beat exited ${beatCode}`);
+  const [workerEnd, beatEnd] = await Promise.all(services.map((s) => s.stop()));
+  console.log(`   worker ${workerEnd}, beat ${beatEnd}`);
   await periodic.close();
   await tasks.$disconnect();
-  await deleteDemoKeys(url, prefix);
+  if (!embedded) await deleteDemoKeys(url, prefix);
 }
 process.exit(failed ? 1 : 0);
+
+function childService(label: string, script: string, args: string[]): DemoService {
+  const child = startChild(label, script, { env, args });
+  return { stop: async () => `exited ${await stopChild(child)}` };
+}
 
 async function deleteDemoKeys(redisUrl: string, keyPrefix: string): Promise<void> {
   // The demo cleans up after itself; SCAN is fine in a one-off script (never in the runtime).

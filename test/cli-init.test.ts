@@ -44,6 +44,7 @@ const SOURCE_EXPORTS: Record<string, string> = {
   "./worker": "./runtime/worker/mod.ts",
   "./beat": "./runtime/beat/mod.ts",
   "./admin": "./runtime/admin/mod.ts",
+  "./testing": "./runtime/testing/mod.ts",
   "./generator": "./generator/mod.ts",
   "./manifest.schema.json": "./generator/manifest.schema.json",
 };

@@ -33,9 +33,9 @@ test("codegen --manifest other/tasks.yaml --out other/generated works outside th
   const result = await runCli(["codegen", "--manifest", "other/tasks.yaml", "--out", "other/generated"], { cwd: root });
   assert.equal(result.stderr, "");
   assert.equal(result.code, 0);
-  assert.match(result.stdout, /^codegen: other\/tasks\.yaml -> other\/generated\/ \(9 files: 9 written, 0 unchanged\) in \d+ ms\n$/);
+  assert.match(result.stdout, /^codegen: other\/tasks\.yaml -> other\/generated\/ \(10 files: 10 written, 0 unchanged\) in \d+ ms\n$/);
   assert.deepEqual((await readdir(join(root, "other", "generated"))).sort(), [
-    "beat.ts", "client.ts", "define.ts", "dispatch.ts", "manifest.json", "registry.ts", "types.ts",
+    "beat.ts", "client.ts", "define.ts", "dispatch.ts", "manifest.json", "registry.ts", "testing.ts", "types.ts",
     "validators.ts", "worker.ts",
   ]);
   const dispatch = await readFile(join(root, "other", "generated", "dispatch.ts"), "utf8");
@@ -85,7 +85,7 @@ test("codegen --check exits 0 when current and 1 naming stale, missing and extra
 
   const fixed = await runCli(args, { cwd: root });
   assert.equal(fixed.code, 0);
-  assert.match(fixed.stdout, /\(9 files: 2 written, 7 unchanged, 1 removed \(old-task\.ts\)\)/);
+  assert.match(fixed.stdout, /\(10 files: 2 written, 8 unchanged, 1 removed \(old-task\.ts\)\)/);
   const names = await readdir(generated);
   assert.ok(!names.includes("old-task.ts"), "the stale generated file is removed");
   assert.ok(names.includes("NOTES.md"), "files codegen did not write are left alone");

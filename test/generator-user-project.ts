@@ -25,7 +25,7 @@ export const COMPILERS = {
  */
 export async function buildRuntimePackage(dir: string): Promise<string> {
   const { existsSync } = await import("node:fs");
-  const entries = ["runtime/mod.ts", "runtime/worker/mod.ts", "runtime/beat/mod.ts"].filter((file) => existsSync(join(REPO, file)));
+  const entries = ["runtime/mod.ts", "runtime/worker/mod.ts", "runtime/beat/mod.ts", "runtime/testing/mod.ts"].filter((file) => existsSync(join(REPO, file)));
   const config = {
     compilerOptions: {
       target: "ES2022",
@@ -56,7 +56,7 @@ export async function buildRuntimePackage(dir: string): Promise<string> {
   const at = (file: string) => ({ types: `./dist/${file.replace(/\.ts$/, ".d.ts")}`, import: `./dist/${file.replace(/\.ts$/, ".js")}` });
   const main = at("runtime/mod.ts");
   const subpath = (file: string) => (entries.includes(file) ? at(file) : main);
-  const exports = { ".": main, "./runtime": main, "./worker": subpath("runtime/worker/mod.ts"), "./beat": subpath("runtime/beat/mod.ts") };
+  const exports = { ".": main, "./runtime": main, "./worker": subpath("runtime/worker/mod.ts"), "./beat": subpath("runtime/beat/mod.ts"), "./testing": subpath("runtime/testing/mod.ts") };
   await writeFile(join(dir, "package.json"), JSON.stringify({ name: "celerity", type: "module", exports }));
   return dir;
 }

@@ -22,10 +22,12 @@ function place(path: string): string {
 const CODEGEN_ONLY = ["pkg:prettier", "pkg:handlebars", "pkg:yaml", "pkg:ts-morph", "pkg:typescript"];
 
 const FORBIDDEN: Record<string, string[]> = {
-  celerity: [...CODEGEN_ONLY, "pkg:croner", "pkg:ajv", "dist/runtime/worker", "dist/runtime/beat", "dist/runtime/admin", "dist/generator", "dist/cli"],
-  "celerity/worker": [...CODEGEN_ONLY, "pkg:croner", "dist/runtime/beat", "dist/runtime/admin", "dist/generator", "dist/cli"],
+  // fengari runs the memory broker's Lua: loaded on first use of `memory://`, never by importing.
+  celerity: [...CODEGEN_ONLY, "pkg:fengari", "pkg:croner", "pkg:ajv", "dist/runtime/worker", "dist/runtime/beat", "dist/runtime/admin", "dist/generator", "dist/cli"],
+  "celerity/worker": [...CODEGEN_ONLY, "pkg:fengari", "pkg:croner", "dist/runtime/beat", "dist/runtime/admin", "dist/generator", "dist/cli"],
   "celerity/beat": [...CODEGEN_ONLY, "dist/runtime/worker", "dist/runtime/admin", "dist/generator", "dist/cli"],
   "celerity/admin": [...CODEGEN_ONLY, "dist/generator", "dist/cli"],
+  "celerity/testing": [...CODEGEN_ONLY, "dist/runtime/admin", "dist/generator", "dist/cli"],
   "celerity/generator": ["pkg:ioredis", "dist/runtime/broker", "dist/runtime/worker", "dist/runtime/admin", "dist/cli"],
 };
 

@@ -25,6 +25,10 @@ const VIEWS: Record<string, MetricView> = {
   chainStepMs: { label: "chain: per step (ms)", digits: 2 },
   chainTotalMs: { label: "chain: send -> result (ms)", digits: 1 },
   ignoreResultSavedBytes: { label: "ignore_result: Redis bytes saved per task", digits: 0 },
+  memorySinglePerSec: { label: "memory broker: single enqueue (/s)", digits: 0 },
+  redisSinglePerSec: { label: "Redis: single enqueue (/s)", digits: 0 },
+  memoryDrainPerSec: { label: "memory broker: drain (/s)", digits: 0 },
+  redisDrainPerSec: { label: "Redis: drain (/s)", digits: 0 },
 };
 
 /** The view of a metric key; `rss50kMB` -> "worker RSS @50k (MB)". */

@@ -22,5 +22,7 @@ export function subtitle(name: WorkloadName, sizes: Sizes, rounds: number): stri
       return `${sizes.codegenTasks} tasks${med}`;
     case "import":
       return `built dist/, fresh node per entry${med}`;
+    case "embedded":
+      return `${n(sizes.single)} calls, ${n(sizes.drain)} tasks drained, worker in process${med}`;
   }
 }

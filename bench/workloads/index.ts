@@ -2,6 +2,7 @@ import { bulkEnqueue } from "./bulk-enqueue.ts";
 import { canvas } from "./canvas.ts";
 import { codegen } from "./codegen.ts";
 import { drain } from "./drain.ts";
+import { embedded } from "./embedded.ts";
 import { importTime } from "./import-time.ts";
 import { latency } from "./latency.ts";
 import { memory } from "./memory.ts";
@@ -9,4 +10,4 @@ import { singleEnqueue } from "./single-enqueue.ts";
 import type { Workload } from "./workload.ts";
 
 /** Every workload, in the order the table shows them. */
-export const WORKLOADS: readonly Workload[] = [bulkEnqueue, singleEnqueue, drain, latency, memory, canvas, codegen, importTime];
+export const WORKLOADS: readonly Workload[] = [bulkEnqueue, singleEnqueue, drain, latency, memory, canvas, codegen, importTime, embedded];

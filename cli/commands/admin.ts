@@ -6,6 +6,8 @@ import { DEFAULT_REGISTRY, loadRegistry } from "../load-registry.ts";
 import { intFlag, parseFlags, stringFlag } from "../../runtime/cli-args/parse-flags.ts";
 import { startAdmin } from "../../runtime/admin/mod.ts";
 import { CelerityError } from "../../runtime/errors/celerity-error.ts";
+import { resolveRedisUrl } from "../../runtime/config/redis-url.ts";
+import { refuseMemoryForProcess } from "../../runtime/memory/registry.ts";
 import { createLogger } from "../../runtime/log/logger.ts";
 
 export const ADMIN_USAGE = `usage: celerity admin [options]
@@ -41,6 +43,7 @@ export async function adminCommand(argv: string[]): Promise<number> {
       process.stdout.write(ADMIN_USAGE);
       return 0;
     }
+    refuseMemoryForProcess(resolveRedisUrl(stringFlag(flags, "redis")), "the admin server");
     const app = await loadRegistry(stringFlag(flags, "registry") ?? DEFAULT_REGISTRY);
     const allowedHosts = stringFlag(flags, "allowed-hosts");
     server = await startAdmin(app, {

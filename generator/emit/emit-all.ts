@@ -4,7 +4,7 @@ import { resolveImportExtension } from "../tsconfig/import-extension.ts";
 import { emitClient } from "./client-file.ts";
 import type { EmitContext } from "./context.ts";
 import { emitDispatch } from "./dispatch-file.ts";
-import { emitBeat, emitDefine, emitWorker } from "./entrypoints.ts";
+import { emitBeat, emitDefine, emitTesting, emitWorker } from "./entrypoints.ts";
 import { formatFile } from "./format.ts";
 import { headerComment } from "./header.ts";
 import { emitManifestJson } from "./manifest-json.ts";
@@ -42,6 +42,7 @@ const EMITTERS: ReadonlyArray<[string, (context: EmitContext) => Printed]> = [
   ["dispatch.ts", emitDispatch],
   ["manifest.json", emitManifestJson],
   ["registry.ts", emitRegistry],
+  ["testing.ts", emitTesting],
   ["types.ts", emitTypes],
   ["validators.ts", emitValidators],
   ["worker.ts", emitWorker],

@@ -33,3 +33,23 @@ function entrypointData(context: EmitContext): object {
     outName: basename(context.outDir),
   };
 }
+
+/** testing.ts: `createTestApp()`, the app's handlers on an in-process worker and beat (see runtime/testing). */
+export function emitTesting(context: EmitContext): Printed {
+  return {
+    text: renderTemplate("testing.ts", {
+      header: context.header,
+      testingImport: testingImport(context.runtimeImport),
+      ...siblingImports(context),
+      clientImport: `./client.${context.importExtension}`,
+      app: context.manifest.app,
+      exampleTask: context.manifest.tasks[0]?.name ?? "some.task",
+    }),
+    risky: false,
+  };
+}
+
+/** The testing entry beside the runtime: `celerity/runtime` -> `celerity/testing`, `pkg` -> `pkg/testing`. */
+export function testingImport(runtimeImport: string): string {
+  return `${runtimeImport.replace(/\/runtime$/, "")}/testing`;
+}

@@ -10,7 +10,8 @@ export type TemplateName =
   | "define.ts"
   | "dispatch.ts"
   | "worker.ts"
-  | "beat.ts";
+  | "beat.ts"
+  | "testing.ts";
 
 const handlebars = Handlebars.create();
 // `json` writes a value as a JS/TS literal; prettier reformats it into the file's style afterwards.

@@ -1,7 +1,9 @@
 import { wantsHelp, type FlagSpec } from "../cli-args/help.ts";
 import { boolFlag, durationFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
 import { connectionFlags, processHelp } from "../cli-args/process-flags.ts";
+import { resolveRedisUrl } from "../config/redis-url.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
+import { refuseMemoryForProcess } from "../memory/registry.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
 import type { AppSpec } from "../spec/types.ts";
@@ -45,7 +47,9 @@ export async function runBeatMain(app: { app: AppSpec }, options: { argv?: reado
   const log = createLogger();
   let beat: Beat;
   try {
-    beat = new Beat(app.app, { ...beatOptionsFromArgv(argv), logger: log });
+    const beatOptions = beatOptionsFromArgv(argv);
+    refuseMemoryForProcess(resolveRedisUrl(beatOptions.redis as string | undefined), "a beat");
+    beat = new Beat(app.app, { ...beatOptions, logger: log });
     await beat.start();
   } catch (error) {
     if (error instanceof CelerityError) {

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { enqueueBatch } from "../broker/enqueue.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace } from "../keys/keyspace.ts";
+import { brokerTarget } from "../memory/registry.ts";
 import { TaskResult } from "../results/async-result.ts";
 import type { AppSpec, TaskSpec } from "../spec/types.ts";
 import type { ApplyOptions, AsyncResult, LinkOptions, Signature, SignatureOptions, TaskHandle } from "../task/types.ts";
@@ -15,8 +16,13 @@ import { DEFAULT_ARGS_LIMITS, type ArgsLimits } from "./limits.ts";
 import { prepareCall, prepareMany, type PreparedBatch } from "./prepare.ts";
 
 export interface ClientOptions {
-  /** A redis:// or rediss:// URL, or an ioredis instance to use as is. Default: REDIS_URL. */
+  /** A redis:// or rediss:// URL, `memory://`, or an ioredis instance to use as is. Default: REDIS_URL. */
   redis?: string | Redis;
+  /**
+   * "memory" selects the in-memory broker of this process (same as `redis: "memory://"`): for
+   * development and tests; a worker must run in this same process. Default: "redis".
+   */
+  broker?: "redis" | "memory";
   /** Key prefix (default: CELERITY_PREFIX or "celerity"). */
   prefix?: string;
   /** Client-side limits on argument size and depth. */
@@ -103,7 +109,7 @@ function makeHandle(app: AppSpec, spec: TaskSpec, conn: ClientConnection, limits
  * `client.emails.send_welcome`). Generated `client.ts` calls this with the app's spec and its types.
  */
 export function createTaskTree<T>(app: AppSpec, options: ClientOptions = {}): T & ClientControls {
-  const conn = new ClientConnection(options.redis, keyspace(app.app, options.prefix), { allowEviction: options.allowEviction });
+  const conn = new ClientConnection(brokerTarget(options.broker, options.redis), keyspace(app.app, options.prefix), { allowEviction: options.allowEviction });
   const limits: ArgsLimits = { ...DEFAULT_ARGS_LIMITS, ...options.limits };
   const root: Record<string, unknown> = {};
   for (const spec of Object.values(app.tasks)) {

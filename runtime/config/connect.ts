@@ -1,11 +1,12 @@
 import { Redis } from "ioredis";
 import { createLogger } from "../log/logger.ts";
+import { connectMemory, isMemoryConnection, isMemoryUrl } from "../memory/registry.ts";
 import { parseRedisUrl, resolveRedisUrl } from "./redis-url.ts";
 
 /** One warning per connection per this long while Redis is unreachable, instead of one per retry. */
 const ERROR_LOG_INTERVAL_MS = 10_000;
 
-/** Where to connect: a URL, or an ioredis instance to duplicate (its options are reused). */
+/** Where to connect: a URL (`memory://` for the in-memory broker), or an ioredis instance to duplicate (its options are reused). */
 export type RedisTarget = string | Redis | undefined;
 
 export interface ConnectOptions {
@@ -20,6 +21,8 @@ export interface ConnectOptions {
  * away are queued and sent on reconnect (ioredis' offline queue), so callers simply wait.
  */
 export function connectRedis(target: RedisTarget, options: ConnectOptions = {}): Redis {
+  if (isMemoryConnection(target)) return connectMemory(target, { name: options.name }).asRedis();
+  if (!(target instanceof Redis) && isMemoryUrl(resolveRedisUrl(target))) return connectMemory(resolveRedisUrl(target), { name: options.name }).asRedis();
   const base = target instanceof Redis ? { ...target.options } : parseRedisUrl(resolveRedisUrl(target));
   const redis = new Redis({
     ...base,

@@ -1,7 +1,9 @@
 import { wantsHelp, type FlagSpec } from "../cli-args/help.ts";
 import { boolFlag, durationFlag, intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
 import { connectionFlags, processHelp } from "../cli-args/process-flags.ts";
+import { resolveRedisUrl } from "../config/redis-url.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
+import { refuseMemoryForProcess } from "../memory/registry.ts";
 import { createLogger } from "../log/logger.ts";
 import { exitOnSignals } from "../process/shutdown-signals.ts";
 import type { WorkerOptions } from "./options.ts";
@@ -64,10 +66,12 @@ export async function runWorkerMain(app: WorkerApp, options: { argv?: readonly s
   const log = createLogger();
   let worker: Worker;
   try {
-    worker = new Worker(app, { ...workerOptionsFromArgv(argv), logger: log });
+    const workerOptions = workerOptionsFromArgv(argv);
+    refuseMemoryForProcess(resolveRedisUrl(workerOptions.redis as string | undefined), "a worker");
+    worker = new Worker(app, { ...workerOptions, logger: log });
   } catch (error) {
     if (error instanceof CelerityError) {
-      log.error(error.message);
+      log.error(error.message, { code: error.code });
       process.exit(2);
     }
     throw error;

@@ -25,10 +25,25 @@ export interface WorkerOptions {
   prefix?: string;
   id?: string;
   logger?: Logger;
+  /** Where time-limit timers are set: the process's timers unless a test toolkit drives a fake clock. */
+  timers?: TimerSource;
 }
+
+/** setTimeout/clearTimeout, injectable so a fake clock can fire time limits without waiting. */
+export interface TimerSource {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The process's own timers. */
+export const realTimers: TimerSource = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 export type ResolvedWorkerOptions = Required<Omit<WorkerOptions, "redis" | "prefix" | "logger" | "allowEviction">> &
   Pick<WorkerOptions, "redis" | "prefix" | "logger" | "allowEviction">;
+
 
 export function resolveWorkerOptions(options: WorkerOptions, allQueues: readonly string[]): ResolvedWorkerOptions {
   return {
@@ -44,5 +59,6 @@ export function resolveWorkerOptions(options: WorkerOptions, allQueues: readonly
     allowEviction: options.allowEviction,
     prefix: options.prefix,
     logger: options.logger,
+    timers: options.timers ?? realTimers,
   };
 }

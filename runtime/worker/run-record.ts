@@ -11,6 +11,7 @@ import type { Handler } from "../task/types.ts";
 import { createContext } from "./context.ts";
 import { decideFailure } from "./decide-failure.ts";
 import { LazyAbort } from "./lazy-abort.ts";
+import type { TimerSource } from "./options.ts";
 
 /** What running one record needs from its worker. */
 export interface RunEnv {
@@ -20,6 +21,8 @@ export interface RunEnv {
   ks: Keyspace;
   log: Logger;
   timeLimitGraceMs: number;
+  /** Where the time-limit timers are set. */
+  timers: TimerSource;
   /** Records an outcome that does not end the run (the early ack of acks_late=false). */
   emit(outcome: Outcome): void;
   /** The task's rate limit now: a run-time override, else the manifest's. */
@@ -83,9 +86,9 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
     ks: env.ks,
   });
 
-  const timers: NodeJS.Timeout[] = [];
+  const timers: unknown[] = [];
   const run = Promise.resolve().then(() => handler(args, ctx));
-  const settled = spec.timeLimitMs === null ? run : Promise.race([run, hardLimit(spec.name, spec.timeLimitMs, env.timeLimitGraceMs, controller, timers)]);
+  const settled = spec.timeLimitMs === null ? run : Promise.race([run, hardLimit(spec.name, spec.timeLimitMs, { graceMs: env.timeLimitGraceMs, controller, timers, source: env.timers })]);
   try {
     const result = await settled;
     if (spec.validateResult && !spec.validateResult(result)) {
@@ -97,15 +100,16 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
     if (error instanceof TimeLimitExceeded) ctx.log.error("hard time limit exceeded; slot freed", { limitMs: spec.timeLimitMs });
     return decideFailure({ claimed: rec.claimed, taskName: spec.name, retries: rec.retries, policy: spec.retry, error, now: Date.now() });
   } finally {
-    for (const t of timers) clearTimeout(t);
+    for (const t of timers) env.timers.clearTimeout(t);
   }
 }
 
 /** Soft limit aborts the signal; hard limit (soft + grace) rejects so the slot is freed. */
-function hardLimit(name: string, limitMs: number, graceMs: number, controller: LazyAbort, timers: NodeJS.Timeout[]): Promise<never> {
+function hardLimit(name: string, limitMs: number, options: { graceMs: number; controller: LazyAbort; timers: unknown[]; source: TimerSource }): Promise<never> {
+  const { graceMs, controller, timers, source } = options;
   return new Promise<never>((_, reject) => {
-    timers.push(setTimeout(() => controller.abort(new TimeLimitExceeded(name, limitMs)), limitMs));
-    timers.push(setTimeout(() => reject(new TimeLimitExceeded(name, limitMs)), limitMs + graceMs));
+    timers.push(source.setTimeout(() => controller.abort(new TimeLimitExceeded(name, limitMs)), limitMs));
+    timers.push(source.setTimeout(() => reject(new TimeLimitExceeded(name, limitMs)), limitMs + graceMs));
   });
 }
 

@@ -331,6 +331,7 @@ export class Worker {
         ...this.#conn,
         log: this.#log,
         timeLimitGraceMs: this.options.timeLimitGraceMs,
+        timers: this.options.timers,
         emit: (outcome) => this.#record(outcome, false),
         rateLimitOf: (spec) => this.#rateOverrides.get(spec.name) ?? spec.rateLimit,
       };
