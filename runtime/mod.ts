@@ -1,7 +1,7 @@
 /**
  * `celerity`: the client surface. What an application needs to send tasks and read results, plus the
  * spec and handler types that generated code refers to. Deliberately free of the worker, beat, admin
- * and generator, so that importing the client pays only for ioredis (see test/package-entries.test.ts).
+ * and generator, so that importing the client pays only for ioredis (see test/package/entries.test.ts).
  * @module
  */
 export type * from "./spec/mod.ts";

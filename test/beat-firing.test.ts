@@ -28,10 +28,12 @@ describe("beat on a controlled clock", () => {
 
   it("fires an interval entry at each due time, the due time in the task id", async () => {
     await h.store.add({ name: "ping", task: "core.ping", schedule: { kind: "every", everyMs: 60_000 } });
+    // Due 1 ms before ping: once advanceTo saw it fired, beat has looked at T0 + 59_999.
+    await h.store.add({ name: "sentinel", task: "core.ping", schedule: { kind: "at", at: iso(T0 + 59_999) } });
     const beat = await start();
     assert.equal(beat.isLeader, true);
     await advanceTo(T0 + 59_999);
-    await sleep(60);
+    assert.equal((await h.runIdsOf("sentinel")).length, 1);
     assert.deepEqual(await h.runIdsOf("ping"), []);
     await advanceTo(T0 + 60_000);
     await advanceTo(T0 + 125_000);
@@ -102,9 +104,10 @@ describe("beat on a controlled clock", () => {
 
   it("does not fire a disabled entry; enabling schedules it from now", async () => {
     await h.store.add({ name: "ping", task: "core.ping", schedule: { kind: "every", everyMs: 60_000 }, enabled: false });
+    await h.store.add({ name: "sentinel", task: "core.ping", schedule: { kind: "at", at: iso(T0 + 300_000) } });
     await start();
     await advanceTo(T0 + 300_000);
-    await sleep(60);
+    assert.equal((await h.runIdsOf("sentinel")).length, 1, "beat has looked at T0 + 300 s");
     assert.deepEqual(await h.runIdsOf("ping"), []);
     await h.store.setEnabled("ping", true);
     await advanceTo(T0 + 360_000);

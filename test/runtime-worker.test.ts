@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, afterEach, beforeEach, describe, it } from "node:test";
 import { RemoteTaskError } from "../runtime/mod.ts";
+import { CommandCounter } from "./support/command-counter.ts";
 import { RuntimeHarness, eventually, sleep } from "./support/runtime.ts";
 
 describe("worker", () => {
@@ -93,11 +94,19 @@ describe("worker", () => {
 
   it("acks_late=false acknowledges before running (at-most-once): acked while the handler runs, its lease only watches for a lost worker", async () => {
     await h.startWorker();
-    const r = await h.client.util.early.delay({ key: h.key("early"), ms: 400 });
+    // The handlers record their start, then wait at the gate: while they wait they surely run.
+    const gate = h.key("early-gate");
+    const early = await h.client.util.early.delay({ key: h.key("early"), gate });
+    const late = await h.client.util.record.delay({ key: h.key("late"), gate });
+    await eventually(async () => Object.keys(await h.runs("early")).length === 1 && Object.keys(await h.runs("late")).length === 1);
     // Acked (never redelivered) while it still runs; the lease stays so a dead worker's run reads as lost.
-    await eventually(async () => (await h.redis.hmget(k(`t:${r.id}`), "s", "am")).join() === "STARTED,1");
-    assert.equal(await h.redis.zcard(k("q:default:leases")), 1);
-    assert.equal(await r.get({ timeout: 5 }), "done");
+    await eventually(async () => (await h.redis.hget(k(`t:${early.id}`), "am")) === "1");
+    assert.equal(await h.redis.hget(k(`t:${early.id}`), "s"), "STARTED");
+    assert.deepEqual(await h.redis.hmget(k(`t:${late.id}`), "s", "am"), ["STARTED", null], "an acks_late task is not acked before it ends");
+    assert.equal(await h.redis.zcard(k("q:default:leases")), 2);
+    await h.redis.rpush(gate, "go", "go");
+    assert.equal(await early.get({ timeout: 5 }), "done");
+    assert.equal(await late.get({ timeout: 5 }), late.id);
     assert.equal(await h.redis.zcard(k("q:default:leases")), 0);
   });
 
@@ -155,29 +164,34 @@ describe("worker", () => {
   });
 
   it("an idle worker blocks on Redis instead of polling, and wakes at once for new work", async () => {
-    const w = await h.startWorker({ concurrency: 16 });
-    await sleep(300);
-    const calls = async (command: string) => {
-      const m = new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(await h.redis.info("commandstats"));
-      return m ? Number(m[1]) : 0;
-    };
-    const [scriptsBefore, blpopBefore] = [await calls("evalsha"), await calls("blpop")];
-    await sleep(1_500);
-    const scripts = (await calls("evalsha")) - scriptsBefore;
-    const blpops = (await calls("blpop")) - blpopBefore;
-    // Both claim loops are parked: one in BLPOP (5 s timeout), the other waiting for it.
-    assert.ok(scripts <= 2 && blpops <= 1, `idle for 1.5 s: ${scripts} scripts, ${blpops} BLPOPs`);
-    assert.equal(w.inFlight, 0);
-    const sent = Date.now();
-    const r = await h.client.util.record.delay({ key: h.key("wake") });
-    await r.get({ timeout: 2 });
-    assert.ok(Date.now() - sent < 500, "a parked worker takes new work at once");
+    // Counted on this worker's own connections, so other test files running meanwhile do not count.
+    const counter = new CommandCounter((name) => name.startsWith("celerity-worker"));
+    try {
+      const w = await h.startWorker({ concurrency: 16 });
+      await eventually(async () => counter.count("blpop") >= 1);
+      const [scriptsBefore, blpopBefore] = [counter.count("evalsha"), counter.count("blpop")];
+      await sleep(1_500);
+      const scripts = counter.count("evalsha") - scriptsBefore;
+      const blpops = counter.count("blpop") - blpopBefore;
+      // Both claim loops are parked: one in BLPOP (5 s timeout), the other waiting for it.
+      assert.ok(scripts <= 2 && blpops <= 1, `idle for 1.5 s: ${scripts} scripts, ${blpops} BLPOPs`);
+      assert.equal(w.inFlight, 0);
+      const sent = Date.now();
+      const r = await h.client.util.record.delay({ key: h.key("wake") });
+      await r.get({ timeout: 4 });
+      // Well inside the 5 s a parked loop would otherwise sleep.
+      assert.ok(Date.now() - sent < 2_000, "a parked worker takes new work at once");
+    } finally {
+      counter.stop();
+    }
   });
 
   it("consumes only the queues it is given", async () => {
     await h.startWorker({ queues: ["default"] });
     const other = await h.client.other.task.delay({});
-    await sleep(300);
+    // Sent after the other task: once it ran, the worker has claimed past the moment the other arrived.
+    const sentinel = await h.client.math.add.delay({ a: 1, b: 1 });
+    assert.equal(await sentinel.get({ timeout: 5 }), 2);
     assert.equal(await other.state(), "PENDING");
     await h.startWorker({ queues: ["other"] });
     assert.equal(await other.get({ timeout: 5 }), "other");

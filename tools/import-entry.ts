@@ -1,7 +1,7 @@
 /**
  * Imports one package entry (`celerity`, `celerity/worker`, ...) in a fresh plain-node process, the
  * way an application's first import does, and reports how long the import took and which modules
- * it loaded. Used by test/package-entries.test.ts (what each entry loads) and the bench's `import`
+ * it loaded. Used by test/package/entries.test.ts (what each entry loads) and the bench's `import`
  * workload (how long it takes). Runs against the built package (dist/): build it first.
  * @module
  */

@@ -9,6 +9,8 @@ import type { View } from "./html/components.ts";
 import { AdminHttpError, notFound } from "./http/errors.ts";
 import { hostAllowed } from "./http/host-check.ts";
 import { toHttpError } from "./http/map-error.ts";
+import { movedAsideError } from "./http/wrong-type.ts";
+import { isWrongTypeError } from "../broker/quarantine.ts";
 import { parseBody, readBody, type Body } from "./http/request.ts";
 import { sendHtml, sendJson } from "./http/respond.ts";
 import { applySecurityHeaders } from "./http/security-headers.ts";
@@ -37,7 +39,8 @@ export function createRequestHandler(ctx: AdminContext, deps: PipelineDeps): (re
   return (req, res) => {
     const url = new URL(req.url ?? "/", "http://admin.invalid");
     let view: View = { app: ctx.app.app, signedIn: false, csrfToken: null, flash: null, now: Date.now() };
-    handle(ctx, deps, req, res, url, (v) => (view = v)).catch((error: unknown) => {
+    handle(ctx, deps, req, res, url, (v) => (view = v)).catch(async (caught: unknown) => {
+      const error = isWrongTypeError(caught) ? await movedAsideError(ctx) : caught;
       const mapped = toHttpError(error);
       if (!mapped) ctx.log.error("admin request failed", { method: req.method, path: url.pathname, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       const status = mapped?.status ?? 500;

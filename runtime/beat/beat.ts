@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { RedisClient } from "../config/connect.ts";
 import { connectRedis } from "../config/connect.ts";
+import { checkEvictionPolicy } from "../config/eviction-policy.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
@@ -9,6 +10,8 @@ import type { AppSpec } from "../spec/types.ts";
 import { fireDue, type DueEntry } from "./fire-due.ts";
 import { beatKeys, type BeatKeys } from "./keys.ts";
 import { LeaderLock } from "./leader-lock.ts";
+import { isWrongTypeError, logQuarantinesWith, onQuarantine, quarantineOnWrongType, quarantineWrongTypes, repairingWrongTypes } from "../broker/quarantine.ts";
+import { restoreSchedule } from "./restore-schedule.ts";
 import { beatScripts } from "./scripts.ts";
 import { measureClockOffset } from "../time/redis-clock.ts";
 import { PeriodicStore } from "./store.ts";
@@ -22,6 +25,8 @@ export interface BeatOptions {
   /** Longest sleep between looks at the earliest due time: the safety net should a change announcement be lost (e.g. during a reconnect). Default 250 ms. */
   pollMs?: number;
   logger?: Logger;
+  /** Run even if Redis's maxmemory-policy can evict keys (default: CELERITY_ALLOW_EVICTION). */
+  allowEviction?: boolean;
   /**
    * The scheduling clock in epoch ms (tests). Default: Redis's clock, as this process's clock plus
    * its measured offset to Redis `TIME` (re-measured at every lock check), so a beat whose clock is
@@ -33,6 +38,7 @@ export interface BeatOptions {
 /** Entries fired per script batch; more due at once just loops again without sleeping. */
 const BATCH = 200;
 const ERROR_BACKOFF_MS = 1_000;
+const GAP_CHECK_MS = 5_000;
 /** Sleep when the firing script says an entry is not due yet by Redis's clock (our offset estimate is a little ahead). */
 const EARLY_RETRY_MS = 5;
 /** An offset this large is logged: harmless to scheduling, but worth knowing about. */
@@ -73,6 +79,11 @@ export class Beat {
   #lockBusy = false;
   #loopDone: Promise<void> = Promise.resolve();
   #wake: (() => void) | null = null;
+  #unlisten: (() => void) | null = null;
+  /** A beat key was quarantined: rebuild the schedule before firing again. */
+  #restoreNeeded = false;
+  /** performance.now() of the last check for enabled entries missing from an empty due set. */
+  #lastGapCheck = -Infinity;
   /** Redis's clock minus ours, from the last measurement. */
   #offsetMs = 0;
   #skewLogged = false;
@@ -103,6 +114,7 @@ export class Beat {
     this.#ownsRedis = !(target && typeof target === "object");
     this.#redis = this.#ownsRedis ? connectRedis(target, { name: "celerity-beat" }) : (target as RedisClient);
     this.#redis.on("error", (e: Error) => this.#log.debug("redis connection error", { error: e.message }));
+    logQuarantinesWith(this.#redis, this.#log);
     this.#subscriber = connectRedis(this.#redis, { name: "celerity-beat-changes", blocking: true });
     this.#subscriber.on("error", (e: Error) => this.#log.debug("redis connection error", { error: e.message }));
     // An entry name: its next run changed. Empty: the leader let go of the lock.
@@ -117,11 +129,12 @@ export class Beat {
     this.#lock = new LeaderLock(this.#redis, this.#keys.leader, { token: this.#token, ttlMs: this.#ttlMs, releasedChannel: this.#keys.changed });
     let synced;
     try {
+      await checkEvictionPolicy(this.#redis, { allowEviction: this.#options.allowEviction, role: "beat", log: this.#log });
       await this.#subscriber.subscribe(this.#keys.changed);
       await Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis)));
       await this.#measureClock();
       const store = new PeriodicStore(this.#app, { redis: this.#redis, prefix: this.#options.prefix, now: this.#now });
-      synced = await store.syncManifest();
+      synced = await repairingWrongTypes(this.#redis, this.#allKeys(), { context: "beat manifest sync", attempt: () => store.syncManifest() });
     } catch (error) {
       // An invalid manifest entry, say: leave no connection behind to keep the process alive.
       await quit(this.#subscriber);
@@ -130,6 +143,14 @@ export class Beat {
     }
     this.#log.info("beat started; manifest entries synced", { ...synced, lockTtlMs: this.#ttlMs });
     this.#running = true;
+    // A beat key moved aside by any of this process's calls (the firing script, say) takes schedule
+    // state with it: rebuild it before the next look at the due set.
+    const own = new Set(this.#allKeys());
+    this.#unlisten = onQuarantine((moved) => {
+      if (!moved.some((m) => own.has(m.key))) return;
+      this.#restoreNeeded = true;
+      this.#wake?.();
+    });
     await this.#lockTick();
     this.#lockTimer = setInterval(() => void this.#lockTick(), this.#renewMs);
     this.#loopDone = this.#loop();
@@ -139,6 +160,7 @@ export class Beat {
   async stop(): Promise<void> {
     if (!this.#running) return;
     this.#running = false;
+    this.#unlisten?.();
     clearInterval(this.#lockTimer);
     this.#wake?.();
     await this.#loopDone;
@@ -168,6 +190,9 @@ export class Beat {
         this.#leaderUntil = asked + this.#ttlMs;
         this.#log.info("leading: this beat now fires periodic entries");
         this.#wake?.();
+      } else if ((await this.#redis.type(this.#keys.leader)) !== "string") {
+        // SET NX fails on a key of any type: a hash there would keep every beat a follower forever.
+        await quarantineWrongTypes(this.#redis, [this.#keys.leader], { context: "beat leader lock" });
       }
     } catch (error) {
       this.#log.warn("leader lock check failed", { error: (error as Error).message });
@@ -198,9 +223,11 @@ export class Beat {
         continue;
       }
       try {
+        if (this.#restoreNeeded) await this.#restore();
         await this.#sleep(await this.#tick());
       } catch (error) {
         if (!this.#running) break;
+        if (isWrongTypeError(error) && (await quarantineWrongTypes(this.#redis, this.#allKeys(), { context: "beat scheduling" }).catch(() => [])).length > 0) continue;
         this.#log.warn("scheduling failed; retrying", { error: (error as Error).message });
         await this.#sleep(ERROR_BACKOFF_MS);
       }
@@ -211,7 +238,10 @@ export class Beat {
   async #tick(): Promise<number> {
     const head = await this.#redis.zrange(this.#keys.due, 0, "0", "WITHSCORES");
     const now = this.#now();
-    if (head.length === 0) return this.#pollMs;
+    if (head.length === 0) {
+      await this.#checkForGaps();
+      return this.#pollMs;
+    }
     const headDue = Number(head[1]);
     if (headDue > now) return Math.min(headDue - now, this.#pollMs);
     const flat = await this.#redis.zrangebyscore(this.#keys.due, "-inf", now, "WITHSCORES", "LIMIT", 0, BATCH);
@@ -220,6 +250,33 @@ export class Beat {
     if (!this.#active()) return 0;
     const fired = await fireDue({ redis: this.#redis, ks: this.#ks, keys: this.#keys, app: this.#app, log: this.#log, now }, due);
     return fired.early > 0 ? EARLY_RETRY_MS : 0;
+  }
+
+  /** Every beat key (the pub/sub channel aside): what a WRONGTYPE among beat's commands may be. */
+  #allKeys(): string[] {
+    const k = this.#keys;
+    return [k.entries, k.due, k.disabled, k.runCount, k.lastRun, k.leader];
+  }
+
+  async #restore(): Promise<void> {
+    const afterQuarantine = this.#restoreNeeded;
+    this.#restoreNeeded = false;
+    const restored = await restoreSchedule({ redis: this.#redis, keys: this.#keys }, this.#app, { now: this.#now() });
+    if (afterQuarantine || restored.length > 0) this.#log.warn("schedule rebuilt: entries without a next run were rescheduled", { rescheduled: restored });
+  }
+
+  /**
+   * An empty due set with enabled entries means the set was lost (quarantined by another process,
+   * say): rebuild it. Two cheap counts, at most every 5 s, and only while nothing is scheduled.
+   */
+  async #checkForGaps(): Promise<void> {
+    if (performance.now() - this.#lastGapCheck < GAP_CHECK_MS) return;
+    this.#lastGapCheck = performance.now();
+    const replies = await this.#redis.pipeline().hlen(this.#keys.entries).scard(this.#keys.disabled).exec();
+    // A wrong-type key here is moved aside; the quarantine listener then asks for a restore.
+    await quarantineOnWrongType(this.#redis, replies, { keys: this.#allKeys(), context: "beat schedule check" });
+    const [[, entries], [, disabled]] = (replies ?? [[], []]) as [unknown, unknown][];
+    if (Number(entries) > Number(disabled)) await this.#restore();
   }
 
   #sleep(ms: number): Promise<void> {

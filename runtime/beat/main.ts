@@ -1,5 +1,5 @@
 import { wantsHelp, type FlagSpec } from "../cli-args/help.ts";
-import { durationFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
+import { boolFlag, durationFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
 import { connectionFlags, processHelp } from "../cli-args/process-flags.ts";
 import { resolveRedisUrl } from "../config/redis-url.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
@@ -14,6 +14,7 @@ export const BEAT_FLAGS: readonly FlagSpec[] = [
   ...connectionFlags("clients and workers"),
   { name: "lock-ttl", value: "DURATION", default: "5s", help: "leader lock TTL; a standby beat takes over within about this long" },
   { name: "poll", value: "DURATION", default: "250ms", help: "longest sleep between looks at the next due entry" },
+  { name: "allow-eviction", value: "", default: "off: a maxmemory-policy that can evict keys is refused", help: "run even if Redis may evict keys (or CELERITY_ALLOW_EVICTION=1)" },
 ];
 
 /** Beat's `--help` text. */
@@ -29,7 +30,7 @@ export function beatHelp(): string {
 export function beatOptionsFromArgv(argv: readonly string[]): BeatOptions {
   const flags = parseFlags(argv, BEAT_FLAGS.map((f) => f.name));
   const duration = (name: string) => durationFlag(flags, name);
-  return { redis: stringFlag(flags, "redis"), prefix: stringFlag(flags, "prefix"), lockTtlMs: duration("lock-ttl"), pollMs: duration("poll") };
+  return { redis: stringFlag(flags, "redis"), prefix: stringFlag(flags, "prefix"), lockTtlMs: duration("lock-ttl"), pollMs: duration("poll"), allowEviction: boolFlag(flags, "allow-eviction") };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { RedisClient } from "../config/connect.ts";
+import { repairingWrongTypes } from "../broker/quarantine.ts";
 import { parseStoredObject } from "../core/mod.ts";
-import type { BeatDb } from "./keys.ts";
+import type { BeatDb, BeatKeys } from "./keys.ts";
 import type { PeriodicEntry, StoredDefinition } from "./types.ts";
 
 /** A definition with its enabled flag, as the store needs it before changing an entry. */
@@ -46,7 +47,7 @@ function toEntry(def: StoredDefinition, state: { enabled: boolean; count: string
 
 /** Every entry with its run state, sorted by name; five reads in one round trip. */
 export async function readAllEntries({ redis, keys }: BeatDb): Promise<PeriodicEntry[]> {
-  const [defs, disabled, counts, lasts, due] = await pipelineResults(
+  const [defs, disabled, counts, lasts, due] = await pipelineResults(redis, keys, () =>
     redis.pipeline().hgetall(keys.entries).smembers(keys.disabled).hgetall(keys.runCount).hgetall(keys.lastRun).zrange(keys.due, 0, "-1", "WITHSCORES"),
   );
   const off = new Set(disabled as string[]);
@@ -65,7 +66,7 @@ export async function readAllEntries({ redis, keys }: BeatDb): Promise<PeriodicE
 
 /** One entry with its run state, or null. */
 export async function readEntry({ redis, keys }: BeatDb, name: string): Promise<PeriodicEntry | null> {
-  const [json, isOff, count, last, next] = await pipelineResults(
+  const [json, isOff, count, last, next] = await pipelineResults(redis, keys, () =>
     redis.pipeline().hget(keys.entries, name).sismember(keys.disabled, name).hget(keys.runCount, name).hget(keys.lastRun, name).zscore(keys.due, name),
   );
   const def = parseDefinition(json as string | null);
@@ -75,7 +76,7 @@ export async function readEntry({ redis, keys }: BeatDb, name: string): Promise<
 
 /** All stored definitions and the disabled set (for the manifest sync). */
 export async function readDefinitions({ redis, keys }: BeatDb): Promise<{ definitions: Map<string, StoredDefinition>; disabled: Set<string> }> {
-  const [defs, disabled] = await pipelineResults(redis.pipeline().hgetall(keys.entries).smembers(keys.disabled));
+  const [defs, disabled] = await pipelineResults(redis, keys, () => redis.pipeline().hgetall(keys.entries).smembers(keys.disabled));
   const definitions = new Map<string, StoredDefinition>();
   for (const [name, json] of Object.entries(defs as Record<string, string>)) {
     const def = parseDefinition(json);
@@ -86,15 +87,25 @@ export async function readDefinitions({ redis, keys }: BeatDb): Promise<{ defini
 
 /** One entry's definition and enabled flag, or null. */
 export async function readCurrent({ redis, keys }: BeatDb, name: string): Promise<CurrentEntry | null> {
-  const [json, isOff] = await pipelineResults(redis.pipeline().hget(keys.entries, name).sismember(keys.disabled, name));
+  const [json, isOff] = await pipelineResults(redis, keys, () => redis.pipeline().hget(keys.entries, name).sismember(keys.disabled, name));
   const definition = parseDefinition(json as string | null);
   return definition ? { definition, enabled: isOff === 0 } : null;
 }
 
-async function pipelineResults(pipeline: ReturnType<RedisClient["pipeline"]>): Promise<unknown[]> {
-  const results = (await pipeline.exec()) ?? [];
-  return results.map(([error, value]) => {
-    if (error) throw error;
-    return value;
+/**
+ * Runs the pipeline `build` makes and returns its values, throwing its first error. A WRONGTYPE
+ * among beat's keys moves the offender aside (see broker/quarantine.ts) and reads again.
+ */
+async function pipelineResults(redis: RedisClient, keys: BeatKeys, build: () => ReturnType<RedisClient["pipeline"]>): Promise<unknown[]> {
+  const all = [keys.entries, keys.due, keys.disabled, keys.runCount, keys.lastRun];
+  return repairingWrongTypes(redis, all, {
+    context: "reading periodic entries",
+    attempt: async () => {
+      const results = (await build().exec()) ?? [];
+      return results.map(([error, value]) => {
+        if (error) throw error;
+        return value;
+      });
+    },
   });
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ChainableCommander } from "ioredis";
 import { isCluster, type RedisClient } from "../config/connect.ts";
+import { repairingWrongTypes } from "./quarantine.ts";
 
 export type ScriptArg = string | number;
 
@@ -20,7 +21,17 @@ export class LuaScript {
     this.sha = createHash("sha1").update(source).digest("hex");
   }
 
-  async run(redis: RedisClient, keys: readonly string[], args: readonly ScriptArg[]): Promise<unknown> {
+  /**
+   * Runs the script. A WRONGTYPE error (a key holding another type than its role needs, see
+   * keyRole) moves the offending declared keys aside into quarantine and runs it again, so one
+   * stray key cannot stop every call that touches it; the scripts guard their writes so that a
+   * failure leaves nothing half-moved.
+   */
+  run(redis: RedisClient, keys: readonly string[], args: readonly ScriptArg[]): Promise<unknown> {
+    return repairingWrongTypes(redis, keys, { context: `script ${this.name}`, attempt: () => this.#run(redis, keys, args) });
+  }
+
+  async #run(redis: RedisClient, keys: readonly string[], args: readonly ScriptArg[]): Promise<unknown> {
     try {
       return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
     } catch (error) {

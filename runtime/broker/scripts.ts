@@ -3,7 +3,9 @@ import { LuaScript } from "./lua-script.ts";
 
 const read = (file: string): string => readFileSync(new URL(`./lua/${file}`, import.meta.url), "utf8");
 
-const lib = read("lib.lua");
+/** Lua of `ensure_type`, for scripts that write into structures they have not read (beat's too). */
+export const ensureTypeLua = read("ensure-type.lua");
+const lib = ensureTypeLua + read("lib.lua");
 /** Lua of `enqueue_one` and `index_and_wake`, for scripts that enqueue as part of a larger change (beat). */
 export const enqueueLua = lib + read("enqueue-fn.lua");
 const claimFn = read("claim.lua");

@@ -24,6 +24,15 @@ export function stringFlag(flags: Map<string, string | true>, name: string): str
   return value;
 }
 
+/** A bare switch (`--x`, or `--x=true|false`); undefined when absent. */
+export function boolFlag(flags: Map<string, string | true>, name: string): boolean | undefined {
+  const value = flags.get(name);
+  if (value === undefined || value === true) return value;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new ConfigurationError(`--${name} is a switch; got "${value}"`);
+}
+
 /** A flag's whole-number value, or undefined when absent. */
 export function intFlag(flags: Map<string, string | true>, name: string): number | undefined {
   const value = stringFlag(flags, name);

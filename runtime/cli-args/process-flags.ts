@@ -9,6 +9,7 @@ export const PROCESS_ENV: Readonly<Record<string, string>> = {
   CELERITY_PREFIX: `key prefix when --prefix is absent (default ${DEFAULT_PREFIX})`,
   CELERITY_LOG_LEVEL: "debug, info (default), warn or error",
   CELERITY_LOG_FORMAT: "json or pretty (default: pretty on a terminal, else json)",
+  CELERITY_ALLOW_EVICTION: "1: run even if Redis's maxmemory-policy may evict keys (as --allow-eviction)",
 };
 
 /** `--redis` and `--prefix`, which worker and beat take alike; `peers` says who else must use the same prefix. */

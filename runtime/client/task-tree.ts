@@ -39,6 +39,11 @@ export interface ClientOptions {
    * {@link ReplicationError}.
    */
   durability?: Durability;
+  /**
+   * Send tasks even if Redis's maxmemory-policy can evict keys (default: CELERITY_ALLOW_EVICTION).
+   * Without it, the first send checks the policy and rejects with EvictionPolicyError.
+   */
+  allowEviction?: boolean;
 }
 
 /** Members every client has beside its task tree; `$` keeps them apart from task names. */
@@ -71,6 +76,8 @@ function withoutResultAs(options: SignatureOptions): ApplyOptions {
 
 function makeHandle(app: AppSpec, spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits, durability?: Durability): TaskHandle<unknown, unknown> {
   const send = async (batch: PreparedBatch): Promise<AsyncResult<unknown>[]> => {
+    const check = conn.ensureSafe();
+    if (check) await check;
     // A sharded queue: each item's id names its shard, and each shard's items go in their own calls.
     const byShard = new Map<string, PreparedBatch["items"]>();
     const items = batch.items.map((item) => {
@@ -125,7 +132,7 @@ function makeHandle(app: AppSpec, spec: TaskSpec, conn: ClientConnection, limits
  * `client.emails.send_welcome`). Generated `client.ts` calls this with the app's spec and its types.
  */
 export function createTaskTree<T>(app: AppSpec, options: ClientOptions = {}): T & ClientControls {
-  const conn = new ClientConnection(brokerTarget(options.broker, options.redis), keyspace(app.app, options.prefix));
+  const conn = new ClientConnection(brokerTarget(options.broker, options.redis), keyspace(app.app, options.prefix), { allowEviction: options.allowEviction });
   const limits: ArgsLimits = { ...DEFAULT_ARGS_LIMITS, ...options.limits };
   const root: Record<string, unknown> = {};
   for (const spec of Object.values(app.tasks)) {

@@ -1,5 +1,6 @@
 export { CelerityError } from "./celerity-error.ts";
 export { ConfigurationError } from "./configuration-error.ts";
+export { EvictionPolicyError } from "./eviction-policy-error.ts";
 export { MaxRetriesExceededError } from "./max-retries-exceeded-error.ts";
 export { RemoteTaskError } from "./remote-task-error.ts";
 export { TaskArgumentsError, describeViolations, type ArgumentViolation } from "./task-arguments-error.ts";

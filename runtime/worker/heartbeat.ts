@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import type { BrokerConn } from "../broker/conn.ts";
+import { quarantineOnWrongType, repairingWrongTypes } from "../broker/quarantine.ts";
 import { redisTimeMs } from "../time/redis-clock.ts";
 
 export interface HeartbeatInfo {
@@ -38,11 +39,11 @@ export async function beat({ redis, ks }: BrokerConn, info: HeartbeatInfo, optio
   pipeline.pexpire(key, WORKER_TTL_MS);
   pipeline.zadd(ks.workers, now, info.id);
   pipeline.zremrangebyscore(ks.workers, "-inf", now - WORKER_TTL_MS);
-  await pipeline.exec();
+  await quarantineOnWrongType(redis, await pipeline.exec(), { keys: [key, ks.workers], context: "worker heartbeat" });
   if (options.pruneStats) {
     const oldest = Math.floor(now / 60_000) - STATS_KEEP_MINUTES;
     for (const queue of info.queueParts ?? info.queues) {
-      const fields = await redis.hkeys(ks.stats(queue));
+      const fields = await repairingWrongTypes(redis, [ks.stats(queue)], { context: "worker stats pruning", attempt: () => redis.hkeys(ks.stats(queue)) });
       const stale = fields.filter((f) => Number(f.split(":")[0]) < oldest);
       if (stale.length > 0) await redis.hdel(ks.stats(queue), ...stale);
     }

@@ -1,5 +1,5 @@
 import { wantsHelp, type FlagSpec } from "../cli-args/help.ts";
-import { durationFlag, intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
+import { boolFlag, durationFlag, intFlag, parseFlags, stringFlag } from "../cli-args/parse-flags.ts";
 import { connectionFlags, processHelp } from "../cli-args/process-flags.ts";
 import { resolveRedisUrl } from "../config/redis-url.ts";
 import { CelerityError } from "../errors/celerity-error.ts";
@@ -20,6 +20,7 @@ export const WORKER_FLAGS: readonly FlagSpec[] = [
   { name: "max-payload", value: "BYTES", default: "1048576 (1 MiB)", help: "args payloads above this are dead-lettered unread" },
   ...connectionFlags("clients and beat"),
   { name: "id", value: "ID", default: "host:pid:random", help: "this worker's name in the admin and in logs" },
+  { name: "allow-eviction", value: "", default: "off: a maxmemory-policy that can evict keys is refused", help: "run even if Redis may evict keys (or CELERITY_ALLOW_EVICTION=1)" },
 ];
 
 /** The worker's `--help` text. */
@@ -46,6 +47,7 @@ export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
     redis: stringFlag(flags, "redis"),
     prefix: stringFlag(flags, "prefix"),
     id: stringFlag(flags, "id"),
+    allowEviction: boolFlag(flags, "allow-eviction"),
   };
 }
 
@@ -78,7 +80,15 @@ export async function runWorkerMain(app: WorkerApp, options: { argv?: readonly s
     warm: "warm shutdown: finishing running tasks",
     cold: "second signal: exiting now; leases will return running tasks",
   });
-  await worker.start();
+  try {
+    await worker.start();
+  } catch (error) {
+    if (error instanceof CelerityError) {
+      log.error(error.message, { code: error.code });
+      process.exit(2);
+    }
+    throw error;
+  }
   // A warm shutdown asked for over the control channel ends the process as a signal's does.
   void worker.stopped.then(() => process.exit(0));
 }

@@ -20,6 +20,8 @@ export interface WorkerOptions {
   /** Args payloads above this are dead-lettered unread. Default 1 MiB. */
   maxPayloadBytes?: number;
   redis?: string | RedisClient;
+  /** Run even if Redis's maxmemory-policy can evict keys (default: CELERITY_ALLOW_EVICTION). */
+  allowEviction?: boolean;
   prefix?: string;
   id?: string;
   logger?: Logger;
@@ -39,8 +41,8 @@ export const realTimers: TimerSource = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export type ResolvedWorkerOptions = Required<Omit<WorkerOptions, "redis" | "prefix" | "logger">> &
-  Pick<WorkerOptions, "redis" | "prefix" | "logger">;
+export type ResolvedWorkerOptions = Required<Omit<WorkerOptions, "redis" | "prefix" | "logger" | "allowEviction">> &
+  Pick<WorkerOptions, "redis" | "prefix" | "logger" | "allowEviction">;
 
 
 export function resolveWorkerOptions(options: WorkerOptions, allQueues: readonly string[]): ResolvedWorkerOptions {
@@ -54,6 +56,7 @@ export function resolveWorkerOptions(options: WorkerOptions, allQueues: readonly
     maxPayloadBytes: options.maxPayloadBytes ?? 1 << 20,
     id: options.id ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     redis: options.redis,
+    allowEviction: options.allowEviction,
     prefix: options.prefix,
     logger: options.logger,
     timers: options.timers ?? realTimers,

@@ -1,4 +1,5 @@
 import { connectRedis, isCluster, type RedisClient } from "../config/connect.ts";
+import { checkEvictionPolicy } from "../config/eviction-policy.ts";
 import { finish, finishAndClaim } from "../broker/settle.ts";
 import type { Claimed, ClaimResult } from "../broker/claim.ts";
 import type { BrokerConn } from "../broker/conn.ts";
@@ -6,6 +7,7 @@ import type { Outcome } from "../broker/finish.ts";
 import { renewLeases } from "../broker/leases.ts";
 import { startClaimed, type SkippedRecord, type StartedRecord } from "../broker/start.ts";
 import { scripts } from "../broker/scripts.ts";
+import { isWrongTypeError, logQuarantinesWith, quarantineWrongTypes } from "../broker/quarantine.ts";
 import { measureClockOffset } from "../time/redis-clock.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
@@ -128,6 +130,13 @@ export class Worker {
   async start(): Promise<void> {
     const target = this.options.redis;
     this.#conn = { redis: connectRedis(target, { name: "celerity-worker" }), ks: this.#ks };
+    logQuarantinesWith(this.#conn.redis, this.#log);
+    try {
+      await checkEvictionPolicy(this.#conn.redis, { allowEviction: this.options.allowEviction, role: "worker", log: this.#log });
+    } catch (error) {
+      this.#conn.redis.disconnect();
+      throw error;
+    }
     const byTag = new Map<string, string[]>();
     for (const q of expandQueues(this.#app.app, this.options.queues)) {
       const tag = this.#ks.forQueue(q).tag;
@@ -280,8 +289,10 @@ export class Worker {
       const blockerId = group.blockerId;
       timer = setTimeout(() => void this.#conn.redis.client("UNBLOCK", blockerId).catch(() => {}), ms);
       await group.blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
-    } catch {
-      // Disconnected for shutdown, or a connection fault: the loop decides what happens next.
+    } catch (error) {
+      // A signal list of the wrong type would make BLPOP fail at once, forever: a busy loop.
+      if (isWrongTypeError(error)) await quarantineWrongTypes(this.#conn.redis, keys, { context: "worker BLPOP" }).catch(() => []);
+      // Otherwise disconnected for shutdown, or a connection fault: the loop decides what happens next.
     } finally {
       clearTimeout(timer);
     }
@@ -335,6 +346,11 @@ export class Worker {
     for (const rec of records) {
       if (rec.kind === "skip") {
         this.#log.warn("task not run", { id: rec.claimed.id.slice(0, 200), reason: rec.reason });
+        // The start script buries a record of the wrong type but leaves the key, which would make its
+        // id unusable (an enqueue sees it as existing): move it aside too.
+        if (rec.reason.startsWith("corrupt task record (")) {
+          void quarantineWrongTypes(this.#conn.redis, [this.#ks.task(rec.claimed.id)], { context: "worker start" }).catch(() => []);
+        }
         if (rec.canvasJson !== "") {
           abortCanvas(this.#conn, rec.claimed.id, rec.canvasJson).catch((error) => this.#log.warn("stopping the canvas of a task not run failed", { id: rec.claimed.id, error: (error as Error).message }));
         }

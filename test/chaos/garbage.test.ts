@@ -80,7 +80,8 @@ test("garbage in every queue key is dead-lettered with a reason; the worker surv
 
   const worker = fleet.spawn("worker", "test/fixtures/chaos/worker-process.ts", ["--prefix", prefix, "--concurrency", "8", "--lease", "1s"]);
   const goodIds = [...before, ...after];
-  const expectedDead = Object.keys(records).length + raw.length;
+  // + 1: the wrong-type record is also moved aside (a quarantine letter), freeing its id.
+  const expectedDead = Object.keys(records).length + raw.length + 1;
   try {
     await waitFor("good tasks done and garbage dead-lettered", async () => {
       const counts = await stateCounts(redis, ks, goodIds);
@@ -110,6 +111,10 @@ test("garbage in every queue key is dead-lettered with a reason; the worker surv
     assert.ok(entry.raw.length <= 4096, "stored truncated");
     assert.notEqual(await redis.zscore(ks.dead, ref), null);
   }
+  const quarantined = (await redis.zrange(ks.dead, "0", "-1")).filter((m) => m.startsWith("quarantine:"));
+  assert.equal(quarantined.length, 1);
+  assert.equal(JSON.parse((await redis.hget(ks.deadRaw, quarantined[0]))!).key, ks.task("g-wrong-type"), "the wrong-type record was moved aside");
+  assert.equal(await redis.exists(ks.task("g-wrong-type")), 0);
   assert.equal(await redis.zcard(ks.dead), expectedDead, "exactly the garbage is dead, no good task");
 
   // Still alive, still working.

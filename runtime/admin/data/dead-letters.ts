@@ -1,15 +1,18 @@
 import type { BrokerConn } from "../../broker/conn.ts";
 import type { Keyspace } from "../../keys/keyspace.ts";
 import { parseShardQueue } from "../../keys/shard-tags.ts";
-import { isRawRef } from "./ids.ts";
+import { isQuarantineRef, isRawRef } from "./ids.ts";
 import { parseStoredJson } from "./json.ts";
 import { shardSpaces, type AppConn } from "./shards.ts";
 import { TASK_FIELDS as F } from "../../keys/task-record.ts";
 
-/** One dead letter: a task that failed for good, or raw garbage found in a queue. */
+/**
+ * One dead letter: a task that failed for good, raw garbage found in a queue, or a key of the wrong
+ * type that was moved aside (quarantine: `raw` is the key's old name, `movedTo` where it is now).
+ */
 export interface DeadLetter {
   member: string;
-  kind: "task" | "raw";
+  kind: "task" | "raw" | "quarantine";
   /** When it was dead-lettered, epoch ms. */
   at: number;
   reason: string;
@@ -19,6 +22,8 @@ export interface DeadLetter {
   /** For raw kind: the payload as stored (truncated to 4 KiB by the broker) and its full size. */
   raw: string | null;
   size: number | null;
+  /** Quarantine kind: the key now holding what was found. */
+  movedTo: string | null;
 }
 
 export interface DeadPage {
@@ -34,6 +39,7 @@ interface RawInfo {
   size?: unknown;
   reason?: unknown;
   queue?: unknown;
+  quarantined?: unknown;
 }
 
 /** A dead-letter member and the shard whose dead set holds it. */
@@ -75,13 +81,14 @@ async function describe({ redis }: BrokerConn, members: Located[]): Promise<Dead
       const info = (parseStoredJson(value as string | null) ?? {}) as RawInfo;
       return {
         member,
-        kind: "raw",
+        kind: isQuarantineRef(member) ? "quarantine" : "raw",
         at,
         reason: typeof info.reason === "string" ? info.reason : "unreadable message",
         queue: typeof info.queue === "string" ? parseShardQueue(info.queue).queue : null,
         name: null,
         raw: typeof info.raw === "string" ? info.raw : null,
         size: typeof info.size === "number" ? info.size : null,
+        movedTo: typeof info.quarantined === "string" ? info.quarantined : null,
       };
     }
     const [n, q, why, errJson] = value as (string | null)[];
@@ -96,6 +103,7 @@ async function describe({ redis }: BrokerConn, members: Located[]): Promise<Dead
       name: n,
       raw: null,
       size: null,
+      movedTo: null,
     };
   });
 }

@@ -2,8 +2,11 @@ import { notFound } from "../http/errors.ts";
 
 /** Same shape the client accepts for task ids; anything else cannot name a record. */
 const TASK_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
-/** Dead letters without a record are stored under `raw:<sha1 of the payload>` (see bury_raw in lib.lua). */
-const RAW_REF = /^raw:[0-9a-f]{40}$/;
+/**
+ * Dead letters without a record are stored under `raw:<sha1 of the payload>` (see bury_raw in lib.lua),
+ * wrong-type keys moved aside under `quarantine:<sha1 of the new key name>` (see quarantine.lua).
+ */
+const RAW_REF = /^(raw|quarantine):[0-9a-f]{40}$/;
 const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** Returns the id when it can be a task id, else a 404 (never builds a key from garbage). */
@@ -14,6 +17,11 @@ export function taskIdOr404(id: string): string {
 
 export function isRawRef(member: string): boolean {
   return RAW_REF.test(member);
+}
+
+/** A dead letter for a wrong-type key that was moved aside (a raw ref too). */
+export function isQuarantineRef(member: string): boolean {
+  return member.startsWith("quarantine:") && RAW_REF.test(member);
 }
 
 /** A dead-letter member: a raw ref or a task id. */

@@ -28,7 +28,7 @@ export function deadLettersPage(view: View, page: DeadPage): SafeHtml {
   const rows = page.items.map(
     (d) => html`<tr data-member="${d.member}">
       <td>${timeCell(d.at, view.now)}</td>
-      <td>${d.kind === "raw" ? stateBadge("RAW") : html`<a class="mono" href="${taskHref(d.member)}">${d.member}</a>`}</td>
+      <td>${d.kind === "raw" ? stateBadge("RAW") : d.kind === "quarantine" ? stateBadge("QUARANTINED") : html`<a class="mono" href="${taskHref(d.member)}">${d.member}</a>`}</td>
       <td>${d.name ?? ""}</td><td>${d.queue ?? ""}</td><td class="reason">${d.reason}</td><td>${rowActions(view, d)}</td></tr>`,
   );
   const purgeAll = page.total > 0 ? actionButton(view, { action: "/dead/purge", label: `Purge all ${page.total}`, kind: "danger", confirm: `Delete all ${page.total} dead letters? This cannot be undone.` }) : html``;
@@ -47,22 +47,28 @@ ${pagination({ path: "/dead", page: page.page, pages: page.pages })}`,
 /** Renders one dead letter. */
 export function deadLetterPage(view: View, d: DeadLetter): SafeHtml {
   const facts = html`<dl class="facts">
-    <dt>Kind</dt><dd>${d.kind === "raw" ? "raw message (no task record)" : "task"}</dd>
-    <dt>${d.kind === "raw" ? "Reference" : "Task id"}</dt><dd class="mono">${d.kind === "task" ? html`<a href="${taskHref(d.member)}">${d.member}</a>` : d.member}</dd>
+    <dt>Kind</dt><dd>${d.kind === "raw" ? "raw message (no task record)" : d.kind === "quarantine" ? "wrong-type key, moved aside" : "task"}</dd>
+    <dt>${d.kind === "task" ? "Task id" : "Reference"}</dt><dd class="mono">${d.kind === "task" ? html`<a href="${taskHref(d.member)}">${d.member}</a>` : d.member}</dd>
     ${d.name ? html`<dt>Task</dt><dd>${d.name}</dd>` : ""}
+    ${d.movedTo ? html`<dt>Key</dt><dd class="mono">${d.raw ?? ""}</dd><dt>Moved to</dt><dd class="mono">${d.movedTo}</dd>` : ""}
     <dt>Queue</dt><dd>${d.queue ?? "—"}</dd>
     <dt>Dead since</dt><dd>${timeCell(d.at, view.now)} <span class="muted">${isoTime(d.at)}</span></dd>
     <dt>Reason</dt><dd class="reason">${d.reason}</dd>
     ${d.size !== null ? html`<dt>Size</dt><dd>${d.size} bytes${d.raw !== null && d.size > d.raw.length ? " (first 4 KiB kept)" : ""}</dd>` : ""}
   </dl>`;
-  const note = d.kind === "raw" ? html`<p class="muted">A raw dead letter cannot be requeued: it never was a readable task. Inspect it, then purge it.</p>` : html``;
+  const note =
+    d.kind === "raw"
+      ? html`<p class="muted">A raw dead letter cannot be requeued: it never was a readable task. Inspect it, then purge it.</p>`
+      : d.kind === "quarantine"
+        ? html`<p class="muted">A key held the wrong type for its role and was renamed out of the way; the runtime started a fresh one. Inspect the moved key with redis-cli, delete it when done (purging this letter leaves it in place).</p>`
+        : html``;
   const requeue = d.kind === "task" ? actionButton(view, { action: `${deadHref(d.member)}/requeue`, label: "Requeue", kind: "primary", confirm: "Run this task again under the same id?" }) : html``;
   return layout(view, {
     title: "Dead letter",
     section: "dead",
     body: html`<div class="actions">${requeue}${actionButton(view, { action: `${deadHref(d.member)}/purge`, label: "Purge", kind: "danger", confirm: "Delete this dead letter?" })}</div>
 ${note}<div class="panel">${facts}</div>
-${d.raw !== null ? html`<h2>Payload</h2><pre class="raw">${d.raw}</pre>` : ""}
+${d.raw !== null && d.kind === "raw" ? html`<h2>Payload</h2><pre class="raw">${d.raw}</pre>` : ""}
 ${d.kind === "task" ? html`<p><a href="${taskHref(d.member)}">Full task record, with arguments and stack trace →</a></p>` : ""}`,
   });
 }

@@ -8,6 +8,9 @@ local name, mode, enabled, next_due = ARGV[1], ARGV[3], ARGV[4], ARGV[5]
 local exists = redis.call('HEXISTS', KEYS[1], name) == 1
 if mode == 'create' and exists then return 0 end
 if mode == 'replace' and not exists then return -1 end
+-- Before the definition is written: a retry after quarantine must not find it stored half-way.
+ensure_type(KEYS[2], 'zset')
+ensure_type(KEYS[3], 'set')
 redis.call('HSET', KEYS[1], name, ARGV[2])
 if enabled == '1' then
   redis.call('SREM', KEYS[3], name)

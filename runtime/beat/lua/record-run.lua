@@ -3,6 +3,8 @@
 -- Writes one periodic run as a task and queues it. k = { task, ready, delayed, signal, recent },
 -- a = { id, name, args, queue, prio, expires_at, result_ttl, recent_cap }. Returns enqueue_one's code.
 local function enqueue_run(k, a, now)
+  -- A record written but not queued would read as "existed already" when the firing is retried.
+  ensure_type(k.ready, 'list')
   local written = enqueue_one(k.task, a.id, a.name, a.args, a.queue, a.prio, 0, a.expires_at, a.result_ttl, now, k.delayed)
   if written == 1 then redis.call('LPUSH', k.ready, a.id) end
   if written > 0 then index_and_wake(k.recent, k.signal, { now, a.id }, tonumber(a.recent_cap)) end

@@ -7,6 +7,7 @@
 local dead, key, ready, signal, recent = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local id, queue, prio, now = ARGV[1], ARGV[2], ARGV[3], now_ms()
 if not redis.call('ZSCORE', dead, id) then return 'not_dead' end
+ensure_type(ready, 'list')
 local rec = redis.call('HMGET', key, 's', 'q', 'p')
 if not rec[1] then return 'no_record' end
 if rec[2] ~= queue or tostring(rec[3]) ~= prio then return 'moved' end

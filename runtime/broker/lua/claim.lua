@@ -8,11 +8,16 @@ local CLAIM_KEYS = 13
 local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
   local out = {}
   local deadline = now + lease_ms
+  -- Garbage popped from a ready list is buried in these: a wrong type must stop the call before
+  -- anything is popped (two TYPE calls per claim, not per task).
+  ensure_type(dead, 'zset')
+  ensure_type(dead_raw, 'hash')
   for qi = 0, nq - 1 do
     local b = kb + qi * CLAIM_KEYS
     local delayed, leases, signal = KEYS[b + 11], KEYS[b + 12], KEYS[b + 13]
     local due = redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, limit)
     if #due > 0 then
+      ensure_ready_lists(b, due)
       for _, m in ipairs(due) do
         local p, id = split_member(m)
         redis.call('LPUSH', KEYS[b + 1 + p], id)
@@ -21,6 +26,7 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
     end
     local lost = redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, limit)
     if #lost > 0 then
+      ensure_ready_lists(b, lost)
       for _, m in ipairs(lost) do
         local p, id = split_member(m)
         -- Back to the head: it was taken before anything now waiting.

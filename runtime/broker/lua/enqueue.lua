@@ -10,6 +10,8 @@ local name, eta, expires_at, result_ttl, delayed = ARGV[4], tonumber(ARGV[5]), t
 if ARGV[6] ~= '' then eta = math.max(eta, now + tonumber(ARGV[6])) end
 if ARGV[8] ~= '' then expires_at = now + tonumber(ARGV[8]) end
 local out, ready, recent = {}, {}, {}
+-- The batch goes into one of these, after its records are written: refuse before writing them.
+if tonumber(eta) > now then ensure_type(delayed, 'zset') else ensure_type(KEYS[1], 'list') end
 for i = 1, #KEYS - 4 do
   local id = ARGV[8 + i * 2]
   local written = enqueue_one(KEYS[4 + i], id, name, ARGV[9 + i * 2], queue, prio, eta, expires_at, result_ttl, now, delayed)

@@ -89,6 +89,8 @@ local function finish(kb, ab, now, chan)
         redis.call('PEXPIRE', key, ttl)
         bump(stats, 'ok')
       elseif kind == 'fail' then
+        -- Before the record turns FAILURE: a retry after quarantine must still find it unfinished.
+        ensure_type(dead, 'zset')
         local why = payload
         local ok, decoded = pcall(cjson.decode, payload)
         if ok and type(decoded) == 'table' and decoded.message then why = tostring(decoded.name) .. ': ' .. tostring(decoded.message) end

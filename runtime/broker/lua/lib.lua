@@ -28,12 +28,26 @@ local function split_member(member)
   return 0, member
 end
 
+-- ensure_type for the ready lists KEYS[b + 1 + p] that members "<p>|<id>" are about to be pushed to.
+local function ensure_ready_lists(b, members)
+  local seen = {}
+  for _, m in ipairs(members) do
+    local p = split_member(m)
+    if not seen[p] then
+      seen[p] = true
+      ensure_type(KEYS[b + 1 + p], 'list')
+    end
+  end
+end
+
 -- A plausible task id; anything else found in a queue is garbage to bury, never a key to build.
 local function valid_id(id)
   return #id > 0 and #id <= 200 and not string.find(id, '[^%w%-_:.]')
 end
 
 local function bury_raw(dead, dead_raw, now, raw, reason, queue)
+  ensure_type(dead, 'zset')
+  ensure_type(dead_raw, 'hash')
   local ref = 'raw:' .. redis.sha1hex(raw)
   local shown = raw
   if #shown > 4096 then shown = string.sub(shown, 1, 4096) end

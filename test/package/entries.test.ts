@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
-import { buildPackage } from "../tools/build-package.ts";
-import { importEntry } from "../tools/import-entry.ts";
+import { buildPackage } from "../../tools/build-package.ts";
+import { importEntry } from "../../tools/import-entry.ts";
 
 /** A loaded module's place: `pkg:<name>` for a dependency, `dist/<dir>` for our own code. */
 function place(path: string): string {

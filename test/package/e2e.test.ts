@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Redis } from "ioredis";
 import { parseDocument } from "yaml";
-import { REPO } from "./generator-helpers.ts";
+import { REPO } from "../generator-helpers.ts";
 
 const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
 const RUNTIMES = {
