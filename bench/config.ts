@@ -1,7 +1,18 @@
 import { parseArgs } from "node:util";
 import type { SystemName } from "./systems/system.ts";
 
-export const WORKLOAD_NAMES = ["bulk", "single", "drain", "latency", "memory", "canvas", "codegen", "import", "embedded", "cluster"] as const;
+export const WORKLOAD_NAMES = [
+  "bulk",
+  "single",
+  "drain",
+  "latency",
+  "memory",
+  "canvas",
+  "codegen",
+  "import",
+  "embedded",
+  "cluster",
+] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 export const SYSTEM_NAMES: readonly SystemName[] = ["celerity", "bullmq", "bee-queue"];
 
@@ -68,8 +79,13 @@ const USAGE = `usage: npm run bench -- [--rounds N] [--quick] [--only ${WORKLOAD
 
 function list<T extends string>(value: string | undefined, known: readonly T[], flag: string): T[] | null {
   if (value === undefined) return null;
-  const items = value.split(",").map((s) => s.trim()).filter(Boolean);
-  for (const item of items) if (!known.includes(item as T)) throw new Error(`${flag}: unknown "${item}" (known: ${known.join(", ")})\n${USAGE}`);
+  const items = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of items)
+    if (!known.includes(item as T))
+      throw new Error(`${flag}: unknown "${item}" (known: ${known.join(", ")})\n${USAGE}`);
   return items as T[];
 }
 

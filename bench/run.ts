@@ -20,7 +20,9 @@ const config = parseConfig(process.argv.slice(2));
 const wallStart = performance.now();
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const admin = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
-const systems: QueueSystem[] = config.systems.map((name) => createSystem(name, { redisUrl: config.redisUrl, prefix: prefixFor(name), admin }));
+const systems: QueueSystem[] = config.systems.map((name) =>
+  createSystem(name, { redisUrl: config.redisUrl, prefix: prefixFor(name), admin }),
+);
 
 async function cleanup(): Promise<void> {
   for (const s of systems) await deleteUnder(admin, s.prefix);
@@ -44,7 +46,11 @@ function brief(m: Metrics): string {
     .join(" ");
 }
 
-async function runSystem(workload: Extract<Workload, { kind: "system" }>, system: QueueSystem, figures: SystemFigures): Promise<void> {
+async function runSystem(
+  workload: Extract<Workload, { kind: "system" }>,
+  system: QueueSystem,
+  figures: SystemFigures,
+): Promise<void> {
   await deleteUnder(admin, system.prefix);
   await system.open();
   try {
@@ -73,7 +79,12 @@ async function runWorkload(workload: Workload): Promise<Partial<Record<SystemNam
       const f = (figures.celerity ??= fresh());
       if (f.error) break;
       try {
-        const metrics = await workload.run({ sizes: config.sizes, redisUrl: config.redisUrl, log: (m) => log(`  ${m}`), detail: (k, v) => (f.details[k] = v) });
+        const metrics = await workload.run({
+          sizes: config.sizes,
+          redisUrl: config.redisUrl,
+          log: (m) => log(`  ${m}`),
+          detail: (k, v) => (f.details[k] = v),
+        });
         f.rounds.push(metrics);
         log(`  celerity: ${brief(metrics)}`);
       } catch (error) {
@@ -101,7 +112,9 @@ const deleted = await deleteStaleRuns(admin);
 if (deleted > 0) log(`deleted ${deleted} keys left by killed bench runs`);
 const machine = await machineInfo(admin);
 log(`machine: ${describeMachine(machine)}; load average ${machine.loadAverage.start.toFixed(2)}`);
-log(`rounds: ${config.rounds}${config.quick ? " (quick)" : ""}; workloads: ${config.workloads.join(", ")}; systems: ${config.systems.join(", ")}`);
+log(
+  `rounds: ${config.rounds}${config.quick ? " (quick)" : ""}; workloads: ${config.workloads.join(", ")}; systems: ${config.systems.join(", ")}`,
+);
 
 const summaries: WorkloadSummary[] = [];
 const results: ResultsFile["workloads"] = {};
@@ -110,10 +123,13 @@ for (const workload of WORKLOADS.filter((w) => config.workloads.includes(w.name)
   const figures = await runWorkload(workload);
   results[workload.name] = { title: workload.title, figures };
   const medianBySystem: WorkloadSummary["medians"] = {};
-  for (const [name, f] of Object.entries(figures) as [SystemName, SystemFigures][]) if (!f.error) medianBySystem[name] = f.median;
+  for (const [name, f] of Object.entries(figures) as [SystemName, SystemFigures][])
+    if (!f.error) medianBySystem[name] = f.median;
   const verdicts = TARGETS.filter((t) => t.workload === workload.name).map((t) => judge(t, medianBySystem));
   allVerdicts.push(...verdicts);
-  const errors = Object.entries(figures).filter(([, f]) => f.error).map(([name, f]) => `${name}: ${f.error}`);
+  const errors = Object.entries(figures)
+    .filter(([, f]) => f.error)
+    .map(([name, f]) => `${name}: ${f.error}`);
   summaries.push({
     name: workload.name,
     title: workload.title,
@@ -138,7 +154,13 @@ await writeResults(config.out, {
   generatedAt: new Date().toISOString(),
   command: `npm run bench${process.argv.length > 2 ? " -- " + process.argv.slice(2).join(" ") : ""}`,
   wallSeconds,
-  config: { rounds: config.rounds, quick: config.quick, workloads: config.workloads, systems: config.systems, sizes: config.sizes },
+  config: {
+    rounds: config.rounds,
+    quick: config.quick,
+    workloads: config.workloads,
+    systems: config.systems,
+    sizes: config.sizes,
+  },
   machine,
   systems: Object.fromEntries(systems.map((s) => [s.name, s.settings])),
   workloads: results,

@@ -17,9 +17,12 @@ export async function loadRegistry(path: string): Promise<AppSpec> {
   try {
     mod = await importRegistry(resolve(path));
   } catch (error) {
-    throw new ConfigurationError(`cannot load the registry ${path} (run codegen first, or pass --registry): ${(error as Error).message}`);
+    throw new ConfigurationError(
+      `cannot load the registry ${path} (run codegen first, or pass --registry): ${(error as Error).message}`,
+    );
   }
-  if (!mod.app || typeof mod.app !== "object" || !mod.app.tasks) throw new ConfigurationError(`${path} has no \`app\` export (expected generated/registry.ts)`);
+  if (!mod.app || typeof mod.app !== "object" || !mod.app.tasks)
+    throw new ConfigurationError(`${path} has no \`app\` export (expected generated/registry.ts)`);
   return mod.app;
 }
 
@@ -28,7 +31,12 @@ async function importRegistry(file: string): Promise<{ app?: AppSpec }> {
     return await import(pathToFileURL(file).href);
   } catch (error) {
     const compiled = file.replace(/\.ts$/, ".js");
-    if ((error as { code?: string }).code !== "ERR_UNKNOWN_FILE_EXTENSION" || compiled === file || !existsSync(compiled)) throw error;
+    if (
+      (error as { code?: string }).code !== "ERR_UNKNOWN_FILE_EXTENSION" ||
+      compiled === file ||
+      !existsSync(compiled)
+    )
+      throw error;
     return import(pathToFileURL(compiled).href);
   }
 }

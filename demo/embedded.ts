@@ -15,13 +15,18 @@ function demoLogger(label: string) {
 }
 
 /** Starts worker and beat inside this process on the memory broker (the demo with no Redis). */
-export async function startEmbedded(app: WorkerApp & { app: AppSpec }, options: { url: string; prefix: string; concurrency: number }): Promise<DemoService[]> {
-  const worker = new Worker(app, { redis: options.url, prefix: options.prefix, concurrency: options.concurrency, logger: demoLogger("worker") });
+export async function startEmbedded(
+  app: WorkerApp & { app: AppSpec },
+  options: { url: string; prefix: string; concurrency: number },
+): Promise<DemoService[]> {
+  const worker = new Worker(app, {
+    redis: options.url,
+    prefix: options.prefix,
+    concurrency: options.concurrency,
+    logger: demoLogger("worker"),
+  });
   const beat = new Beat(app.app, { redis: options.url, prefix: options.prefix, logger: demoLogger("beat") });
   await worker.start();
   await beat.start();
-  return [
-    { stop: async () => (await worker.stop(), "stopped") },
-    { stop: async () => (await beat.stop(), "stopped") },
-  ];
+  return [{ stop: async () => (await worker.stop(), "stopped") }, { stop: async () => (await beat.stop(), "stopped") }];
 }

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 /** Starts `tsx <script>` as a child whose log lines are prefixed with `label`. */
-export function startChild(label: string, script: string, options: { env: NodeJS.ProcessEnv; args?: string[] }): ChildProcess {
+export function startChild(
+  label: string,
+  script: string,
+  options: { env: NodeJS.ProcessEnv; args?: string[] },
+): ChildProcess {
   const { env, args = [] } = options;
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: new URL("..", import.meta.url).pathname,

@@ -18,12 +18,17 @@ const embedded = isMemoryUrl(requested) || !(await redisAnswers(requested));
 const url = embedded ? (isMemoryUrl(requested) ? requested : MEMORY_URL) : requested;
 if (embedded) {
   const why = isMemoryUrl(requested) ? `REDIS_URL is ${requested}` : `no Redis answers at ${requested}`;
-  console.log(`${why}: running worker, beat and client in this one process on the in-memory broker (for development; start Redis or set REDIS_URL for several processes).`);
+  console.log(
+    `${why}: running worker, beat and client in this one process on the in-memory broker (for development; start Redis or set REDIS_URL for several processes).`,
+  );
 }
 
 const root = new URL("..", import.meta.url).pathname;
 console.log("1. codegen: tasks.yaml -> generated/");
-const codegen = spawnSync(process.execPath, ["--import", "tsx", "cli/main.ts", "codegen"], { cwd: root, stdio: "inherit" });
+const codegen = spawnSync(process.execPath, ["--import", "tsx", "cli/main.ts", "codegen"], {
+  cwd: root,
+  stdio: "inherit",
+});
 if (codegen.status !== 0) process.exit(codegen.status ?? 1);
 
 // Imported only now, so that the demo runs on freshly generated code.
@@ -35,7 +40,12 @@ const { dispatch } = await import("../generated/dispatch.ts");
 const prefix = `celerity-demo-${process.pid}`;
 const env = { CELERITY_PREFIX: prefix, REDIS_URL: url };
 console.log(`2. starting a worker and beat (key prefix ${prefix}${embedded ? ", in this process" : ""})`);
-const services: DemoService[] = embedded ? await startEmbedded({ app, dispatch }, { url, prefix, concurrency: 8 }) : [childService("worker", "generated/worker.ts", ["--concurrency", "8"]), childService("beat", "generated/beat.ts", [])];
+const services: DemoService[] = embedded
+  ? await startEmbedded({ app, dispatch }, { url, prefix, concurrency: 8 })
+  : [
+      childService("worker", "generated/worker.ts", ["--concurrency", "8"]),
+      childService("beat", "generated/beat.ts", []),
+    ];
 
 const tasks = createClient({ prefix, redis: url });
 const periodic = new PeriodicStore(app, { prefix, redis: url });

@@ -26,7 +26,11 @@ export interface Generated {
  * writing anything. Throws `ManifestError` for an invalid manifest, `ImportExtensionError` for an
  * unknown `importExtension`, `TsconfigError` when the tsconfig that decides it cannot be read.
  */
-export async function generate(manifestPath: string, outDir: string, options: GenerateOptions = {}): Promise<Generated> {
+export async function generate(
+  manifestPath: string,
+  outDir: string,
+  options: GenerateOptions = {},
+): Promise<Generated> {
   const cwd = options.cwd ?? process.cwd();
   const out = resolve(cwd, outDir);
   // Decided first: a bad flag or an unreadable tsconfig fails before the manifest is even read.

@@ -7,7 +7,13 @@
 export type * from "./spec/mod.ts";
 export type * from "./task/types.ts";
 export * from "./errors/mod.ts";
-export { createTaskTree, TaskArgumentsTooLargeError, type ArgsLimits, type ClientControls, type ClientOptions } from "./client/mod.ts";
+export {
+  createTaskTree,
+  TaskArgumentsTooLargeError,
+  type ArgsLimits,
+  type ClientControls,
+  type ClientOptions,
+} from "./client/mod.ts";
 export type { Controller, InspectKind, InspectOptions, InspectReplies, Inspector } from "./control/mod.ts";
 export { keyspace, type Keyspace } from "./keys/keyspace.ts";
 export { connectRedis, isCluster, type RedisClient, type RedisTarget } from "./config/connect.ts";

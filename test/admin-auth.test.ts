@@ -93,7 +93,8 @@ describe("admin: authentication", () => {
 
   it("only redirects to local paths after login", () => {
     assert.equal(safeNext("/tasks?x=1"), "/tasks?x=1");
-    for (const bad of ["//evil.example/", "/\\evil.example", "https://evil.example/", "", null, "/a\r\nSet-Cookie: x"]) assert.equal(safeNext(bad), "/");
+    for (const bad of ["//evil.example/", "/\\evil.example", "https://evil.example/", "", null, "/a\r\nSet-Cookie: x"])
+      assert.equal(safeNext(bad), "/");
   });
 
   it("generates a token when neither token nor password is configured, and refuses short secrets", () => {
@@ -127,7 +128,12 @@ describe("admin: CSRF and cross-origin protection", () => {
 
   it("refuses a session POST without the CSRF token (403) and changes nothing", async () => {
     const { cookie } = await login(h);
-    const res = await fetch(h.url(`/tasks/${id}/revoke`), { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: "", redirect: "manual" });
+    const res = await fetch(h.url(`/tasks/${id}/revoke`), {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "",
+      redirect: "manual",
+    });
     assert.equal(res.status, 403);
     assert.match(await res.text(), /CSRF token/);
     assert.equal(await state(), "PENDING");
@@ -135,8 +141,16 @@ describe("admin: CSRF and cross-origin protection", () => {
 
   it("refuses a session POST with a wrong CSRF token, in the form or the header", async () => {
     const { cookie } = await login(h);
-    const a = await fetch(h.url(`/tasks/${id}/revoke`), { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: form({ _csrf: "forged" }), redirect: "manual" });
-    const b = await fetch(h.url(`/api/tasks/${id}/revoke`), { method: "POST", headers: { Cookie: cookie, "X-CSRF-Token": "forged" } });
+    const a = await fetch(h.url(`/tasks/${id}/revoke`), {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: form({ _csrf: "forged" }),
+      redirect: "manual",
+    });
+    const b = await fetch(h.url(`/api/tasks/${id}/revoke`), {
+      method: "POST",
+      headers: { Cookie: cookie, "X-CSRF-Token": "forged" },
+    });
     assert.equal(a.status, 403);
     assert.equal(b.status, 403);
     assert.equal(await state(), "PENDING");
@@ -145,29 +159,57 @@ describe("admin: CSRF and cross-origin protection", () => {
   it("refuses a cross-origin POST even with a valid token (Origin of another port, or Sec-Fetch-Site)", async () => {
     const { cookie, csrf } = await login(h);
     const headers = { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" };
-    const other = await fetch(h.url(`/tasks/${id}/revoke`), { method: "POST", headers: { ...headers, Origin: "http://127.0.0.1:1" }, body: form({ _csrf: csrf }), redirect: "manual" });
+    const other = await fetch(h.url(`/tasks/${id}/revoke`), {
+      method: "POST",
+      headers: { ...headers, Origin: "http://127.0.0.1:1" },
+      body: form({ _csrf: csrf }),
+      redirect: "manual",
+    });
     assert.equal(other.status, 403);
     assert.match(await other.text(), /cross-origin request refused/);
-    const site = await fetch(h.url(`/tasks/${id}/revoke`), { method: "POST", headers: { ...headers, "Sec-Fetch-Site": "same-site" }, body: form({ _csrf: csrf }), redirect: "manual" });
+    const site = await fetch(h.url(`/tasks/${id}/revoke`), {
+      method: "POST",
+      headers: { ...headers, "Sec-Fetch-Site": "same-site" },
+      body: form({ _csrf: csrf }),
+      redirect: "manual",
+    });
     assert.equal(site.status, 403);
-    const bearer = await h.api(`/api/tasks/${id}/revoke`, { method: "POST", json: {}, headers: { Origin: "http://evil.example" } });
+    const bearer = await h.api(`/api/tasks/${id}/revoke`, {
+      method: "POST",
+      json: {},
+      headers: { Origin: "http://evil.example" },
+    });
     assert.equal(bearer.status, 403);
     assert.equal(await state(), "PENDING");
   });
 
   it("refuses a cross-origin login (login CSRF)", async () => {
-    const res = await fetch(h.url("/login"), { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://evil.example" }, body: form({ secret: ADMIN_TOKEN }), redirect: "manual" });
+    const res = await fetch(h.url("/login"), {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://evil.example" },
+      body: form({ secret: ADMIN_TOKEN }),
+      redirect: "manual",
+    });
     assert.equal(res.status, 403);
   });
 
   it("accepts a same-origin session POST with the token (form field or header), and Bearer POSTs without one", async () => {
     const { cookie, csrf } = await login(h);
     const origin = new URL(h.server.url).origin;
-    const viaHeader = await fetch(h.url(`/api/tasks/${id}/revoke`), { method: "POST", headers: { Cookie: cookie, "X-CSRF-Token": csrf, Origin: origin, "Content-Type": "application/json" }, body: "{}" });
+    const viaHeader = await fetch(h.url(`/api/tasks/${id}/revoke`), {
+      method: "POST",
+      headers: { Cookie: cookie, "X-CSRF-Token": csrf, Origin: origin, "Content-Type": "application/json" },
+      body: "{}",
+    });
     assert.equal(viaHeader.status, 200);
     assert.deepEqual(await viaHeader.json(), { state: "REVOKED" });
     const id2 = (await h.client.math.add.delay({ a: 2, b: 2 })).id;
-    const viaForm = await fetch(h.url(`/tasks/${id2}/revoke`), { method: "POST", headers: { Cookie: cookie, Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: form({ _csrf: csrf }), redirect: "manual" });
+    const viaForm = await fetch(h.url(`/tasks/${id2}/revoke`), {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: form({ _csrf: csrf }),
+      redirect: "manual",
+    });
     assert.equal(viaForm.status, 303);
     const id3 = (await h.client.math.add.delay({ a: 3, b: 2 })).id;
     assert.equal((await h.api(`/api/tasks/${id3}/revoke`, { method: "POST" })).status, 200);
@@ -178,10 +220,18 @@ describe("admin: CSRF and cross-origin protection", () => {
     const { request } = await import("node:http");
     const status = await new Promise<number>((resolve, reject) => {
       const u = new URL(h.server.url);
-      const req = request({ host: u.hostname, port: u.port, path: "/api/overview", headers: { Host: "rebind.evil.example", Authorization: `Bearer ${ADMIN_TOKEN}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: "/api/overview",
+          headers: { Host: "rebind.evil.example", Authorization: `Bearer ${ADMIN_TOKEN}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -189,7 +239,13 @@ describe("admin: CSRF and cross-origin protection", () => {
   });
 
   it("sends a strict Content-Security-Policy and other hardening headers on every response", async () => {
-    for (const res of [await fetch(h.url("/login")), await h.api("/"), await h.api("/api/overview"), await fetch(h.url("/static/admin.css")), await fetch(h.url("/nope"))]) {
+    for (const res of [
+      await fetch(h.url("/login")),
+      await h.api("/"),
+      await h.api("/api/overview"),
+      await fetch(h.url("/static/admin.css")),
+      await fetch(h.url("/nope")),
+    ]) {
       const csp = res.headers.get("content-security-policy") ?? "";
       assert.match(csp, /default-src 'none'/);
       assert.match(csp, /script-src 'self'(;|$)/);
@@ -203,7 +259,11 @@ describe("admin: CSRF and cross-origin protection", () => {
   it("rejects bodies over the size limit and unknown content types", async () => {
     const big = await h.api("/api/periodic", { method: "POST", json: { name: "x", args: "y".repeat(300_000) } });
     assert.equal(big.status, 413);
-    const odd = await fetch(h.url("/api/periodic"), { method: "POST", headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "text/xml" }, body: "<x/>" });
+    const odd = await fetch(h.url("/api/periodic"), {
+      method: "POST",
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "text/xml" },
+      body: "<x/>",
+    });
     assert.equal(odd.status, 415);
   });
 });

@@ -27,7 +27,11 @@ describe("admin in Chromium", { skip: skipWithoutChromium() }, () => {
     await Promise.all([h.startWorker(), h.startBeat()]);
     failedId = (await h.client.stock.reserve.delay({ sku: "SKU-9" })).id;
     xssId = (await h.client.text.echo.delay({ text: XSS })).id;
-    await eventually(async () => (await h.redis.hget(h.ks.task(failedId), "s")) === "FAILURE" && (await h.redis.hget(h.ks.task(xssId), "s")) === "SUCCESS");
+    await eventually(
+      async () =>
+        (await h.redis.hget(h.ks.task(failedId), "s")) === "FAILURE" &&
+        (await h.redis.hget(h.ks.task(xssId), "s")) === "SUCCESS",
+    );
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     page = await context.newPage();
@@ -70,7 +74,9 @@ describe("admin in Chromium", { skip: skipWithoutChromium() }, () => {
     } finally {
       await anonymous.close();
     }
-    const bearer = await context.request.get(h.url("/api/overview"), { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const bearer = await context.request.get(h.url("/api/overview"), {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
     assert.equal(bearer.status(), 200);
   });
 
@@ -104,7 +110,15 @@ describe("admin in Chromium", { skip: skipWithoutChromium() }, () => {
     assert.match((await page.textContent(".flash-ok")) ?? "", /Periodic task "answer" created/);
     assert.match((await page.textContent('tr[data-entry="answer"] .schedule')) ?? "", /every second/);
     // Live refresh swaps the table in place while beat fires the entry.
-    await page.waitForFunction(() => Number((globalThis as unknown as BrowserGlobals).document.querySelector('tr[data-entry="answer"] .run-count')?.textContent) >= 2, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        Number(
+          (globalThis as unknown as BrowserGlobals).document.querySelector('tr[data-entry="answer"] .run-count')
+            ?.textContent,
+        ) >= 2,
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.screenshot({ path: screenshotPath("periodic-list"), fullPage: true });
 
     await page.goto(h.url("/tasks?name=math.add&state=SUCCESS"));
@@ -119,7 +133,10 @@ describe("admin in Chromium", { skip: skipWithoutChromium() }, () => {
 
   it("disables the periodic task and it stops firing", async () => {
     await page.goto(h.url("/periodic"));
-    await Promise.all([page.waitForURL(h.url("/periodic")), page.click('tr[data-entry="answer"] form[action$="/disable"] button')]);
+    await Promise.all([
+      page.waitForURL(h.url("/periodic")),
+      page.click('tr[data-entry="answer"] form[action$="/disable"] button'),
+    ]);
     assert.match((await page.textContent(".flash-ok")) ?? "", /disabled/);
     assert.match((await page.textContent('tr[data-entry="answer"] .enabled')) ?? "", /DISABLED/);
     runsWhenDisabled = Number(await h.redis.hget(h.ks.beat("runs"), "answer"));
@@ -141,7 +158,10 @@ describe("admin in Chromium", { skip: skipWithoutChromium() }, () => {
     assert.match(stack, /admin-support\.ts:\d+:\d+/);
     await page.screenshot({ path: screenshotPath("task-failed"), fullPage: true });
     await page.goto(h.url("/dead"));
-    assert.match((await page.textContent(`tr[data-member="${failedId}"] .reason`)) ?? "", /InventoryError: sku SKU-9 is out of stock/);
+    assert.match(
+      (await page.textContent(`tr[data-member="${failedId}"] .reason`)) ?? "",
+      /InventoryError: sku SKU-9 is out of stock/,
+    );
     await page.screenshot({ path: screenshotPath("dead-letters"), fullPage: true });
   });
 
@@ -155,7 +175,10 @@ describe("admin in Chromium", { skip: skipWithoutChromium() }, () => {
     await page.goto(h.url(`/tasks/${xssId}`));
     assert.ok(((await page.textContent("pre.args")) ?? "").includes(XSS.replace(/"/g, '\\"')), "shown as text");
     assert.ok(((await page.textContent("pre.result")) ?? "").includes("<script>window.__xss = 1;"));
-    assert.deepEqual(dialogs.filter((d) => d.startsWith("alert")), []);
+    assert.deepEqual(
+      dialogs.filter((d) => d.startsWith("alert")),
+      [],
+    );
     await page.screenshot({ path: screenshotPath("task-xss"), fullPage: true });
   });
 
@@ -163,11 +186,16 @@ describe("admin in Chromium", { skip: skipWithoutChromium() }, () => {
     const target = await h.client.math.add.applyAsync({ a: 1, b: 1 }, { countdown: 600 });
     attacker = createServer((_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html" });
-      res.end(`<form id="f" method="post" action="${h.url(`/tasks/${target.id}/revoke`)}"><input name="terminate" value="1"></form><script>document.getElementById("f").submit()</script>`);
+      res.end(
+        `<form id="f" method="post" action="${h.url(`/tasks/${target.id}/revoke`)}"><input name="terminate" value="1"></form><script>document.getElementById("f").submit()</script>`,
+      );
     });
     await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
     const attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/revoke")), page.goto(attackerUrl)]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/revoke")),
+      page.goto(attackerUrl),
+    ]);
     assert.equal(response.status(), 403);
     await page.waitForLoadState();
     assert.match((await page.textContent("main")) ?? "", /cross-origin request refused/);
@@ -181,5 +209,7 @@ interface BrowserGlobals {
 }
 
 function periodicTaskCount(h: AdminHarness): Promise<number> {
-  return h.redis.zrange(h.ks.recent, "0", "-1").then((ids) => ids.filter((id) => id.startsWith("periodic:answer:")).length);
+  return h.redis
+    .zrange(h.ks.recent, "0", "-1")
+    .then((ids) => ids.filter((id) => id.startsWith("periodic:answer:")).length);
 }

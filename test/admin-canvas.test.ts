@@ -13,7 +13,10 @@ describe("admin: canvas links and active tasks", () => {
   let worker: Worker;
   before(async () => {
     h = await new AdminHarness("canvas", buildApp("rt")).start();
-    worker = new Worker({ app: h.app, dispatch }, { prefix: h.prefix, logger: quietLogger, concurrency: 4, id: "admin-canvas-w" });
+    worker = new Worker(
+      { app: h.app, dispatch },
+      { prefix: h.prefix, logger: quietLogger, concurrency: 4, id: "admin-canvas-w" },
+    );
     await worker.start();
   });
   after(async () => {
@@ -27,18 +30,27 @@ describe("admin: canvas links and active tasks", () => {
     const header = [t.cv.inc.s({ n: 1 }), t.cv.inc.s({ n: 2 })];
     const cb = await t.$chord(header, t.cv.sum.s({}, { resultAs: "values" }));
     assert.deepEqual(await cb.get({ timeout: "5s" }), { n: 5 });
-    const detail = (await (await h.api(`/api/tasks/${cb.id}`)).json()) as { canvas: { parent: string; chord: { header: string[]; callback: string[] } } };
+    const detail = (await (await h.api(`/api/tasks/${cb.id}`)).json()) as {
+      canvas: { parent: string; chord: { header: string[]; callback: string[] } };
+    };
     assert.equal(detail.canvas.chord.header.length, 2);
     assert.deepEqual(detail.canvas.chord.callback, [cb.id]);
     assert.ok(detail.canvas.chord.header.includes(detail.canvas.parent), "the parent is the header that finished last");
-    const head = (await (await h.api(`/api/tasks/${detail.canvas.chord.header[0]}`)).json()) as { canvas: { chord: { callback: string[] } } };
+    const head = (await (await h.api(`/api/tasks/${detail.canvas.chord.header[0]}`)).json()) as {
+      canvas: { chord: { callback: string[] } };
+    };
     assert.deepEqual(head.canvas.chord.callback, [cb.id]);
 
     const g = await t.$group([t.cv.inc.s({ n: 1 }), t.$chain.s(t.cv.inc.s({ n: 5 }), t.cv.inc.s())]);
     await g.get({ timeout: "5s" });
-    const first = (await (await h.api(`/api/tasks/${g.results[0].id}`)).json()) as { canvas: { group: { id: string; members: string[] } } };
+    const first = (await (await h.api(`/api/tasks/${g.results[0].id}`)).json()) as {
+      canvas: { group: { id: string; members: string[] } };
+    };
     assert.equal(first.canvas.group.id, g.id);
-    assert.deepEqual(first.canvas.group.members, g.results.map((r: { id: string }) => r.id));
+    assert.deepEqual(
+      first.canvas.group.members,
+      g.results.map((r: { id: string }) => r.id),
+    );
     const last = await g.results[1].parent();
     const step = (await (await h.api(`/api/tasks/${last.id}`)).json()) as { canvas: { children: string[] } };
     assert.deepEqual(step.canvas.children, [g.results[1].id]);

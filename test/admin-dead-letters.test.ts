@@ -18,16 +18,25 @@ describe("admin: dead letters", () => {
     await h.redis.lpush(h.ks.ready("default", 5), garbage);
     await h.redis.lpush(h.ks.signal("default"), "1");
     rawRef = `raw:${createHash("sha1").update(garbage).digest("hex")}`;
-    await eventually(async () => (await h.redis.zscore(h.ks.dead, failed)) !== null && (await h.redis.zscore(h.ks.dead, rawRef)) !== null);
+    await eventually(
+      async () =>
+        (await h.redis.zscore(h.ks.dead, failed)) !== null && (await h.redis.zscore(h.ks.dead, rawRef)) !== null,
+    );
     await worker.stop({ graceMs: 0 });
   });
   after(() => h.close());
 
   it("lists task and raw dead letters with their reasons", async () => {
-    const page = (await (await h.api("/api/dead")).json()) as { total: number; items: { member: string; kind: string; reason: string; queue: string | null; name: string | null }[] };
+    const page = (await (await h.api("/api/dead")).json()) as {
+      total: number;
+      items: { member: string; kind: string; reason: string; queue: string | null; name: string | null }[];
+    };
     assert.equal(page.total, 2);
     const task = page.items.find((d) => d.member === failed)!;
-    assert.deepEqual([task.kind, task.name, task.queue, task.reason], ["task", "stock.reserve", "default", "InventoryError: sku A-1 is out of stock"]);
+    assert.deepEqual(
+      [task.kind, task.name, task.queue, task.reason],
+      ["task", "stock.reserve", "default", "InventoryError: sku A-1 is out of stock"],
+    );
     const raw = page.items.find((d) => d.member === rawRef)!;
     assert.deepEqual([raw.kind, raw.queue], ["raw", "default"]);
     assert.match(raw.reason, /not a task id/);
@@ -48,7 +57,10 @@ describe("admin: dead letters", () => {
   it("refuses to requeue a raw letter (409) and leaves it in place", async () => {
     const res = await h.api(`/api/dead/${rawRef}/requeue`, { method: "POST" });
     assert.equal(res.status, 409);
-    assert.match(((await res.json()) as { error: { message: string } }).error.message, /raw dead letters .* cannot be requeued/);
+    assert.match(
+      ((await res.json()) as { error: { message: string } }).error.message,
+      /raw dead letters .* cannot be requeued/,
+    );
     assert.notEqual(await h.redis.zscore(h.ks.dead, rawRef), null);
   });
 
@@ -78,7 +90,14 @@ describe("admin: dead letters", () => {
   });
 
   it("refuses to requeue a task whose stored args no longer pass its schema", async () => {
-    await h.redis.hset(h.ks.task("broken"), { n: "math.add", a: '{"a":"x"}', s: "FAILURE", q: "default", p: "5", why: "bad" });
+    await h.redis.hset(h.ks.task("broken"), {
+      n: "math.add",
+      a: '{"a":"x"}',
+      s: "FAILURE",
+      q: "default",
+      p: "5",
+      why: "bad",
+    });
     await h.redis.zadd(h.ks.dead, Date.now(), "broken");
     const res = await h.api("/api/dead/broken/requeue", { method: "POST" });
     assert.equal(res.status, 409);
@@ -95,8 +114,12 @@ describe("admin: dead letters", () => {
   });
 
   it("purges all letters in batches", async () => {
-    for (let i = 0; i < 450; i++) await h.redis.zadd(h.ks.dead, i, `raw:${createHash("sha1").update(String(i)).digest("hex")}`);
-    const res = (await (await h.api("/api/dead/purge", { method: "POST" })).json()) as { purged: number; remaining: number };
+    for (let i = 0; i < 450; i++)
+      await h.redis.zadd(h.ks.dead, i, `raw:${createHash("sha1").update(String(i)).digest("hex")}`);
+    const res = (await (await h.api("/api/dead/purge", { method: "POST" })).json()) as {
+      purged: number;
+      remaining: number;
+    };
     assert.equal(res.purged, 451);
     assert.equal(res.remaining, 0);
     assert.equal(await h.redis.zcard(h.ks.dead), 0);

@@ -16,15 +16,29 @@ interface RawReply {
 }
 
 /** One request on its own connection, with full control of Host and the local (source) address. */
-function raw(h: AdminHarness, options: { path: string; method?: string; headers?: Record<string, string>; body?: string; localAddress?: string }): Promise<RawReply> {
+function raw(
+  h: AdminHarness,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string; localAddress?: string },
+): Promise<RawReply> {
   const u = new URL(h.server.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: u.hostname, port: u.port, path: options.path, method: options.method ?? "GET", headers: options.headers, localAddress: options.localAddress, agent: false }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: options.path,
+        method: options.method ?? "GET",
+        headers: options.headers,
+        localAddress: options.localAddress,
+        agent: false,
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on("error", reject);
     req.end(options.body);
   });
@@ -34,11 +48,20 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe("admin: Host check against DNS rebinding", () => {
   let h: AdminHarness;
-  before(async () => (h = await new AdminHarness("host").start({ admin: { allowedHosts: ["admin.internal.example"] } })));
+  before(
+    async () => (h = await new AdminHarness("host").start({ admin: { allowedHosts: ["admin.internal.example"] } })),
+  );
   after(() => h.close());
 
   it("refuses names that merely start with 127. or contain localhost", async () => {
-    for (const host of ["127.attacker.example", "127.0.0.1.attacker.example", "127.1.2.3.4", "localhost.attacker.example", "attacker.localhost.example", "127.0.0.1:1:2"]) {
+    for (const host of [
+      "127.attacker.example",
+      "127.0.0.1.attacker.example",
+      "127.1.2.3.4",
+      "localhost.attacker.example",
+      "attacker.localhost.example",
+      "127.0.0.1:1:2",
+    ]) {
       const res = await raw(h, { path: "/api/overview", headers: { Host: host, ...bearer(ADMIN_TOKEN) } });
       assert.equal(res.status, 403, host);
       assert.match(res.body, /ADMIN_HOST_REFUSED/);
@@ -47,7 +70,15 @@ describe("admin: Host check against DNS rebinding", () => {
 
   it("serves localhost, loopback address literals and configured names", async () => {
     const port = new URL(h.server.url).port;
-    for (const host of [`127.0.0.1:${port}`, "127.0.0.1", "127.8.9.10", `localhost:${port}`, "LOCALHOST", "[::1]:5555", "admin.internal.example"]) {
+    for (const host of [
+      `127.0.0.1:${port}`,
+      "127.0.0.1",
+      "127.8.9.10",
+      `localhost:${port}`,
+      "LOCALHOST",
+      "[::1]:5555",
+      "admin.internal.example",
+    ]) {
       const res = await raw(h, { path: "/api/overview", headers: { Host: host, ...bearer(ADMIN_TOKEN) } });
       assert.equal(res.status, 200, host);
     }
@@ -70,19 +101,40 @@ describe("admin: guessing the token or password is throttled", () => {
     });
 
   it("throttles wrong Bearer tokens: after 5 failures the next attempt waits, from any 127.x address", async () => {
-    for (let i = 0; i < 5; i++) assert.equal((await raw(h, { path: "/api/overview", headers: bearer(`wrong-token-${i}-xxxxxxxxxx`) })).status, 401, `guess ${i}`);
+    for (let i = 0; i < 5; i++)
+      assert.equal(
+        (await raw(h, { path: "/api/overview", headers: bearer(`wrong-token-${i}-xxxxxxxxxx`) })).status,
+        401,
+        `guess ${i}`,
+      );
     const sixth = await raw(h, { path: "/api/overview", headers: bearer("wrong-token-6-xxxxxxxxxx") });
     assert.equal(sixth.status, 429);
     assert.equal(sixth.headers["retry-after"], "1");
     assert.match(sixth.body, /ADMIN_THROTTLED/);
     // Another loopback address is the same machine, so the same source.
-    assert.equal((await raw(h, { path: "/api/overview", localAddress: "127.0.0.2", headers: bearer("wrong-token-7-xxxxxxxxxx") })).status, 429);
+    assert.equal(
+      (await raw(h, { path: "/api/overview", localAddress: "127.0.0.2", headers: bearer("wrong-token-7-xxxxxxxxxx") }))
+        .status,
+      429,
+    );
     assert.equal((await login("wrong password", "127.0.0.3")).status, 429, "the login form shares the budget");
     now += 1000;
-    assert.equal((await raw(h, { path: "/api/overview", localAddress: "127.0.0.4", headers: bearer("wrong-token-8-xxxxxxxxxx") })).status, 401);
-    assert.equal((await raw(h, { path: "/api/overview", headers: bearer(ADMIN_TOKEN) })).status, 429, "the next wait is 2 s");
+    assert.equal(
+      (await raw(h, { path: "/api/overview", localAddress: "127.0.0.4", headers: bearer("wrong-token-8-xxxxxxxxxx") }))
+        .status,
+      401,
+    );
+    assert.equal(
+      (await raw(h, { path: "/api/overview", headers: bearer(ADMIN_TOKEN) })).status,
+      429,
+      "the next wait is 2 s",
+    );
     now += 2000;
-    assert.equal((await raw(h, { path: "/api/overview", headers: bearer(ADMIN_TOKEN) })).status, 200, "the real token works once the wait is over");
+    assert.equal(
+      (await raw(h, { path: "/api/overview", headers: bearer(ADMIN_TOKEN) })).status,
+      200,
+      "the real token works once the wait is over",
+    );
   });
 
   it("never locks the real user out: however long the guessing, the wait is at most 60 s", async () => {
@@ -119,10 +171,18 @@ describe("admin: a browser that signed in before is never held back by a guesser
     raw(h, {
       path: "/login",
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(h.server.url).origin, ...(cookie ? { Cookie: cookie } : {}) },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: new URL(h.server.url).origin,
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
       body: new URLSearchParams({ secret, next: "/" }).toString(),
     });
-  const deviceCookie = (reply: RawReply) => ([] as string[]).concat(reply.headers["set-cookie"] ?? []).find((c) => c.startsWith("celerity_device="))?.split(";")[0];
+  const deviceCookie = (reply: RawReply) =>
+    ([] as string[])
+      .concat(reply.headers["set-cookie"] ?? [])
+      .find((c) => c.startsWith("celerity_device="))
+      ?.split(";")[0];
 
   it("logs in at once with its device cookie while the shared loopback source is backing off", async () => {
     const first = await login(ADMIN_PASSWORD);
@@ -150,7 +210,11 @@ describe("admin: a browser that signed in before is never held back by a guesser
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) statuses.push((await login(`guess ${i}`, device)).status);
       assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429]);
-      assert.equal((await login(ADMIN_TOKEN)).status, 303, "the address itself is not charged for the device's failures");
+      assert.equal(
+        (await login(ADMIN_TOKEN)).status,
+        303,
+        "the address itself is not charged for the device's failures",
+      );
     } finally {
       h = other;
       await fresh.close();
@@ -202,7 +266,17 @@ describe("admin: redirect after login stays on this origin", () => {
   after(() => h.close());
 
   it("parses next as a browser does: tabs, newlines and backslashes cannot make it off-origin", async () => {
-    for (const bad of ["/\t/evil.example/", "/\n/evil.example", "/\r\n/evil.example", "/\\evil.example", "/\t\\evil.example", "//evil.example", "/\u0000/x", " /x", "https://evil.example/"]) {
+    for (const bad of [
+      "/\t/evil.example/",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/\\evil.example",
+      "/\t\\evil.example",
+      "//evil.example",
+      "/\u0000/x",
+      " /x",
+      "https://evil.example/",
+    ]) {
       assert.equal(safeNext(bad), "/", JSON.stringify(bad));
     }
     assert.equal(safeNext("/tasks?state=FAILURE#top"), "/tasks?state=FAILURE#top");
@@ -225,7 +299,10 @@ describe("admin: prototype names and deep stored args are answered cleanly", () 
 
   it("a periodic entry for task constructor or __proto__ is a 400 naming the task, not a 500", async () => {
     for (const task of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
-      const res = await h.api("/api/periodic", { method: "POST", json: { name: `p-${task.length}`, task, schedule: { kind: "every", everyMs: 60_000 } } });
+      const res = await h.api("/api/periodic", {
+        method: "POST",
+        json: { name: `p-${task.length}`, task, schedule: { kind: "every", everyMs: 60_000 } },
+      });
       assert.equal(res.status, 400, task);
       const body = (await res.json()) as { error: { field: string; message: string } };
       assert.equal(body.error.field, "task");
@@ -236,13 +313,32 @@ describe("admin: prototype names and deep stored args are answered cleanly", () 
   it("entries named constructor and __proto__ stored in Redis list, show and 404 correctly", async () => {
     const entries = h.ks.beat("entries");
     for (const name of ["constructor", "__proto__"]) {
-      const def = { name, task: "math.add", schedule: { kind: "every", everyMs: 60_000 }, args: { a: 1, b: 2 }, source: "runtime", queue: null, priority: null, expiresMs: null, oneOff: false, startTime: null, description: null };
+      const def = {
+        name,
+        task: "math.add",
+        schedule: { kind: "every", everyMs: 60_000 },
+        args: { a: 1, b: 2 },
+        source: "runtime",
+        queue: null,
+        priority: null,
+        expiresMs: null,
+        oneOff: false,
+        startTime: null,
+        description: null,
+      };
       await h.redis.hset(entries, name, JSON.stringify(def));
     }
     const list = await h.api("/api/periodic");
     assert.equal(list.status, 200);
-    const names = ((await list.json()) as { entries: { name: string; lastRunAt: null; totalRunCount: number }[] }).entries;
-    assert.deepEqual(names.map((e) => [e.name, e.lastRunAt, e.totalRunCount]), [["__proto__", null, 0], ["constructor", null, 0]]);
+    const names = ((await list.json()) as { entries: { name: string; lastRunAt: null; totalRunCount: number }[] })
+      .entries;
+    assert.deepEqual(
+      names.map((e) => [e.name, e.lastRunAt, e.totalRunCount]),
+      [
+        ["__proto__", null, 0],
+        ["constructor", null, 0],
+      ],
+    );
     assert.equal((await h.api("/periodic")).status, 200);
     assert.equal((await h.api("/api/periodic/constructor")).status, 200);
     assert.equal((await h.api("/api/periodic/valueOf")).status, 404);
@@ -265,12 +361,18 @@ describe("admin: prototype names and deep stored args are answered cleanly", () 
 
 describe("admin: idle connections are closed", () => {
   let h: AdminHarness;
-  before(async () => (h = await new AdminHarness("idle").start({ admin: { timeouts: { headersMs: 300, requestMs: 600, keepAliveMs: 300, idleMs: 2000 } } })));
+  before(
+    async () =>
+      (h = await new AdminHarness("idle").start({
+        admin: { timeouts: { headersMs: 300, requestMs: 600, keepAliveMs: 300, idleMs: 2000 } },
+      })),
+  );
   after(() => h.close());
 
   // The configured deadlines are 300 ms; the 5 s test timeout only catches "never" (Node's own
   // defaults would take 30 s or more).
-  const closed = (socket: ReturnType<typeof connect>) => new Promise<void>((resolve) => socket.once("close", () => resolve()));
+  const closed = (socket: ReturnType<typeof connect>) =>
+    new Promise<void>((resolve) => socket.once("close", () => resolve()));
 
   it("closes a connection that never sends a request (headers timeout)", { timeout: 5000 }, async () => {
     const u = new URL(h.server.url);
@@ -282,7 +384,9 @@ describe("admin: idle connections are closed", () => {
 
   it("closes a connection that sends half a request and stalls", { timeout: 5000 }, async () => {
     const u = new URL(h.server.url);
-    const socket = connect(Number(u.port), u.hostname, () => socket.write("GET /api/overview HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+    const socket = connect(Number(u.port), u.hostname, () =>
+      socket.write("GET /api/overview HTTP/1.1\r\nHost: 127.0.0.1\r\n"),
+    );
     socket.on("error", () => {});
     socket.resume();
     await closed(socket);
@@ -291,7 +395,11 @@ describe("admin: idle connections are closed", () => {
   it("closes a kept-alive connection after its response once it sits idle", { timeout: 5000 }, async () => {
     const u = new URL(h.server.url);
     let reply = "";
-    const socket = connect(Number(u.port), u.hostname, () => socket.write(`GET /api/overview HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ADMIN_TOKEN}\r\nConnection: keep-alive\r\n\r\n`));
+    const socket = connect(Number(u.port), u.hostname, () =>
+      socket.write(
+        `GET /api/overview HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${ADMIN_TOKEN}\r\nConnection: keep-alive\r\n\r\n`,
+      ),
+    );
     socket.on("error", () => {});
     socket.setEncoding("utf8");
     socket.on("data", (d: string) => (reply += d));

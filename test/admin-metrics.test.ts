@@ -28,7 +28,10 @@ function parseExposition(text: string): { samples: Sample[]; types: Map<string, 
       types.set(m[1], m[2]);
       continue;
     }
-    m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*)\})? (-?[0-9.e+-]+|\+Inf)$/.exec(line);
+    m =
+      /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*)\})? (-?[0-9.e+-]+|\+Inf)$/.exec(
+        line,
+      );
     assert.ok(m, `not a valid sample line: ${line}`);
     const labels: Record<string, string> = {};
     for (const [, k, v] of (m[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[k] = v;
@@ -48,7 +51,9 @@ describe("admin: metrics", () => {
     const failed = await h.client.stock.reserve.delay({ sku: 'quote"back\\slash' });
     await eventually(async () => (await h.redis.hget(h.ks.task(failed.id), "s")) === "FAILURE");
     await h.client.math.add.applyAsync({ a: 9, b: 9 }, { countdown: 300 });
-    await eventually(async () => ((await (await h.api("/api/tasks?state=SUCCESS")).json()) as { total: number }).total === 3);
+    await eventually(
+      async () => ((await (await h.api("/api/tasks?state=SUCCESS")).json()) as { total: number }).total === 3,
+    );
   });
   after(() => h.close());
 
@@ -74,17 +79,26 @@ describe("admin: metrics", () => {
     assert.equal(get("celerity_workers"), 1);
     assert.equal(get("celerity_worker_concurrency"), 4);
 
-    const buckets = samples.filter((s) => s.name === "celerity_task_duration_seconds_bucket" && s.labels.task === "math.add");
+    const buckets = samples.filter(
+      (s) => s.name === "celerity_task_duration_seconds_bucket" && s.labels.task === "math.add",
+    );
     assert.equal(buckets[buckets.length - 1].labels.le, "+Inf");
-    for (let i = 1; i < buckets.length; i++) assert.ok(buckets[i].value >= buckets[i - 1].value, "buckets are cumulative");
+    for (let i = 1; i < buckets.length; i++)
+      assert.ok(buckets[i].value >= buckets[i - 1].value, "buckets are cumulative");
     assert.equal(buckets[buckets.length - 1].value, get("celerity_task_duration_seconds_count", { task: "math.add" }));
     assert.equal(get("celerity_task_duration_seconds_count", { task: "math.add" }), 3);
     assert.ok((get("celerity_task_duration_seconds_sum", { task: "math.add" }) ?? -1) >= 0);
   });
 
   it("feeds the dashboard: queue rows and live workers", async () => {
-    const overview = (await (await h.api("/api/overview")).json()) as { queues: { name: string; delayed: number; completedPerMinute: number; history: unknown[] }[]; workers: { host: string; pid: number; queues: string[]; concurrency: number }[] };
-    assert.deepEqual(overview.queues.map((q) => q.name), ["default", "reports"]);
+    const overview = (await (await h.api("/api/overview")).json()) as {
+      queues: { name: string; delayed: number; completedPerMinute: number; history: unknown[] }[];
+      workers: { host: string; pid: number; queues: string[]; concurrency: number }[];
+    };
+    assert.deepEqual(
+      overview.queues.map((q) => q.name),
+      ["default", "reports"],
+    );
     assert.equal(overview.queues[0].delayed, 1);
     assert.equal(overview.queues[0].completedPerMinute, 3);
     assert.equal(overview.queues[0].history.length, 15);
@@ -99,10 +113,21 @@ describe("admin: metrics", () => {
 
 describe("admin: escaping primitives", () => {
   it("escapes every interpolation of the html template unless it is trusted markup", () => {
-    assert.equal(escapeHtml(`<a href="x" onclick='y'>&\``), "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;");
+    assert.equal(
+      escapeHtml(`<a href="x" onclick='y'>&\``),
+      "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;",
+    );
     const evil = "<script>alert(1)</script>";
-    assert.equal(html`<p title="${evil}">${evil}</p>`.value, '<p title="&lt;script&gt;alert(1)&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt;</p>');
-    assert.equal(html`<ul>${["<a>", html`<li>${"<b>"}</li>`]}</ul>`.value, "<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>");
+    assert.equal(
+      html`<p title="${evil}">${evil}</p>`.value,
+      '<p title="&lt;script&gt;alert(1)&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt;</p>',
+    );
+    assert.equal(
+      html`<ul>
+        ${["<a>", html`<li>${"<b>"}</li>`]}
+      </ul>`.value,
+      "<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>",
+    );
     assert.equal(html`${trusted("<br>")}${null}${undefined}${false}${0}`.value, "<br>0");
   });
 });

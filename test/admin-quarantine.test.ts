@@ -12,13 +12,24 @@ describe("admin: quarantined keys", () => {
     h = await new AdminHarness("quarantine").start();
     await h.redis.set(h.ks.leases("default"), "<b>not a zset</b>");
     const worker = await h.startWorker();
-    ref = await eventually(async () => (await h.redis.zrange(h.ks.dead, "0", "-1")).find((m) => m.startsWith("quarantine:")));
+    ref = await eventually(async () =>
+      (await h.redis.zrange(h.ks.dead, "0", "-1")).find((m) => m.startsWith("quarantine:")),
+    );
     await worker.stop({ graceMs: 0 });
   });
   after(() => h.close());
 
   it("lists the moved key with its reason and queue, and shows where it went", async () => {
-    const page = (await (await h.api("/api/dead")).json()) as { items: { member: string; kind: string; reason: string; queue: string | null; movedTo: string | null; raw: string | null }[] };
+    const page = (await (await h.api("/api/dead")).json()) as {
+      items: {
+        member: string;
+        kind: string;
+        reason: string;
+        queue: string | null;
+        movedTo: string | null;
+        raw: string | null;
+      }[];
+    };
     const letter = page.items.find((d) => d.member === ref)!;
     assert.equal(letter.kind, "quarantine");
     assert.equal(letter.queue, "default");
@@ -37,7 +48,10 @@ describe("admin: quarantined keys", () => {
     await h.redis.set(h.ks.ready("default", 3), "junk");
     const first = await h.api("/api/overview");
     assert.equal(first.status, 503);
-    assert.match(((await first.json()) as { error: { message: string } }).error.message, /1 key of the wrong type was moved aside/);
+    assert.match(
+      ((await first.json()) as { error: { message: string } }).error.message,
+      /1 key of the wrong type was moved aside/,
+    );
     assert.equal((await h.api("/api/overview")).status, 200);
     assert.notEqual(await h.redis.type(h.ks.ready("default", 3)), "string");
   });

@@ -29,13 +29,23 @@ export class InventoryError extends Error {
 export function adminApp(name = "adm", periodic: PeriodicSpec[] = []): AppSpec {
   const app = testApp(name, {
     "math.add": {
-      args: { type: "object", required: ["a", "b"], additionalProperties: false, properties: { a: { type: "integer" }, b: { type: "integer" } } },
+      args: {
+        type: "object",
+        required: ["a", "b"],
+        additionalProperties: false,
+        properties: { a: { type: "integer" }, b: { type: "integer" } },
+      },
       result: { type: "object", required: ["sum"], properties: { sum: { type: "integer" } } },
     },
     "text.echo": { args: { type: "object", required: ["text"], properties: { text: { type: "string" } } } },
     "stock.reserve": { args: { type: "object", required: ["sku"], properties: { sku: { type: "string" } } } },
     "reports.weekly": {
-      args: { type: "object", required: ["day"], additionalProperties: false, properties: { day: { enum: ["mon", "tue", "wed", "thu", "fri"] } } },
+      args: {
+        type: "object",
+        required: ["day"],
+        additionalProperties: false,
+        properties: { day: { enum: ["mon", "tue", "wed", "thu", "fri"] } },
+      },
       spec: { queue: "reports" },
     },
   });
@@ -72,7 +82,14 @@ export class AdminHarness {
   }
 
   async start(options: { password?: string; admin?: Partial<AdminOptions> } = {}): Promise<this> {
-    this.server = await startAdmin(this.app, { prefix: this.prefix, port: 0, token: ADMIN_TOKEN, password: options.password ?? ADMIN_PASSWORD, logger: quietLogger, ...options.admin });
+    this.server = await startAdmin(this.app, {
+      prefix: this.prefix,
+      port: 0,
+      token: ADMIN_TOKEN,
+      password: options.password ?? ADMIN_PASSWORD,
+      logger: quietLogger,
+      ...options.admin,
+    });
     return this;
   }
 
@@ -82,14 +99,25 @@ export class AdminHarness {
   }
 
   /** fetch with the Bearer token (JSON body when `json` is given). */
-  api(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  api(
+    path: string,
+    init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { Authorization: `Bearer ${ADMIN_TOKEN}`, ...init.headers };
     if (init.json !== undefined) headers["Content-Type"] = "application/json";
-    return fetch(this.url(path), { method: init.method ?? "GET", headers, body: init.json === undefined ? undefined : JSON.stringify(init.json), redirect: "manual" });
+    return fetch(this.url(path), {
+      method: init.method ?? "GET",
+      headers,
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      redirect: "manual",
+    });
   }
 
   async startWorker(): Promise<Worker> {
-    const worker = new Worker({ app: this.app, dispatch: adminDispatch }, { prefix: this.prefix, logger: quietLogger, concurrency: 4 });
+    const worker = new Worker(
+      { app: this.app, dispatch: adminDispatch },
+      { prefix: this.prefix, logger: quietLogger, concurrency: 4 },
+    );
     await worker.start();
     this.#workers.push(worker);
     return worker;

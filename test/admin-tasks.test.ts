@@ -15,24 +15,48 @@ describe("admin: tasks", () => {
     for (let i = 0; i < 7; i++) ids[`add${i}`] = (await h.client.math.add.delay({ a: i, b: 10 })).id;
     ids.fail = (await h.client.stock.reserve.delay({ sku: "SKU-42" })).id;
     ids.xss = (await h.client.text.echo.delay({ text: XSS })).id;
-    await eventually(async () => (await h.redis.hget(h.ks.task(ids.fail), "s")) === "FAILURE" && (await h.redis.hget(h.ks.task(ids.xss), "s")) === "SUCCESS");
+    await eventually(
+      async () =>
+        (await h.redis.hget(h.ks.task(ids.fail), "s")) === "FAILURE" &&
+        (await h.redis.hget(h.ks.task(ids.xss), "s")) === "SUCCESS",
+    );
     await eventually(async () => (await h.redis.hget(h.ks.task(ids.add6), "s")) === "SUCCESS");
   });
   after(() => h.close());
 
   it("lists recent tasks newest first, filtered by state and by task name, paginated", async () => {
-    const all = (await (await h.api("/api/tasks")).json()) as { total: number; items: { id: string; createdAt: number }[] };
+    const all = (await (await h.api("/api/tasks")).json()) as {
+      total: number;
+      items: { id: string; createdAt: number }[];
+    };
     assert.equal(all.total, 9);
     assert.deepEqual(new Set(all.items.map((t) => t.id)), new Set(Object.values(ids)));
     const created = all.items.map((t) => t.createdAt);
-    assert.deepEqual(created, [...created].sort((a, b) => b - a), "newest first");
-    const failed = (await (await h.api("/api/tasks?state=FAILURE")).json()) as { total: number; items: { id: string; name: string; state: string }[] };
-    assert.deepEqual(failed.items.map((t) => [t.id, t.name, t.state]), [[ids.fail, "stock.reserve", "FAILURE"]]);
+    assert.deepEqual(
+      created,
+      [...created].sort((a, b) => b - a),
+      "newest first",
+    );
+    const failed = (await (await h.api("/api/tasks?state=FAILURE")).json()) as {
+      total: number;
+      items: { id: string; name: string; state: string }[];
+    };
+    assert.deepEqual(
+      failed.items.map((t) => [t.id, t.name, t.state]),
+      [[ids.fail, "stock.reserve", "FAILURE"]],
+    );
     const everyAdd = (await (await h.api("/api/tasks?name=math.add")).json()) as { items: { id: string }[] };
-    const adds = (await (await h.api("/api/tasks?name=math.add&limit=3&page=2")).json()) as { total: number; pages: number; items: { id: string }[] };
+    const adds = (await (await h.api("/api/tasks?name=math.add&limit=3&page=2")).json()) as {
+      total: number;
+      pages: number;
+      items: { id: string }[];
+    };
     assert.equal(adds.total, 7);
     assert.equal(adds.pages, 3);
-    assert.deepEqual(adds.items.map((t) => t.id), everyAdd.items.slice(3, 6).map((t) => t.id));
+    assert.deepEqual(
+      adds.items.map((t) => t.id),
+      everyAdd.items.slice(3, 6).map((t) => t.id),
+    );
     assert.equal((await h.api("/api/tasks?state=BOGUS")).status, 400);
     assert.equal((await h.api("/api/tasks?name=not.a.task")).status, 400);
   });
@@ -57,7 +81,10 @@ describe("admin: tasks", () => {
   });
 
   it("shows a failed task's error with its stack trace", async () => {
-    const detail = (await (await h.api(`/api/tasks/${ids.fail}`)).json()) as { error: { name: string; message: string; stack: string }; dead: boolean };
+    const detail = (await (await h.api(`/api/tasks/${ids.fail}`)).json()) as {
+      error: { name: string; message: string; stack: string };
+      dead: boolean;
+    };
     assert.equal(detail.error.name, "InventoryError");
     assert.equal(detail.error.message, "sku SKU-42 is out of stock");
     assert.match(detail.error.stack, /admin-support\.ts:\d+/);
@@ -74,11 +101,14 @@ describe("admin: tasks", () => {
       assert.doesNotMatch(page, /<img src=x/, path);
     }
     const page = await (await h.api(`/tasks/${ids.xss}`)).text();
-    assert.match(page, /&lt;script&gt;document.title=\\&quot;pwned\\&quot;&lt;\/script&gt;&lt;img src=x onerror=alert\(1\)&gt;\\&quot;&#39;&amp;/);
+    assert.match(
+      page,
+      /&lt;script&gt;document.title=\\&quot;pwned\\&quot;&lt;\/script&gt;&lt;img src=x onerror=alert\(1\)&gt;\\&quot;&#39;&amp;/,
+    );
     // JSON is inert too: no raw "<" in API bodies.
     const api = await (await h.api(`/api/tasks/${ids.xss}`)).text();
     assert.doesNotMatch(api, /</);
-    assert.equal(((JSON.parse(api) as { args: { text: string } }).args.text), XSS);
+    assert.equal((JSON.parse(api) as { args: { text: string } }).args.text, XSS);
   });
 
   it("retry re-enqueues a failed task as a new task with the same args", async () => {
@@ -97,7 +127,11 @@ describe("admin: tasks", () => {
     const { cookie, csrf } = await login(h);
     const res = await fetch(h.url(`/tasks/${ids.fail}/retry`), {
       method: "POST",
-      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(h.server.url).origin },
+      headers: {
+        Cookie: cookie,
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: new URL(h.server.url).origin,
+      },
       body: new URLSearchParams({ _csrf: csrf }).toString(),
       redirect: "manual",
     });

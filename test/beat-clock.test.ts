@@ -45,7 +45,8 @@ describe("beat by Redis's clock", () => {
         for (const id of await h.runIdsOf("tick")) if (!seen.has(id)) seen.set(id, now);
         return seen.size >= 2;
       }, 5_000);
-      for (const [id, observedAt] of seen) assert.ok(observedAt >= dueOf(id), `${id} was sent ${dueOf(id) - observedAt} ms before its slot`);
+      for (const [id, observedAt] of seen)
+        assert.ok(observedAt >= dueOf(id), `${id} was sent ${dueOf(id) - observedAt} ms before its slot`);
     });
   }
 });

@@ -33,6 +33,9 @@ describe("clocked entries whose time has passed", () => {
   });
 
   it("the run-time API refuses a clocked time in the past, naming the field", async () => {
-    await assert.rejects(h.store.add({ name: "late", task: "core.ping", schedule: { kind: "at", at: "2020-01-01T00:00:00Z" } }), (e: unknown) => e instanceof PeriodicEntryError && e.field === "schedule.at" && /in the past/.test(e.message));
+    await assert.rejects(
+      h.store.add({ name: "late", task: "core.ping", schedule: { kind: "at", at: "2020-01-01T00:00:00Z" } }),
+      (e: unknown) => e instanceof PeriodicEntryError && e.field === "schedule.at" && /in the past/.test(e.message),
+    );
   });
 });

@@ -39,27 +39,56 @@ describe("beat on a controlled clock", () => {
     await advanceTo(T0 + 125_000);
     assert.deepEqual(await h.runIdsOf("ping"), [`periodic:ping:${T0 + 60_000}`, `periodic:ping:${T0 + 120_000}`]);
     const record = (await h.record(`periodic:ping:${T0 + 60_000}`))!;
-    assert.deepEqual([record.task, record.queue, record.priority, record.createdAt], ["core.ping", "default", 5, T0 + 60_000]);
+    assert.deepEqual(
+      [record.task, record.queue, record.priority, record.createdAt],
+      ["core.ping", "default", 5, T0 + 60_000],
+    );
     const entry = (await h.store.get("ping"))!;
-    assert.deepEqual([entry.totalRunCount, entry.lastRunAt, entry.nextRunAt], [2, iso(T0 + 125_000), iso(T0 + 180_000)]);
+    assert.deepEqual(
+      [entry.totalRunCount, entry.lastRunAt, entry.nextRunAt],
+      [2, iso(T0 + 125_000), iso(T0 + 180_000)],
+    );
   });
 
   it("fires cron entries in their time zone through the DST fall-back night", async () => {
     clock.t = Date.parse("2026-10-24T22:10:00Z"); // 00:10 CEST
-    await h.store.add({ name: "hourly", task: "core.ping", schedule: { kind: "cron", cron: "0 * * * *", timezone: "Europe/Berlin" } });
-    await h.store.add({ name: "half-two", task: "reports.nightly", args: { day: 25 }, schedule: { kind: "cron", cron: "30 2 * * *", timezone: "Europe/Berlin" } });
+    await h.store.add({
+      name: "hourly",
+      task: "core.ping",
+      schedule: { kind: "cron", cron: "0 * * * *", timezone: "Europe/Berlin" },
+    });
+    await h.store.add({
+      name: "half-two",
+      task: "reports.nightly",
+      args: { day: 25 },
+      schedule: { kind: "cron", cron: "30 2 * * *", timezone: "Europe/Berlin" },
+    });
     await start();
     for (let t = clock.t; t <= Date.parse("2026-10-25T04:10:00Z"); t += 20 * 60_000) await advanceTo(t);
     const hourly = (await h.runIdsOf("hourly")).map((id) => iso(dueOf(id)));
     // Local 01:00, 02:00 CEST, 02:00 CET, 03:00, 04:00, 05:00: the repeated hour runs twice.
-    assert.deepEqual(hourly, ["2026-10-24T23:00:00.000Z", "2026-10-25T00:00:00.000Z", "2026-10-25T01:00:00.000Z", "2026-10-25T02:00:00.000Z", "2026-10-25T03:00:00.000Z", "2026-10-25T04:00:00.000Z"]);
-    assert.deepEqual((await h.runIdsOf("half-two")).map((id) => iso(dueOf(id))), ["2026-10-25T00:30:00.000Z"]);
+    assert.deepEqual(hourly, [
+      "2026-10-24T23:00:00.000Z",
+      "2026-10-25T00:00:00.000Z",
+      "2026-10-25T01:00:00.000Z",
+      "2026-10-25T02:00:00.000Z",
+      "2026-10-25T03:00:00.000Z",
+      "2026-10-25T04:00:00.000Z",
+    ]);
+    assert.deepEqual(
+      (await h.runIdsOf("half-two")).map((id) => iso(dueOf(id))),
+      ["2026-10-25T00:30:00.000Z"],
+    );
     assert.equal((await h.store.get("half-two"))!.nextRunAt, "2026-10-26T01:30:00.000Z");
   });
 
   it("after downtime fires a missed run once, then continues from now", async () => {
     await h.store.add({ name: "ping", task: "core.ping", schedule: { kind: "every", everyMs: 60_000 } });
-    await h.store.add({ name: "hourly", task: "core.ping", schedule: { kind: "cron", cron: "0 * * * *", timezone: "UTC" } });
+    await h.store.add({
+      name: "hourly",
+      task: "core.ping",
+      schedule: { kind: "cron", cron: "0 * * * *", timezone: "UTC" },
+    });
     clock.advance(5 * 3_600_000 + 30_000); // beat was down for five hours
     await start();
     await advanceTo(clock.t);
@@ -91,7 +120,14 @@ describe("beat on a controlled clock", () => {
   });
 
   it("applies per-run expiry, queue and priority overrides, and task defaults otherwise", async () => {
-    await h.store.add({ name: "custom", task: "core.ping", schedule: { kind: "every", everyMs: 1_000 }, expiresMs: 5_000, queue: "special", priority: 9 });
+    await h.store.add({
+      name: "custom",
+      task: "core.ping",
+      schedule: { kind: "every", everyMs: 1_000 },
+      expiresMs: 5_000,
+      queue: "special",
+      priority: 9,
+    });
     await h.store.add({ name: "defaults", task: "emails.announce", schedule: { kind: "every", everyMs: 1_000 } });
     await start();
     await advanceTo(T0 + 1_500);
@@ -103,7 +139,12 @@ describe("beat on a controlled clock", () => {
   });
 
   it("does not fire a disabled entry; enabling schedules it from now", async () => {
-    await h.store.add({ name: "ping", task: "core.ping", schedule: { kind: "every", everyMs: 60_000 }, enabled: false });
+    await h.store.add({
+      name: "ping",
+      task: "core.ping",
+      schedule: { kind: "every", everyMs: 60_000 },
+      enabled: false,
+    });
     await h.store.add({ name: "sentinel", task: "core.ping", schedule: { kind: "at", at: iso(T0 + 300_000) } });
     await start();
     await advanceTo(T0 + 300_000);
@@ -115,7 +156,12 @@ describe("beat on a controlled clock", () => {
   });
 
   it("moves on without a run when an entry's task is not in this beat's app", async () => {
-    await h.store.add({ name: "nightly", task: "reports.nightly", args: { day: 1 }, schedule: { kind: "every", everyMs: 1_000 } });
+    await h.store.add({
+      name: "nightly",
+      task: "reports.nightly",
+      args: { day: 1 },
+      schedule: { kind: "every", everyMs: 1_000 },
+    });
     const older = beatApp("bt");
     const { "reports.nightly": _gone, ...tasks } = older.tasks;
     await h.startBeat({ now: clock.now, pollMs: 20, app: { ...older, tasks } });
@@ -126,16 +172,41 @@ describe("beat on a controlled clock", () => {
   });
 
   it("syncs the manifest at start: a deleted manifest entry goes, run-time entries stay", async () => {
-    const manifest = (names: string[]) => beatApp("bt", names.map((name) => ({ name, task: "core.ping", schedule: { kind: "every" as const, everyMs: 60_000 }, args: {}, queue: null, priority: null, expiresMs: null, enabled: true, oneOff: false, startTime: null, description: null })));
+    const manifest = (names: string[]) =>
+      beatApp(
+        "bt",
+        names.map((name) => ({
+          name,
+          task: "core.ping",
+          schedule: { kind: "every" as const, everyMs: 60_000 },
+          args: {},
+          queue: null,
+          priority: null,
+          expiresMs: null,
+          enabled: true,
+          oneOff: false,
+          startTime: null,
+          description: null,
+        })),
+      );
     const first = await h.startBeat({ now: clock.now, pollMs: 20, app: manifest(["keep", "drop"]) });
     await h.store.add({ name: "mine", task: "core.ping", schedule: { kind: "every", everyMs: 60_000 } });
     await advanceTo(T0 + 60_000);
     await first.stop();
     await h.startBeat({ now: clock.now, pollMs: 20, app: manifest(["keep"]) });
     const entries = await h.store.list();
-    assert.deepEqual(entries.map((e) => [e.name, e.source, e.totalRunCount]), [["keep", "manifest", 1], ["mine", "runtime", 1]]);
+    assert.deepEqual(
+      entries.map((e) => [e.name, e.source, e.totalRunCount]),
+      [
+        ["keep", "manifest", 1],
+        ["mine", "runtime", 1],
+      ],
+    );
     await advanceTo(T0 + 120_000);
-    assert.deepEqual((await h.taskIds()).filter((id) => id.includes(":drop:")), [`periodic:drop:${T0 + 60_000}`]);
+    assert.deepEqual(
+      (await h.taskIds()).filter((id) => id.includes(":drop:")),
+      [`periodic:drop:${T0 + 60_000}`],
+    );
     assert.equal((await h.runIdsOf("keep")).length, 2);
   });
 });
@@ -155,7 +226,10 @@ describe("beat in real time", () => {
     for (const id of ids) lateness.push((await h.record(id))!.createdAt - dueOf(id));
     for (let i = 1; i < ids.length; i++) assert.equal(dueOf(ids[i]) - dueOf(ids[i - 1]), 300, "no skipped slot");
     t.diagnostic(`lateness ms: ${lateness.join(", ")} (max ${Math.max(...lateness)})`);
-    assert.ok(lateness.every((ms) => ms >= 0 && ms < 100), `late: ${lateness}`);
+    assert.ok(
+      lateness.every((ms) => ms >= 0 && ms < 100),
+      `late: ${lateness}`,
+    );
   });
 
   it("picks up entries added, disabled and re-enabled at run time within a second", async (t) => {
@@ -184,16 +258,40 @@ describe("beat in real time", () => {
 
   it("expires: a run not started within its expiry is revoked by the worker", async () => {
     await h.startBeat();
-    await h.store.add({ name: "stale", task: "core.ping", schedule: { kind: "every", everyMs: 200 }, expiresMs: 50, oneOff: true });
+    await h.store.add({
+      name: "stale",
+      task: "core.ping",
+      schedule: { kind: "every", everyMs: 200 },
+      expiresMs: 50,
+      oneOff: true,
+    });
     await h.store.add({ name: "fresh", task: "core.ping", schedule: { kind: "every", everyMs: 200 }, oneOff: true });
-    const [stale] = await eventually(async () => { const ids = await h.runIdsOf("stale"); return ids.length ? ids : null; });
-    const [fresh] = await eventually(async () => { const ids = await h.runIdsOf("fresh"); return ids.length ? ids : null; });
+    const [stale] = await eventually(async () => {
+      const ids = await h.runIdsOf("stale");
+      return ids.length ? ids : null;
+    });
+    const [fresh] = await eventually(async () => {
+      const ids = await h.runIdsOf("fresh");
+      return ids.length ? ids : null;
+    });
     await sleep(150); // nobody consumes the queue until the stale run's expiry has passed
-    const worker = new Worker({ app: h.app, dispatch: { "core.ping": () => "pong", "reports.nightly": () => null, "emails.announce": () => null } }, { prefix: h.prefix, logger: quietLogger });
+    const worker = new Worker(
+      {
+        app: h.app,
+        dispatch: { "core.ping": () => "pong", "reports.nightly": () => null, "emails.announce": () => null },
+      },
+      { prefix: h.prefix, logger: quietLogger },
+    );
     await worker.start();
     try {
-      const staleState = await eventually(async () => { const s = await readSnapshot(h, stale); return s.state === "PENDING" ? null : s; });
-      const freshState = await eventually(async () => { const s = await readSnapshot(h, fresh); return s.state === "SUCCESS" ? s : null; });
+      const staleState = await eventually(async () => {
+        const s = await readSnapshot(h, stale);
+        return s.state === "PENDING" ? null : s;
+      });
+      const freshState = await eventually(async () => {
+        const s = await readSnapshot(h, fresh);
+        return s.state === "SUCCESS" ? s : null;
+      });
       assert.deepEqual([staleState.state, staleState.reason], ["REVOKED", "expired"]);
       assert.equal(freshState.result, "pong");
     } finally {
@@ -208,8 +306,16 @@ describe("beat refuses an invalid manifest", () => {
   afterEach(() => h.close());
 
   it("start() rejects naming the entry and field; the process exits 2 with the message", async () => {
-    const bad = [manifestEntry("tz", { task: "core.ping", schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlln" } })];
-    await assert.rejects(h.startBeat({ app: beatApp("bt", bad) }), { name: "PeriodicEntryError", field: "schedule.timezone" });
+    const bad = [
+      manifestEntry("tz", {
+        task: "core.ping",
+        schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlln" },
+      }),
+    ];
+    await assert.rejects(h.startBeat({ app: beatApp("bt", bad) }), {
+      name: "PeriodicEntryError",
+      field: "schedule.timezone",
+    });
     const child = h.spawnBeat(bad);
     assert.equal((await exited(child)).code, 2);
     assert.match(h.logOf(child), /manifest periodic entry \\"tz\\": schedule.timezone: unknown time zone/);

@@ -36,11 +36,17 @@ describe("beat with 10,000 entries", () => {
       inputs.push(
         i % 2
           ? { name: `daily-${i}`, task: "core.ping", schedule: { kind: "every", everyMs: 86_400_000 } }
-          : { name: `nightly-${i}`, task: "reports.nightly", args: { day: (i % 28) + 1 }, schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlin" } },
+          : {
+              name: `nightly-${i}`,
+              task: "reports.nightly",
+              args: { day: (i % 28) + 1 },
+              schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlin" },
+            },
       );
     }
     const started = performance.now();
-    for (let i = 0; i < inputs.length; i += 500) await Promise.all(inputs.slice(i, i + 500).map((input) => h.store.add(input)));
+    for (let i = 0; i < inputs.length; i += 500)
+      await Promise.all(inputs.slice(i, i + 500).map((input) => h.store.add(input)));
     addMs = performance.now() - started;
   });
 
@@ -56,7 +62,9 @@ describe("beat with 10,000 entries", () => {
     const cpu = process.cpuUsage(cpuBefore);
     const cpuMs = (cpu.user + cpu.system) / 1000;
     t.diagnostic(`${ENTRIES} entries added through PeriodicStore.add in ${addMs.toFixed(0)} ms`);
-    t.diagnostic(`idle over 2 s with ${ENTRIES} entries: ${commands} Redis commands, ${cpuMs.toFixed(1)} ms CPU (test process)`);
+    t.diagnostic(
+      `idle over 2 s with ${ENTRIES} entries: ${commands} Redis commands, ${cpuMs.toFixed(1)} ms CPU (test process)`,
+    );
     // 250 ms head polls (8) + lock renewals every second (2); allow slack for timer jitter.
     assert.ok(commands <= 16, `${commands} commands in 2 s`);
     assert.ok(cpuMs < 150, `${cpuMs} ms CPU in 2 s`);
@@ -66,7 +74,10 @@ describe("beat with 10,000 entries", () => {
     const before = counted.count();
     const at = Date.now() + 700;
     await h.store.add({ name: "soon", task: "core.ping", schedule: { kind: "at", at: new Date(at).toISOString() } });
-    const [id] = await eventually(async () => { const ids = await h.runIdsOf("soon"); return ids.length ? ids : null; }, 2_000);
+    const [id] = await eventually(async () => {
+      const ids = await h.runIdsOf("soon");
+      return ids.length ? ids : null;
+    }, 2_000);
     const late = (await h.record(id))!.createdAt - dueOf(id);
     await sleep(100);
     const commands = counted.count() - before;

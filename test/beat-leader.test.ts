@@ -12,7 +12,8 @@ import { beatApp, manifestEntry } from "./fixtures/beat-app.ts";
 import { BeatHarness, dueOf, eventually, exited, quietLogger, sleep } from "./fixtures/beat-harness.ts";
 import { REDIS_URL } from "./support/redis.ts";
 
-const every = (name: string, everyMs: number): PeriodicSpec => manifestEntry(name, { task: "core.ping", schedule: { kind: "every", everyMs } });
+const every = (name: string, everyMs: number): PeriodicSpec =>
+  manifestEntry(name, { task: "core.ping", schedule: { kind: "every", everyMs } });
 
 describe("beat leadership and exactly-once firing", () => {
   let h: BeatHarness;
@@ -26,9 +27,21 @@ describe("beat leadership and exactly-once firing", () => {
     await h.redis.zadd(h.ks.beat("due"), dueMs, "race");
     const other = new Redis(REDIS_URL);
     try {
-      const ctx = (redis: Redis) => ({ redis, ks: h.ks, keys: beatKeys(h.ks), app: h.app, log: quietLogger, now: dueMs + 5 });
-      const sent = await Promise.all(Array.from({ length: 20 }, (_, i) => fireDue(ctx(i % 2 ? other : h.redis), [{ name: "race", dueMs }])));
-      assert.equal(sent.reduce((a, b) => a + b.sent, 0), 1);
+      const ctx = (redis: Redis) => ({
+        redis,
+        ks: h.ks,
+        keys: beatKeys(h.ks),
+        app: h.app,
+        log: quietLogger,
+        now: dueMs + 5,
+      });
+      const sent = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => fireDue(ctx(i % 2 ? other : h.redis), [{ name: "race", dueMs }])),
+      );
+      assert.equal(
+        sent.reduce((a, b) => a + b.sent, 0),
+        1,
+      );
     } finally {
       other.disconnect();
     }
@@ -38,10 +51,19 @@ describe("beat leadership and exactly-once firing", () => {
   });
 
   it("two beat processes for 5 s: one leads, every slot is sent exactly once", async (t) => {
-    const entries = [every("a", 200), every("b", 300), every("c", 450), manifestEntry("d", { task: "core.ping", schedule: { kind: "cron", cron: "* * * * * *", timezone: "UTC" } })];
+    const entries = [
+      every("a", 200),
+      every("b", 300),
+      every("c", 450),
+      manifestEntry("d", { task: "core.ping", schedule: { kind: "cron", cron: "* * * * * *", timezone: "UTC" } }),
+    ];
     const one = h.spawnBeat(entries);
     const two = h.spawnBeat(entries);
-    await eventually(async () => (await h.runIdsOf("a")).length > 0 && /beat started/.test(h.logOf(one)) && /beat started/.test(h.logOf(two)), 15_000);
+    await eventually(
+      async () =>
+        (await h.runIdsOf("a")).length > 0 && /beat started/.test(h.logOf(one)) && /beat started/.test(h.logOf(two)),
+      15_000,
+    );
     const from = Date.now();
     await sleep(5_000);
     const leaders = [one, two].filter((c) => /leading/.test(h.logOf(c)));
@@ -61,18 +83,24 @@ describe("beat leadership and exactly-once firing", () => {
       const ids = await h.runIdsOf(e.name);
       const dues = ids.map(dueOf);
       const step = e.schedule.kind === "every" ? e.schedule.everyMs : 1_000;
-      for (let i = 1; i < dues.length; i++) assert.equal(dues[i] - dues[i - 1], step, `${e.name}: slot ${i} missed or doubled`);
+      for (let i = 1; i < dues.length; i++)
+        assert.equal(dues[i] - dues[i - 1], step, `${e.name}: slot ${i} missed or doubled`);
       const entry = (await h.store.get(e.name))!;
       assert.equal(entry.totalRunCount, ids.length, `${e.name}: runs counted once each`);
       assert.ok(ids.length >= Math.floor(5_000 / step) - 1, `${e.name}: ${ids.length} runs`);
     }
-    t.diagnostic(`runs in ~${Date.now() - from} ms: ${(await Promise.all(entries.map(async (e) => `${e.name}=${(await h.runIdsOf(e.name)).length}`))).join(" ")}`);
+    t.diagnostic(
+      `runs in ~${Date.now() - from} ms: ${(await Promise.all(entries.map(async (e) => `${e.name}=${(await h.runIdsOf(e.name)).length}`))).join(" ")}`,
+    );
   });
 
   it("a follower takes over within 10 s after the leader process is SIGKILLed, firing the missed run once", async (t) => {
     const entries = [every("tick", 250)];
     const child = h.spawnBeat(entries);
-    await eventually(async () => (await h.leaderToken())?.includes(`:${child.pid}:`) && (await h.runIdsOf("tick")).length > 0, 15_000);
+    await eventually(
+      async () => (await h.leaderToken())?.includes(`:${child.pid}:`) && (await h.runIdsOf("tick")).length > 0,
+      15_000,
+    );
     const follower = await h.startBeat({ app: beatApp("bt", entries) }); // same manifest; default lock TTL 5 s
     await sleep(500);
     assert.equal(follower.isLeader, false);

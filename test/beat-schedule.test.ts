@@ -38,7 +38,10 @@ describe("nextRunAfter", () => {
     assert.equal(nextRunAfter(daily, ms("2026-01-10T01:59:00Z")), ms("2026-01-10T02:00:00Z")); // 03:00 CET
     assert.equal(nextRunAfter(daily, ms("2026-01-10T02:00:00Z")), ms("2026-01-11T02:00:00Z"));
     assert.equal(nextRunAfter(daily, ms("2026-07-10T00:00:00Z")), ms("2026-07-10T01:00:00Z")); // 03:00 CEST
-    assert.equal(nextRunAfter({ kind: "cron", cron: "*/15 * * * * *", timezone: "UTC" }, ms("2026-01-01T00:00:07Z")), ms("2026-01-01T00:00:15Z"));
+    assert.equal(
+      nextRunAfter({ kind: "cron", cron: "*/15 * * * * *", timezone: "UTC" }, ms("2026-01-01T00:00:07Z")),
+      ms("2026-01-01T00:00:15Z"),
+    );
   });
 
   it("returns null for a cron that never matches", () => {
@@ -57,7 +60,10 @@ describe("DST (Europe/Berlin)", () => {
 
   it("runs a 02:30 daily job once on the fall-back day (02:30 happens twice: the first one)", () => {
     const runs = runsBetween(berlin("30 2 * * *"), "2026-10-24T12:00:00Z", "2026-10-27T12:00:00Z");
-    assert.deepEqual(runs.map((t) => localDay(t, "Europe/Berlin")), ["2026-10-25", "2026-10-26", "2026-10-27"]);
+    assert.deepEqual(
+      runs.map((t) => localDay(t, "Europe/Berlin")),
+      ["2026-10-25", "2026-10-26", "2026-10-27"],
+    );
     assert.equal(runs[0], ms("2026-10-25T00:30:00Z")); // 02:30 CEST, before the clocks go back
   });
 
@@ -72,7 +78,10 @@ describe("DST (Europe/Berlin)", () => {
   });
 
   it("keeps hourly runs exactly one real hour apart through both changes", () => {
-    for (const [from, to] of [["2026-03-28T20:00:00Z", "2026-03-29T06:00:00Z"], ["2026-10-24T20:00:00Z", "2026-10-25T06:00:00Z"]]) {
+    for (const [from, to] of [
+      ["2026-03-28T20:00:00Z", "2026-03-29T06:00:00Z"],
+      ["2026-10-24T20:00:00Z", "2026-10-25T06:00:00Z"],
+    ]) {
       const runs = runsBetween(berlin("0 * * * *"), from, to);
       for (let i = 1; i < runs.length; i++) assert.equal(runs[i] - runs[i - 1], 3_600_000);
     }
@@ -81,7 +90,10 @@ describe("DST (Europe/Berlin)", () => {
   it("does the same in America/New_York (different change dates)", () => {
     const ny: ScheduleSpec = { kind: "cron", cron: "30 2 * * *", timezone: "America/New_York" };
     const runs = runsBetween(ny, "2026-03-07T12:00:00Z", "2026-03-10T12:00:00Z");
-    assert.deepEqual(runs.map((t) => localDay(t, "America/New_York")), ["2026-03-08", "2026-03-09", "2026-03-10"]);
+    assert.deepEqual(
+      runs.map((t) => localDay(t, "America/New_York")),
+      ["2026-03-08", "2026-03-09", "2026-03-10"],
+    );
   });
 });
 
@@ -96,7 +108,10 @@ describe("catching up after downtime", () => {
 
   it("cron: one late run, then the first slot after now", () => {
     const hourly: ScheduleSpec = { kind: "cron", cron: "0 * * * *", timezone: "UTC" };
-    assert.equal(nextRunAfterFiring(hourly, { dueMs: ms("2026-05-01T01:00:00Z"), nowMs: ms("2026-05-01T06:20:00Z") }), ms("2026-05-01T07:00:00Z"));
+    assert.equal(
+      nextRunAfterFiring(hourly, { dueMs: ms("2026-05-01T01:00:00Z"), nowMs: ms("2026-05-01T06:20:00Z") }),
+      ms("2026-05-01T07:00:00Z"),
+    );
   });
 });
 
@@ -104,13 +119,22 @@ describe("firstRunAt", () => {
   const now = ms("2026-05-01T12:00:00Z");
   it("counts an interval from now, or starts it at a future start time", () => {
     assert.equal(firstRunAt({ schedule: { kind: "every", everyMs: 1000 }, startTime: null }, now), now + 1000);
-    assert.equal(firstRunAt({ schedule: { kind: "every", everyMs: 1000 }, startTime: "2026-05-02T00:00:00.000Z" }, now), ms("2026-05-02T00:00:00Z"));
-    assert.equal(firstRunAt({ schedule: { kind: "every", everyMs: 1000 }, startTime: "2026-04-01T00:00:00.000Z" }, now), now + 1000);
+    assert.equal(
+      firstRunAt({ schedule: { kind: "every", everyMs: 1000 }, startTime: "2026-05-02T00:00:00.000Z" }, now),
+      ms("2026-05-02T00:00:00Z"),
+    );
+    assert.equal(
+      firstRunAt({ schedule: { kind: "every", everyMs: 1000 }, startTime: "2026-04-01T00:00:00.000Z" }, now),
+      now + 1000,
+    );
   });
 
   it("takes the first cron slot at or after the start time", () => {
     const cron: ScheduleSpec = { kind: "cron", cron: "0 0 * * *", timezone: "UTC" };
-    assert.equal(firstRunAt({ schedule: cron, startTime: "2026-05-03T00:00:00.000Z" }, now), ms("2026-05-03T00:00:00Z"));
+    assert.equal(
+      firstRunAt({ schedule: cron, startTime: "2026-05-03T00:00:00.000Z" }, now),
+      ms("2026-05-03T00:00:00Z"),
+    );
     assert.equal(firstRunAt({ schedule: cron, startTime: null }, now), ms("2026-05-02T00:00:00Z"));
   });
 

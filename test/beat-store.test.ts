@@ -3,12 +3,22 @@
 import assert from "node:assert/strict";
 import { after, afterEach, beforeEach, describe, it } from "node:test";
 import { periodicCommand } from "../cli/commands/periodic.ts";
-import { PeriodicEntryError, PeriodicEntryNotFoundError, PeriodicStore, type PeriodicInput } from "../runtime/beat/mod.ts";
+import {
+  PeriodicEntryError,
+  PeriodicEntryNotFoundError,
+  PeriodicStore,
+  type PeriodicInput,
+} from "../runtime/beat/mod.ts";
 import { beatApp, manifestEntry } from "./fixtures/beat-app.ts";
 import { BeatHarness, FakeClock } from "./fixtures/beat-harness.ts";
 
 const T0 = Date.parse("2026-06-01T10:00:00Z");
-const nightly: PeriodicInput = { name: "nightly", task: "reports.nightly", schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlin" }, args: { day: 1 } };
+const nightly: PeriodicInput = {
+  name: "nightly",
+  task: "reports.nightly",
+  schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlin" },
+  args: { day: 1 },
+};
 
 describe("PeriodicStore", () => {
   let h: BeatHarness;
@@ -21,11 +31,36 @@ describe("PeriodicStore", () => {
 
   describe("rejects bad input naming the field, and stores nothing", () => {
     const cases: [string, Partial<PeriodicInput>, string, RegExp][] = [
-      ["invalid cron", { schedule: { kind: "cron", cron: "61 * * * *", timezone: "UTC" } }, "schedule.cron", /minute: 61/],
-      ["cron with 4 fields", { schedule: { kind: "cron", cron: "* * * *", timezone: "UTC" } }, "schedule.cron", /expected 5 fields .* got 4/],
-      ["cron that never matches", { schedule: { kind: "cron", cron: "0 0 30 2 *", timezone: "UTC" } }, "schedule.cron", /never matches/],
-      ["unknown time zone", { schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlln" } }, "schedule.timezone", /unknown time zone "Europe\/Berlln"/],
-      ["unknown task", { task: "reports.nighty" }, "task", /unknown task "reports.nighty" \(did you mean "reports.nightly"\?\)/],
+      [
+        "invalid cron",
+        { schedule: { kind: "cron", cron: "61 * * * *", timezone: "UTC" } },
+        "schedule.cron",
+        /minute: 61/,
+      ],
+      [
+        "cron with 4 fields",
+        { schedule: { kind: "cron", cron: "* * * *", timezone: "UTC" } },
+        "schedule.cron",
+        /expected 5 fields .* got 4/,
+      ],
+      [
+        "cron that never matches",
+        { schedule: { kind: "cron", cron: "0 0 30 2 *", timezone: "UTC" } },
+        "schedule.cron",
+        /never matches/,
+      ],
+      [
+        "unknown time zone",
+        { schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlln" } },
+        "schedule.timezone",
+        /unknown time zone "Europe\/Berlln"/,
+      ],
+      [
+        "unknown task",
+        { task: "reports.nighty" },
+        "task",
+        /unknown task "reports.nighty" \(did you mean "reports.nightly"\?\)/,
+      ],
       ["args of the wrong type", { args: { day: "monday" } }, "args.day", /must be integer/],
       ["args missing a required field", { args: {} }, "args.day", /is required/],
       ["args with an unknown field", { args: { day: 2, colour: "red" } }, "args.colour", /is not allowed/],
@@ -33,8 +68,18 @@ describe("PeriodicStore", () => {
       ["zero interval", { schedule: { kind: "every", everyMs: 0 } }, "schedule.everyMs", /from 100/],
       ["fractional interval", { schedule: { kind: "every", everyMs: 1.5 } }, "schedule.everyMs", /whole number/],
       ["unknown schedule kind", { schedule: { kind: "weekly" } as never }, "schedule.kind", /"every", "cron" or "at"/],
-      ["clocked time in the past", { schedule: { kind: "at", at: "2020-01-01T00:00:00Z" } }, "schedule.at", /in the past/],
-      ["clocked time without a zone", { schedule: { kind: "at", at: "2027-01-01T09:00:00" } }, "schedule.at", /with a zone/],
+      [
+        "clocked time in the past",
+        { schedule: { kind: "at", at: "2020-01-01T00:00:00Z" } },
+        "schedule.at",
+        /in the past/,
+      ],
+      [
+        "clocked time without a zone",
+        { schedule: { kind: "at", at: "2027-01-01T09:00:00" } },
+        "schedule.at",
+        /with a zone/,
+      ],
       ["bad name", { name: "nightly report" }, "name", /letters, digits/],
       ["bad queue", { queue: "a queue" }, "queue", /queue name/],
       ["priority out of range", { priority: 12 }, "priority", /0\.\.9/],
@@ -57,13 +102,23 @@ describe("PeriodicStore", () => {
 
     it("a duplicate name", async () => {
       await h.store.add(nightly);
-      await assert.rejects(h.store.add({ ...nightly, args: { day: 9 } }), { name: "PeriodicEntryError", code: "PERIODIC_ENTRY_DUPLICATE", field: "name" });
+      await assert.rejects(h.store.add({ ...nightly, args: { day: 9 } }), {
+        name: "PeriodicEntryError",
+        code: "PERIODIC_ENTRY_DUPLICATE",
+        field: "name",
+      });
       assert.deepEqual((await h.store.get("nightly"))!.args, { day: 1 });
     });
   });
 
   it("adds an entry and reports it with its next run", async () => {
-    const entry = await h.store.add({ ...nightly, description: "the nightly report", queue: "reports", priority: 7, expiresMs: 3_600_000 });
+    const entry = await h.store.add({
+      ...nightly,
+      description: "the nightly report",
+      queue: "reports",
+      priority: 7,
+      expiresMs: 3_600_000,
+    });
     assert.deepEqual(entry, {
       name: "nightly",
       task: "reports.nightly",
@@ -83,12 +138,19 @@ describe("PeriodicStore", () => {
     });
     assert.deepEqual(await h.store.get("nightly"), entry);
     await h.store.add({ name: "a-ping", task: "core.ping", schedule: { kind: "every", everyMs: 30_000 } });
-    assert.deepEqual((await h.store.list()).map((e) => e.name), ["a-ping", "nightly"]);
+    assert.deepEqual(
+      (await h.store.list()).map((e) => e.name),
+      ["a-ping", "nightly"],
+    );
     assert.equal(await h.store.get("missing"), null);
   });
 
   it("defaults one_off to true for clocked entries and normalizes their time", async () => {
-    const entry = await h.store.add({ name: "launch", task: "core.ping", schedule: { kind: "at", at: "2026-06-01T14:00:00+02:00" } });
+    const entry = await h.store.add({
+      name: "launch",
+      task: "core.ping",
+      schedule: { kind: "at", at: "2026-06-01T14:00:00+02:00" },
+    });
     assert.equal(entry.oneOff, true);
     assert.deepEqual(entry.schedule, { kind: "at", at: "2026-06-01T12:00:00.000Z" });
     assert.equal(entry.nextRunAt, "2026-06-01T12:00:00.000Z");
@@ -102,7 +164,10 @@ describe("PeriodicStore", () => {
     assert.equal(entry.nextRunAt, new Date(T0 + 60_000).toISOString());
     entry = await h.store.update("ping", { schedule: { kind: "every", everyMs: 5_000 } });
     assert.equal(entry.nextRunAt, new Date(T0 + 15_000).toISOString());
-    await assert.rejects(h.store.update("ping", { task: "reports.nightly" }), { name: "PeriodicEntryError", field: "args.day" });
+    await assert.rejects(h.store.update("ping", { task: "reports.nightly" }), {
+      name: "PeriodicEntryError",
+      field: "args.day",
+    });
     assert.equal((await h.store.get("ping"))!.task, "core.ping");
     await assert.rejects(h.store.update("nope", { description: "x" }), PeriodicEntryNotFoundError);
   });
@@ -145,7 +210,15 @@ describe("PeriodicStore", () => {
     const { taskId } = await h.store.runNow("nightly");
     assert.match(taskId, new RegExp(`^periodic:nightly:manual:${T0}-[0-9a-f]{8}$`));
     const record = await h.record(taskId);
-    assert.deepEqual(record, { id: taskId, task: "reports.nightly", args: { day: 1, format: "pdf" }, queue: "default", priority: 5, createdAt: T0, expiresAt: T0 + 5_000 });
+    assert.deepEqual(record, {
+      id: taskId,
+      task: "reports.nightly",
+      args: { day: 1, format: "pdf" },
+      queue: "default",
+      priority: 5,
+      createdAt: T0,
+      expiresAt: T0 + 5_000,
+    });
     assert.equal(await h.redis.lindex(h.ks.ready("default", 5), 0), taskId);
     const entry = (await h.store.get("nightly"))!;
     assert.equal(entry.totalRunCount, 1);
@@ -158,12 +231,17 @@ describe("PeriodicStore", () => {
 describe("manifest entries", () => {
   const v1 = [
     manifestEntry("heartbeat", { task: "core.ping", schedule: { kind: "every", everyMs: 30_000 } }),
-    manifestEntry("nightly", { task: "reports.nightly", schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlin" }, args: { day: 1 } }),
+    manifestEntry("nightly", {
+      task: "reports.nightly",
+      schedule: { kind: "cron", cron: "0 3 * * *", timezone: "Europe/Berlin" },
+      args: { day: 1 },
+    }),
     manifestEntry("launch", { task: "emails.announce", schedule: { kind: "at", at: "2026-06-01T12:00:00.000Z" } }),
   ];
   let h: BeatHarness;
   let clock: FakeClock;
-  const storeFor = (periodic: typeof v1) => new PeriodicStore(beatApp("bt", periodic), { prefix: h.prefix, now: clock.now });
+  const storeFor = (periodic: typeof v1) =>
+    new PeriodicStore(beatApp("bt", periodic), { prefix: h.prefix, now: clock.now });
   beforeEach(() => {
     clock = new FakeClock(T0);
     h = new BeatHarness("manifest", { periodic: v1, clock });
@@ -171,13 +249,20 @@ describe("manifest entries", () => {
   afterEach(() => h.close());
 
   it("sync adds them, then is a no-op while the manifest is unchanged", async () => {
-    assert.deepEqual(await h.store.syncManifest(), { added: ["heartbeat", "nightly", "launch"], updated: [], removed: [] });
+    assert.deepEqual(await h.store.syncManifest(), {
+      added: ["heartbeat", "nightly", "launch"],
+      updated: [],
+      removed: [],
+    });
     const entries = await h.store.list();
-    assert.deepEqual(entries.map((e) => [e.name, e.source, e.nextRunAt]), [
-      ["heartbeat", "manifest", new Date(T0 + 30_000).toISOString()],
-      ["launch", "manifest", "2026-06-01T12:00:00.000Z"],
-      ["nightly", "manifest", "2026-06-02T01:00:00.000Z"],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.name, e.source, e.nextRunAt]),
+      [
+        ["heartbeat", "manifest", new Date(T0 + 30_000).toISOString()],
+        ["launch", "manifest", "2026-06-01T12:00:00.000Z"],
+        ["nightly", "manifest", "2026-06-02T01:00:00.000Z"],
+      ],
+    );
     clock.advance(5_000);
     assert.deepEqual(await h.store.syncManifest(), { added: [], updated: [], removed: [] });
     assert.equal((await h.store.get("heartbeat"))!.nextRunAt, new Date(T0 + 30_000).toISOString());
@@ -190,14 +275,25 @@ describe("manifest entries", () => {
     await h.store.runNow("heartbeat");
     const v2 = [
       manifestEntry("heartbeat", { task: "core.ping", schedule: { kind: "every", everyMs: 10_000 } }),
-      manifestEntry("weekly", { task: "reports.nightly", schedule: { kind: "cron", cron: "0 4 * * 1", timezone: "UTC" }, args: { day: 7 } }),
+      manifestEntry("weekly", {
+        task: "reports.nightly",
+        schedule: { kind: "cron", cron: "0 4 * * 1", timezone: "UTC" },
+        args: { day: 7 },
+      }),
     ];
     const store2 = storeFor(v2);
     try {
       clock.advance(1_000);
-      assert.deepEqual(await store2.syncManifest(), { added: ["weekly"], updated: ["heartbeat"], removed: ["launch", "nightly"] });
+      assert.deepEqual(await store2.syncManifest(), {
+        added: ["weekly"],
+        updated: ["heartbeat"],
+        removed: ["launch", "nightly"],
+      });
       const entries = await store2.list();
-      assert.deepEqual(entries.map((e) => e.name), ["heartbeat", "mine", "weekly"]);
+      assert.deepEqual(
+        entries.map((e) => e.name),
+        ["heartbeat", "mine", "weekly"],
+      );
       const heartbeat = entries[0];
       assert.deepEqual(heartbeat.schedule, { kind: "every", everyMs: 10_000 });
       assert.equal(heartbeat.totalRunCount, 2);
@@ -210,14 +306,23 @@ describe("manifest entries", () => {
 
   it("refuses to edit or remove them from the API, except enabled", async () => {
     await h.store.syncManifest();
-    await assert.rejects(h.store.update("nightly", { schedule: { kind: "cron", cron: "0 4 * * *", timezone: "UTC" } }), {
-      code: "PERIODIC_ENTRY_MANIFEST_OWNED",
-      field: "schedule",
-    });
+    await assert.rejects(
+      h.store.update("nightly", { schedule: { kind: "cron", cron: "0 4 * * *", timezone: "UTC" } }),
+      {
+        code: "PERIODIC_ENTRY_MANIFEST_OWNED",
+        field: "schedule",
+      },
+    );
     await assert.rejects(h.store.remove("nightly"), { code: "PERIODIC_ENTRY_MANIFEST_OWNED", field: "name" });
     // A form posting every field unchanged plus a new `enabled` is fine.
     const current = (await h.store.get("nightly"))!;
-    const entry = await h.store.update("nightly", { task: current.task, schedule: current.schedule, args: current.args, description: null, enabled: false });
+    const entry = await h.store.update("nightly", {
+      task: current.task,
+      schedule: current.schedule,
+      args: current.args,
+      description: null,
+      enabled: false,
+    });
     assert.equal(entry.enabled, false);
   });
 
@@ -227,7 +332,13 @@ describe("manifest entries", () => {
     await h.store.syncManifest();
     assert.equal((await h.store.get("heartbeat"))!.enabled, false);
     // tasks.yaml changes something else: still disabled.
-    const edited = [manifestEntry("heartbeat", { task: "core.ping", schedule: { kind: "every", everyMs: 30_000 }, description: "alive" })];
+    const edited = [
+      manifestEntry("heartbeat", {
+        task: "core.ping",
+        schedule: { kind: "every", everyMs: 30_000 },
+        description: "alive",
+      }),
+    ];
     const s2 = storeFor(edited);
     await s2.syncManifest();
     assert.equal((await s2.get("heartbeat"))!.enabled, false);
@@ -246,8 +357,20 @@ describe("manifest entries", () => {
   });
 
   it("rejects an invalid manifest entry at sync, naming the entry and field", async () => {
-    const bad = storeFor([manifestEntry("nightly", { task: "reports.nightly", schedule: { kind: "cron", cron: "0 3 * * *", timezone: "UTC" }, args: { day: "x" } })]);
-    await assert.rejects(bad.syncManifest(), (e: unknown) => e instanceof PeriodicEntryError && e.field === "args.day" && /manifest periodic entry "nightly"/.test(e.message));
+    const bad = storeFor([
+      manifestEntry("nightly", {
+        task: "reports.nightly",
+        schedule: { kind: "cron", cron: "0 3 * * *", timezone: "UTC" },
+        args: { day: "x" },
+      }),
+    ]);
+    await assert.rejects(
+      bad.syncManifest(),
+      (e: unknown) =>
+        e instanceof PeriodicEntryError &&
+        e.field === "args.day" &&
+        /manifest periodic entry "nightly"/.test(e.message),
+    );
     await bad.close();
   });
 });
@@ -258,14 +381,33 @@ describe("celerity periodic (CLI)", () => {
   const run = async (...argv: string[]) => {
     let stdout = "";
     let stderr = "";
-    const code = await periodicCommand([...argv, "--registry", "test/fixtures/beat-registry.ts", "--prefix", h.prefix], {
-      io: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
-    });
+    const code = await periodicCommand(
+      [...argv, "--registry", "test/fixtures/beat-registry.ts", "--prefix", h.prefix],
+      {
+        io: { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+      },
+    );
     return { code, stdout, stderr };
   };
 
   it("adds, lists, disables, runs now and removes", async () => {
-    let r = await run("add", "--name", "nightly", "--task", "reports.nightly", "--cron", "0 3 * * *", "--timezone", "Europe/Berlin", "--args", '{"day":3}', "--expires", "1h", "--description", "report");
+    let r = await run(
+      "add",
+      "--name",
+      "nightly",
+      "--task",
+      "reports.nightly",
+      "--cron",
+      "0 3 * * *",
+      "--timezone",
+      "Europe/Berlin",
+      "--args",
+      '{"day":3}',
+      "--expires",
+      "1h",
+      "--description",
+      "report",
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^added nightly: reports.nightly at 03:00 every day \(Europe\/Berlin\) \(next run 20/);
     r = await run("add", "--name", "ping", "--task", "core.ping", "--every", "30s", "--one-off");
@@ -282,8 +424,21 @@ describe("celerity periodic (CLI)", () => {
     assert.match(r.stdout, /^sent periodic:nightly:manual:\d+-[0-9a-f]{8}\n$/);
     r = await run("list", "--json");
     const entries = JSON.parse(r.stdout);
-    assert.deepEqual(entries.map((e: { name: string; enabled: boolean; totalRunCount: number }) => [e.name, e.enabled, e.totalRunCount]), [["nightly", true, 1], ["ping", false, 0]]);
-    assert.deepEqual([entries[0].args, entries[0].priority, entries[0].expiresMs, entries[1].oneOff], [{ day: 4 }, 8, 3_600_000, true]);
+    assert.deepEqual(
+      entries.map((e: { name: string; enabled: boolean; totalRunCount: number }) => [
+        e.name,
+        e.enabled,
+        e.totalRunCount,
+      ]),
+      [
+        ["nightly", true, 1],
+        ["ping", false, 0],
+      ],
+    );
+    assert.deepEqual(
+      [entries[0].args, entries[0].priority, entries[0].expiresMs, entries[1].oneOff],
+      [{ day: 4 }, 8, 3_600_000, true],
+    );
     r = await run("remove", "ping");
     assert.equal(r.code, 0);
     r = await run("enable", "ping");

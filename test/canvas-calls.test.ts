@@ -55,14 +55,20 @@ describe("canvas calling API", () => {
   });
 
   test("a garbage canvas record is dead-lettered with a reason; the worker keeps going", async () => {
-    const r = await t.cv.inc.applyAsync({ n: 1 }, { taskId: `garbage-${Date.now()}`, countdown: "300ms", link: t.cv.inc.s() });
+    const r = await t.cv.inc.applyAsync(
+      { n: 1 },
+      { taskId: `garbage-${Date.now()}`, countdown: "300ms", link: t.cv.inc.s() },
+    );
     await h.redis.hset(`${h.prefix}:{rt}:t:${r.id}`, "cv", '{"nx":[{"i":"../../x","n":"cv.inc"}]}');
     const error = await r.get({ timeout: "5s", propagate: false });
     assert.equal(error.name, "CanvasRecordError");
     assert.match(error.message, /garbage canvas record: canvas record\.nx\[0\]\.i is not a task id/);
     assert.notEqual(await h.redis.zscore(`${h.prefix}:{rt}:dead`, r.id), null);
     // A garbage chord record: the header succeeds, the callback fails with the reason, the record is buried.
-    const chord = await t.$chord([t.cv.inc.s({ n: 1 }, { countdown: "300ms" })], t.cv.sum.s({}, { resultAs: "values" }));
+    const chord = await t.$chord(
+      [t.cv.inc.s({ n: 1 }, { countdown: "300ms" })],
+      t.cv.sum.s({}, { resultAs: "values" }),
+    );
     const chordKeys = await h.redis.keys(`${h.prefix}:{rt}:chord:*`);
     assert.equal(chordKeys.length, 1);
     await h.redis.hset(chordKeys[0]!, "n", "lots");
@@ -70,15 +76,23 @@ describe("canvas calling API", () => {
     assert.equal(cbError.name, "ChordError");
     assert.equal(cbError.error.name, "CanvasRecordError");
     assert.match(cbError.error.message, /header size "lots" is not a positive integer/);
-    const raw = Object.values(await h.redis.hgetall(`${h.prefix}:{rt}:dead-raw`)).map((v) => JSON.parse(v).reason as string);
-    assert.ok(raw.some((reason) => /garbage chord record/.test(reason)), String(raw));
+    const raw = Object.values(await h.redis.hgetall(`${h.prefix}:{rt}:dead-raw`)).map(
+      (v) => JSON.parse(v).reason as string,
+    );
+    assert.ok(
+      raw.some((reason) => /garbage chord record/.test(reason)),
+      String(raw),
+    );
     // A result key of the wrong type where a failure must be recorded: the finish still goes through.
     const boom = await t.$chain(t.cv.boom.s({}, { countdown: "300ms" }), t.cv.inc.s());
     await h.redis.set(`${h.prefix}:{rt}:t:${boom.id}`, "not a hash");
     const first = (await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, "0", "-1")).map((m) => m.split("|")[1]!);
     assert.equal(first.length, 1, String(first));
     const outcomes = await Promise.all(first.map((id) => t.$result(id).get({ timeout: "3s", propagate: false })));
-    assert.deepEqual(outcomes.map((e: Error) => e.name), first.map(() => "BoomError"));
+    assert.deepEqual(
+      outcomes.map((e: Error) => e.name),
+      first.map(() => "BoomError"),
+    );
     // And the worker still runs work.
     assert.deepEqual(await (await t.cv.inc.delay({ n: 41 })).get({ timeout: "5s" }), { n: 42 });
   });

@@ -26,11 +26,18 @@ describe("canvas", () => {
     assert.ok(parent);
     assert.deepEqual(await parent.get({ timeout: "1s" }), { n: 3 });
     const children = await parent.children();
-    assert.deepEqual(children.map((c: any) => c.id), [r.id]);
+    assert.deepEqual(
+      children.map((c: any) => c.id),
+      [r.id],
+    );
   });
 
   test("resultAs merges the previous result under a field, the other args given now", async () => {
-    const r = await t.$chain(t.math.add.s({ a: 1, b: 2 }), t.math.add.s({ a: 10 }, { resultAs: "b" }), t.math.add.s({ b: 100 }, { resultAs: "a" }));
+    const r = await t.$chain(
+      t.math.add.s({ a: 1, b: 2 }),
+      t.math.add.s({ a: 10 }, { resultAs: "b" }),
+      t.math.add.s({ b: 100 }, { resultAs: "a" }),
+    );
     assert.equal(await r.get({ timeout: "10s" }), 113);
   });
 
@@ -59,9 +66,13 @@ describe("canvas", () => {
     const error = await expired.get({ timeout: "5s", propagate: false });
     assert.equal(error.name, "TaskRevokedError");
     assert.match(error.message, /expired/);
-    const chord = await t.$chord([t.cv.inc.s({ n: 1 }), t.cv.inc.s({ n: 2 }, { countdown: "2s" })], t.cv.sum.s({}, { resultAs: "values" }));
+    const chord = await t.$chord(
+      [t.cv.inc.s({ n: 1 }), t.cv.inc.s({ n: 2 }, { countdown: "2s" })],
+      t.cv.sum.s({}, { resultAs: "values" }),
+    );
     // Every task still waiting out a countdown is this chord's late header (or one already revoked above).
-    for (const member of await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, "0", "-1")) await t.$result(member.split("|")[1]).revoke();
+    for (const member of await h.redis.zrange(`${h.prefix}:{rt}:q:default:delayed`, "0", "-1"))
+      await t.$result(member.split("|")[1]).revoke();
     const chordError = await chord.get({ timeout: "5s", propagate: false });
     assert.equal(chordError.name, "ChordError");
     assert.equal(chordError.error.name, "TaskRevokedError");
@@ -107,12 +118,18 @@ describe("canvas", () => {
     assert.equal(callback, null, "not sent before the headers ran");
     await r.get({ timeout: "30s", propagate: false });
     const args = JSON.parse((await h.redis.hget(`${h.prefix}:{rt}:t:${r.id}`, "a"))!);
-    assert.deepEqual(args.values, Array.from({ length: 1500 }, (_, i) => i));
+    assert.deepEqual(
+      args.values,
+      Array.from({ length: 1500 }, (_, i) => i),
+    );
   });
 
   test("a header that retries is counted once", async () => {
     const key = h.key("retry-once");
-    const r = await t.$chord([t.cv.flaky.s({ n: 5, key }), t.cv.inc.s({ n: 1 })], t.cv.sum.s({}, { resultAs: "values" }));
+    const r = await t.$chord(
+      [t.cv.flaky.s({ n: 5, key }), t.cv.inc.s({ n: 1 })],
+      t.cv.sum.s({}, { resultAs: "values" }),
+    );
     assert.deepEqual(await r.get({ timeout: "10s" }), { n: 7 });
     assert.deepEqual(Object.values(await h.runs("retry-once")), [2]);
   });
@@ -131,25 +148,53 @@ describe("canvas", () => {
   });
 
   test("nesting: a chain ending in a chord, a group of chains, a chord inside a chain", async () => {
-    const r1 = await t.$chain(t.cv.inc.s({ n: 0 }), t.$chord.s([t.cv.inc.s(), t.cv.inc.s()], t.cv.sum.s({}, { resultAs: "values" })), t.cv.inc.s());
+    const r1 = await t.$chain(
+      t.cv.inc.s({ n: 0 }),
+      t.$chord.s([t.cv.inc.s(), t.cv.inc.s()], t.cv.sum.s({}, { resultAs: "values" })),
+      t.cv.inc.s(),
+    );
     assert.deepEqual(await r1.get({ timeout: "10s" }), { n: 5 });
-    const g = await t.$group([t.$chain.s(t.cv.inc.s({ n: 1 }), t.cv.inc.s()), t.$chain.s(t.cv.inc.s({ n: 10 }), t.cv.inc.s(), t.cv.inc.s())]);
+    const g = await t.$group([
+      t.$chain.s(t.cv.inc.s({ n: 1 }), t.cv.inc.s()),
+      t.$chain.s(t.cv.inc.s({ n: 10 }), t.cv.inc.s(), t.cv.inc.s()),
+    ]);
     assert.deepEqual(await g.get({ timeout: "10s" }), [{ n: 3 }, { n: 13 }]);
     // chain(a, group(b, c), d) is chain(a, chord([b, c], d)), as in Celery
-    const r2 = await t.$chain(t.cv.inc.s({ n: 1 }), t.$group.s([t.cv.inc.s(), t.cv.inc.s()]), t.cv.sum.s({}, { resultAs: "values" }));
+    const r2 = await t.$chain(
+      t.cv.inc.s({ n: 1 }),
+      t.$group.s([t.cv.inc.s(), t.cv.inc.s()]),
+      t.cv.sum.s({}, { resultAs: "values" }),
+    );
     assert.deepEqual(await r2.get({ timeout: "10s" }), { n: 6 });
   });
 
   test("build-time errors send nothing: unknown task, bad args, a result that cannot fit", async () => {
     const before = await h.redis.zcard(`${h.prefix}:{rt}:recent`);
-    await assert.rejects(t.$chain({ kind: "task", task: "cv.nope", args: {}, options: {} }), (e: UnknownTaskError) => e.code === "UNKNOWN_TASK" && /cv\.nope/.test(e.message));
-    await assert.rejects(t.$chain(t.math.add.s({ a: 1, b: 2 }), t.math.add.s({ a: "x" }, { resultAs: "b" })), TaskArgumentsError);
+    await assert.rejects(
+      t.$chain({ kind: "task", task: "cv.nope", args: {}, options: {} }),
+      (e: UnknownTaskError) => e.code === "UNKNOWN_TASK" && /cv\.nope/.test(e.message),
+    );
+    await assert.rejects(
+      t.$chain(t.math.add.s({ a: 1, b: 2 }), t.math.add.s({ a: "x" }, { resultAs: "b" })),
+      TaskArgumentsError,
+    );
     // The first step receives nothing: its own args must be complete.
-    await assert.rejects(t.$chain(t.cv.inc.s(), t.cv.inc.s()), (e: TaskArgumentsError) => /args\.n: is required/.test(e.message));
+    await assert.rejects(t.$chain(t.cv.inc.s(), t.cv.inc.s()), (e: TaskArgumentsError) =>
+      /args\.n: is required/.test(e.message),
+    );
     assert.throws(() => t.cv.inc.s({ n: "two" }), TaskArgumentsError);
-    await assert.rejects(t.$chain(t.cv.inc.s({ n: 1 }), t.cv.label.s()), (e: CanvasError) => e.code === "CANVAS_STEP_MISMATCH" && /cv\.inc/.test(e.message) && /cv\.label/.test(e.message));
-    await assert.rejects(t.$chain(t.cv.inc.s({ n: 1 }), t.cv.inc.s(), t.math.add.s()), (e: CanvasError) => e.code === "CANVAS_STEP_MISMATCH");
-    await assert.rejects(t.$chain(t.cv.sum.s({}, { resultAs: "values" })), (e: CanvasError) => e.code === "CANVAS_NO_INPUT");
+    await assert.rejects(
+      t.$chain(t.cv.inc.s({ n: 1 }), t.cv.label.s()),
+      (e: CanvasError) => e.code === "CANVAS_STEP_MISMATCH" && /cv\.inc/.test(e.message) && /cv\.label/.test(e.message),
+    );
+    await assert.rejects(
+      t.$chain(t.cv.inc.s({ n: 1 }), t.cv.inc.s(), t.math.add.s()),
+      (e: CanvasError) => e.code === "CANVAS_STEP_MISMATCH",
+    );
+    await assert.rejects(
+      t.$chain(t.cv.sum.s({}, { resultAs: "values" })),
+      (e: CanvasError) => e.code === "CANVAS_NO_INPUT",
+    );
     assert.equal(await h.redis.zcard(`${h.prefix}:{rt}:recent`), before);
   });
 });

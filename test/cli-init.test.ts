@@ -19,7 +19,8 @@ import { eventually, exited } from "./support/wait.ts";
 const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
 
 /** `celerity ARGS` in `dir`, run from this checkout's bin as a user would run the installed one. */
-const runCli = (args: readonly string[], options: { cwd: string }) => runAsUser(process.execPath, [join(REPO, "bin", "celerity.js"), ...args], options);
+const runCli = (args: readonly string[], options: { cwd: string }) =>
+  runAsUser(process.execPath, [join(REPO, "bin", "celerity.js"), ...args], options);
 
 /** Every file below `dir` (node_modules left out) with its contents and mtime: what "nothing changed" compares. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -59,12 +60,22 @@ async function installFromSource(dir: string): Promise<void> {
   const pkgDir = join(dir, "node_modules", "celerity");
   await mkdir(join(dir, "node_modules", ".bin"), { recursive: true });
   await mkdir(pkgDir);
-  for (const folder of ["runtime", "generator", "cli", "bin"]) await symlink(join(REPO, folder), join(pkgDir, folder), "dir");
+  for (const folder of ["runtime", "generator", "cli", "bin"])
+    await symlink(join(REPO, folder), join(pkgDir, folder), "dir");
   const exports: Record<string, string> = {};
   for (const [subpath, file] of Object.entries(SOURCE_EXPORTS)) {
-    if (await stat(join(REPO, file)).then(() => true, () => false)) exports[subpath] = file;
+    if (
+      await stat(join(REPO, file)).then(
+        () => true,
+        () => false,
+      )
+    )
+      exports[subpath] = file;
   }
-  await writeFile(join(pkgDir, "package.json"), JSON.stringify({ name: "celerity", type: "module", bin: { celerity: "./bin/celerity.js" }, exports }, null, 2));
+  await writeFile(
+    join(pkgDir, "package.json"),
+    JSON.stringify({ name: "celerity", type: "module", bin: { celerity: "./bin/celerity.js" }, exports }, null, 2),
+  );
   await symlink("../celerity/bin/celerity.js", join(dir, "node_modules", ".bin", "celerity"));
 }
 
@@ -93,17 +104,23 @@ async function refused(dir: string, file: string): Promise<string> {
 }
 
 describe("celerity init", () => {
-  it("in a fresh npm init -y + tsc --init project: writes the example, scripts and \"type\": \"module\", keeps tsconfig.json", async () => {
+  it('in a fresh npm init -y + tsc --init project: writes the example, scripts and "type": "module", keeps tsconfig.json', async () => {
     const { dir, cleanup } = await freshProject("init-fresh");
     try {
       const tsconfigBefore = await readFile(join(dir, "tsconfig.json"), "utf8");
       const r = await runCli(["init"], { cwd: dir });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /created {2}tasks\.yaml\n {2}created {2}handlers\/hello\.ts\n {2}created {2}client\.ts\n/);
-      assert.match(r.stdout, /updated {2}package\.json \("type": "module" instead of "commonjs"; scripts codegen, build, worker, beat, admin\)/);
+      assert.match(
+        r.stdout,
+        /updated {2}package\.json \("type": "module" instead of "commonjs"; scripts codegen, build, worker, beat, admin\)/,
+      );
       assert.match(r.stdout, /exists {3}tsconfig\.json \(kept\)/);
       assert.doesNotMatch(r.stdout, /tsconfig\.json needs/, "tsc --init's defaults are enough");
-      assert.match(r.stdout, /Next steps:\n {2}1\. npx celerity codegen .*\n {2}2\. npx tsc .*\n {2}3\. npm run worker .*\n {2}4\. node client\.js /);
+      assert.match(
+        r.stdout,
+        /Next steps:\n {2}1\. npx celerity codegen .*\n {2}2\. npx tsc .*\n {2}3\. npm run worker .*\n {2}4\. node client\.js /,
+      );
       assert.equal(await readFile(join(dir, "tsconfig.json"), "utf8"), tsconfigBefore);
       const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8"));
       assert.equal(pkg.type, "module");
@@ -118,10 +135,18 @@ describe("celerity init", () => {
       const manifest = await readFile(join(dir, "tasks.yaml"), "utf8");
       const schema = /^# yaml-language-server: \$schema=(\.\/node_modules\/celerity\/\S+\.json)\n/.exec(manifest);
       assert.ok(schema, manifest);
-      assert.equal(JSON.parse(await readFile(join(dir, schema[1]!), "utf8")).title, "celerity manifest", "the $schema path leads to the installed schema");
+      assert.equal(
+        JSON.parse(await readFile(join(dir, schema[1]!), "utf8")).title,
+        "celerity manifest",
+        "the $schema path leads to the installed schema",
+      );
       const handler = await readFile(join(dir, "handlers/hello.ts"), "utf8");
       assert.match(handler, /from "\.\.\/generated\/define\.js"/);
-      assert.doesNotMatch(handler + (await readFile(join(dir, "client.ts"), "utf8")), /process\.|node:/, "no Node types needed");
+      assert.doesNotMatch(
+        handler + (await readFile(join(dir, "client.ts"), "utf8")),
+        /process\.|node:/,
+        "no Node types needed",
+      );
     } finally {
       await cleanup();
     }
@@ -148,15 +173,22 @@ describe("celerity init", () => {
     const { dir, cleanup } = await tempDir("init-keep");
     try {
       await writeTree(dir, {
-        "package.json": JSON.stringify({ name: "mine", type: "module", scripts: { worker: "node my-worker.js" } }, null, 2) + "\n",
+        "package.json":
+          JSON.stringify({ name: "mine", type: "module", scripts: { worker: "node my-worker.js" } }, null, 2) + "\n",
         "tasks.yaml": "version: 1\napp: mine\ntasks: {}\n",
       });
       const r = await runCli(["init"], { cwd: dir });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /created {2}tsconfig\.json/);
       assert.match(r.stdout, /exists {3}tasks\.yaml \(kept\)/);
-      assert.match(r.stdout, /note {5}script "worker" is "node my-worker\.js"; celerity's would be "exec node generated\/worker\.js"/);
-      assert.match(r.stdout, /note {5}handlers\/hello\.ts was not written: it belongs to the example tasks\.yaml, and yours exists/);
+      assert.match(
+        r.stdout,
+        /note {5}script "worker" is "node my-worker\.js"; celerity's would be "exec node generated\/worker\.js"/,
+      );
+      assert.match(
+        r.stdout,
+        /note {5}handlers\/hello\.ts was not written: it belongs to the example tasks\.yaml, and yours exists/,
+      );
       assert.equal(await readFile(join(dir, "tasks.yaml"), "utf8"), "version: 1\napp: mine\ntasks: {}\n");
       assert.equal(JSON.parse(await readFile(join(dir, "package.json"), "utf8")).scripts.worker, "node my-worker.js");
       await assert.rejects(stat(join(dir, "handlers")), { code: "ENOENT" });
@@ -168,23 +200,34 @@ describe("celerity init", () => {
   it("package.json keeps its key order, indentation and final newline; only scripts and type are added", () => {
     const text = '{\n\t"name": "x",\n\t"scripts": {\n\t\t"test": "node --test"\n\t},\n\t"license": "MIT"\n}';
     const plan = planPackageJson(text, { scripts: { worker: "exec node generated/worker.js" }, affectedByType: [] });
-    assert.equal(plan.text, '{\n\t"name": "x",\n\t"scripts": {\n\t\t"test": "node --test",\n\t\t"worker": "exec node generated/worker.js"\n\t},\n\t"license": "MIT",\n\t"type": "module"\n}');
+    assert.equal(
+      plan.text,
+      '{\n\t"name": "x",\n\t"scripts": {\n\t\t"test": "node --test",\n\t\t"worker": "exec node generated/worker.js"\n\t},\n\t"license": "MIT",\n\t"type": "module"\n}',
+    );
     assert.deepEqual(plan.changes, ['"type": "module"', "scripts worker"]);
   });
 
   it("an existing tsconfig.json is checked, not edited: the settings that must change are listed", async () => {
     const { dir, cleanup } = await tempDir("init-tsconfig");
     try {
-      const tsconfig = '{\n  // mine\n  "compilerOptions": { "module": "commonjs", "moduleResolution": "node10", "noEmit": true, "outDir": "dist", },\n}\n';
+      const tsconfig =
+        '{\n  // mine\n  "compilerOptions": { "module": "commonjs", "moduleResolution": "node10", "noEmit": true, "outDir": "dist", },\n}\n';
       await writeTree(dir, { "package.json": '{ "name": "x" }\n', "tsconfig.json": tsconfig });
       const r = await runCli(["init"], { cwd: dir });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /tsconfig\.json needs these changes \(init does not edit an existing tsconfig\.json\):/);
-      assert.match(r.stdout, / {2}- "module": "commonjs" cannot compile generated\/worker\.ts \(top-level await\): use "nodenext"/);
+      assert.match(
+        r.stdout,
+        / {2}- "module": "commonjs" cannot compile generated\/worker\.ts \(top-level await\): use "nodenext"/,
+      );
       assert.match(r.stdout, / {2}- "moduleResolution": "node10" cannot resolve celerity's subpath exports/);
       assert.match(r.stdout, / {2}- "noEmit": true means tsc writes no JavaScript/);
       assert.equal(await readFile(join(dir, "tsconfig.json"), "utf8"), tsconfig);
-      assert.equal(JSON.parse(await readFile(join(dir, "package.json"), "utf8")).scripts.worker, "exec node dist/generated/worker.js", "scripts follow outDir");
+      assert.equal(
+        JSON.parse(await readFile(join(dir, "package.json"), "utf8")).scripts.worker,
+        "exec node dist/generated/worker.js",
+        "scripts follow outDir",
+      );
     } finally {
       await cleanup();
     }
@@ -196,22 +239,44 @@ describe("celerity init", () => {
       await writeTree(dir, {
         "package.json": '{ "name": "x", "type": "module" }\n',
         "tsconfig.json": '{ "extends": "./config/base.json", "compilerOptions": { "strict": true } }\n',
-        "config/base.json": '{ "compilerOptions": { "module": "nodenext", "noEmit": true, "outDir": "../build", "rootDir": ".." } }\n',
+        "config/base.json":
+          '{ "compilerOptions": { "module": "nodenext", "noEmit": true, "outDir": "../build", "rootDir": ".." } }\n',
       });
       const r = await runCli(["init"], { cwd: dir });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, / {2}- "noEmit": true means tsc writes no JavaScript/);
       assert.doesNotMatch(r.stdout, /"module"/, "module comes from the base");
-      assert.equal(JSON.parse(await readFile(join(dir, "package.json"), "utf8")).scripts.worker, "exec node build/generated/worker.js", "outDir and rootDir of the base, relative to it");
+      assert.equal(
+        JSON.parse(await readFile(join(dir, "package.json"), "utf8")).scripts.worker,
+        "exec node build/generated/worker.js",
+        "outDir and rootDir of the base, relative to it",
+      );
     } finally {
       await cleanup();
     }
   });
 
   describe("refuses, naming the file, and writes nothing", () => {
-    const cases: Array<{ name: string; files: Record<string, string>; dirs?: string[]; links?: Record<string, string>; file: string; says: RegExp }> = [
-      { name: "no package.json", files: {}, file: "package.json", says: /not found in this directory; run `npm init -y`/ },
-      { name: "package.json is not JSON", files: { "package.json": "{ name: x" }, file: "package.json", says: /is not valid JSON/ },
+    const cases: Array<{
+      name: string;
+      files: Record<string, string>;
+      dirs?: string[];
+      links?: Record<string, string>;
+      file: string;
+      says: RegExp;
+    }> = [
+      {
+        name: "no package.json",
+        files: {},
+        file: "package.json",
+        says: /not found in this directory; run `npm init -y`/,
+      },
+      {
+        name: "package.json is not JSON",
+        files: { "package.json": "{ name: x" },
+        file: "package.json",
+        says: /is not valid JSON/,
+      },
       {
         name: "tsconfig.json does not parse",
         files: { "package.json": "{}", "tsconfig.json": '{\n  "compilerOptions": {\n    "module": ,\n  }\n}\n' },
@@ -231,17 +296,32 @@ describe("celerity init", () => {
         file: "tsconfig.json",
         says: /base\.json/,
       },
-      { name: "tsconfig.json is a directory", files: { "package.json": "{}" }, dirs: ["tsconfig.json"], file: "tsconfig.json", says: /is a directory, expected a file/ },
+      {
+        name: "tsconfig.json is a directory",
+        files: { "package.json": "{}" },
+        dirs: ["tsconfig.json"],
+        file: "tsconfig.json",
+        says: /is a directory, expected a file/,
+      },
       {
         name: "an example file exists without tasks.yaml",
         files: { "package.json": "{}", "handlers/hello.ts": "export const mine = 1;\n" },
         file: "handlers/hello.ts",
         says: /exists but tasks\.yaml does not/,
       },
-      { name: "handlers is a file", files: { "package.json": "{}", handlers: "" }, file: "handlers", says: /is a file; init puts the example handler in handlers\/hello\.ts/ },
       {
-        name: "a CommonJS project with sources whose meaning \"type\": \"module\" would change",
-        files: { "package.json": '{ "type": "commonjs" }', "index.js": "module.exports = 1;\n", "src/app.ts": "export {};\n" },
+        name: "handlers is a file",
+        files: { "package.json": "{}", handlers: "" },
+        file: "handlers",
+        says: /is a file; init puts the example handler in handlers\/hello\.ts/,
+      },
+      {
+        name: 'a CommonJS project with sources whose meaning "type": "module" would change',
+        files: {
+          "package.json": '{ "type": "commonjs" }',
+          "index.js": "module.exports = 1;\n",
+          "src/app.ts": "export {};\n",
+        },
         file: "package.json",
         says: /"type" is "commonjs" and the project has files whose meaning "type": "module" would change \(index\.js, src\/app\.ts\)/,
       },
@@ -262,7 +342,14 @@ describe("celerity init", () => {
   });
 
   describe("writing is all or nothing", () => {
-    const plan = (writes: InitPlan["writes"]): InitPlan => ({ writes, existing: [], notes: [], tsconfigProblems: [], workerJs: "generated/worker.js", clientJs: null });
+    const plan = (writes: InitPlan["writes"]): InitPlan => ({
+      writes,
+      existing: [],
+      notes: [],
+      tsconfigProblems: [],
+      workerJs: "generated/worker.js",
+      clientJs: null,
+    });
 
     it("a file that cannot be written undoes the files and folders already placed", async () => {
       const { dir, cleanup } = await tempDir("init-apply");
@@ -298,7 +385,10 @@ describe("celerity init", () => {
         ];
         await writeTree(dir, { "client.ts": "// the user's, written meanwhile\n" });
         const before = await snapshot(dir);
-        await assert.rejects(applyInit(dir, plan(writes)), { code: "INIT_WRITE_FAILED", message: "client.ts: appeared while init ran; nothing was changed" });
+        await assert.rejects(applyInit(dir, plan(writes)), {
+          code: "INIT_WRITE_FAILED",
+          message: "client.ts: appeared while init ran; nothing was changed",
+        });
         assert.deepEqual(await snapshot(dir), before);
       } finally {
         await cleanup();
@@ -315,9 +405,14 @@ describe("celerity init", () => {
       assert.equal((await runAsUser("npx", ["celerity", "init"], { cwd: dir })).code, 0);
       // A task that takes long enough to be running when the worker is told to stop.
       const manifest = await readFile(join(dir, "tasks.yaml"), "utf8");
-      await writeFile(join(dir, "tasks.yaml"), manifest + "  hello.wait:\n    handler: ./handlers/wait.ts#wait\n    args: { type: object, required: [ms], properties: { ms: { type: integer } } }\n    result: { type: integer }\n");
+      await writeFile(
+        join(dir, "tasks.yaml"),
+        manifest +
+          "  hello.wait:\n    handler: ./handlers/wait.ts#wait\n    args: { type: object, required: [ms], properties: { ms: { type: integer } } }\n    result: { type: integer }\n",
+      );
       await writeTree(dir, {
-        "handlers/wait.ts": 'import { defineHandler } from "../generated/define.js";\n\nexport const wait = defineHandler("hello.wait", async ({ ms }) => {\n  await new Promise((resolve) => setTimeout(resolve, ms));\n  return ms;\n});\n',
+        "handlers/wait.ts":
+          'import { defineHandler } from "../generated/define.js";\n\nexport const wait = defineHandler("hello.wait", async ({ ms }) => {\n  await new Promise((resolve) => setTimeout(resolve, ms));\n  return ms;\n});\n',
       });
       const codegen = await runAsUser("npx", ["celerity", "codegen"], { cwd: dir });
       assert.equal(codegen.code, 0, codegen.stderr);
@@ -326,14 +421,24 @@ describe("celerity init", () => {
       // The linked package is celerity's .ts source, which the user's strict settings check too (the
       // packed, compiled package is held to them by the package's own test): only diagnostics in the
       // project's files count here: the scaffold, the added handler and generated/.
-      const projectErrors = tsc.stdout.split("\n").filter((l) => /^[^\s(]+\(\d+,\d+\): error/.test(l) && !l.startsWith("../") && !l.startsWith("node_modules/"));
+      const projectErrors = tsc.stdout
+        .split("\n")
+        .filter((l) => /^[^\s(]+\(\d+,\d+\): error/.test(l) && !l.startsWith("../") && !l.startsWith("node_modules/"));
       assert.deepEqual(projectErrors, []);
       await stat(join(dir, "generated", "worker.js"));
       await stat(join(dir, "client.js"));
 
       // The linked package is TypeScript source, so plain node needs tsx's loader to import it.
-      const env = userEnv({ CELERITY_PREFIX: prefix, CELERITY_LOG_FORMAT: "json", NODE_OPTIONS: `--import=${import.meta.resolve("tsx")}` });
-      const worker = spawn("npm", ["run", "--silent", "worker"], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+      const env = userEnv({
+        CELERITY_PREFIX: prefix,
+        CELERITY_LOG_FORMAT: "json",
+        NODE_OPTIONS: `--import=${import.meta.resolve("tsx")}`,
+      });
+      const worker = spawn("npm", ["run", "--silent", "worker"], {
+        cwd: dir,
+        env,
+        stdio: ["ignore", "ignore", "pipe"],
+      });
       npm = worker;
       let log = "";
       worker.stderr!.setEncoding("utf8").on("data", (d: string) => (log += d));
@@ -341,7 +446,9 @@ describe("celerity init", () => {
       assert.equal(client.code, 0, client.stderr + log);
       assert.equal(client.stdout, "{ greeting: 'Hello, world!' }\n");
 
-      const { createClient } = (await import(join(dir, "generated", "client.ts"))) as { createClient: (o: object) => any };
+      const { createClient } = (await import(join(dir, "generated", "client.ts"))) as {
+        createClient: (o: object) => any;
+      };
       const tasks = createClient({ prefix });
       try {
         const waiting = await tasks.hello.wait.delay({ ms: 1500 });

@@ -28,8 +28,15 @@ describe("a worker whose clock is 40 s off", () => {
   /** Leases one task the way another worker (with a correct clock) does, without running it. */
   async function leasedElsewhere(id: string, leaseMs: number) {
     const claimed = await claim({ redis: h.redis, ks: ks() }, { queues: ["default"], want: 1, leaseMs });
-    assert.deepEqual(claimed.claimed.map((c) => c.id), [id]);
-    await startClaimed({ redis: h.redis, ks: ks() }, claimed.claimed, { workerId: "worker-with-right-clock", maxDeliveries: 5, maxPayloadBytes: 1 << 20 });
+    assert.deepEqual(
+      claimed.claimed.map((c) => c.id),
+      [id],
+    );
+    await startClaimed({ redis: h.redis, ks: ks() }, claimed.claimed, {
+      workerId: "worker-with-right-clock",
+      maxDeliveries: 5,
+      maxPayloadBytes: 1 << 20,
+    });
     return claimed.claimed[0];
   }
 
@@ -42,7 +49,11 @@ describe("a worker whose clock is 40 s off", () => {
     // Each claim also recovers expired leases: once the sentinel ran, the held lease was judged.
     const sentinel = await h.client.util.record.delay({ key });
     assert.equal(await sentinel.get({ timeout: 5 }), sentinel.id);
-    assert.deepEqual(await h.runs("fast"), { [sentinel.id]: 1 }, "the task leased elsewhere was not run by the fast worker");
+    assert.deepEqual(
+      await h.runs("fast"),
+      { [sentinel.id]: 1 },
+      "the task leased elsewhere was not run by the fast worker",
+    );
     assert.equal(await h.redis.hget(ks().task(held.id), "w"), "worker-with-right-clock");
   });
 
@@ -70,7 +81,10 @@ describe("a worker whose clock is 40 s off", () => {
     assert.equal(await r.get({ timeout: 10 }), r.id);
     const [startedReading] = await h.redis.lrange(`${key}:times`, 0, 0);
     const startedAt = clock.real(Number(startedReading), SKEW_MS);
-    assert.ok(startedAt >= sentAt + countdownMs - 5, `started ${startedAt - sentAt} ms after sending, countdown ${countdownMs} ms`);
+    assert.ok(
+      startedAt >= sentAt + countdownMs - 5,
+      `started ${startedAt - sentAt} ms after sending, countdown ${countdownMs} ms`,
+    );
   });
 
   it("expiry is judged by Redis's clock: a fast worker does not revoke a task that has not expired", async () => {
@@ -89,13 +103,20 @@ describe("a worker whose clock is 40 s off", () => {
     assert.deepEqual(await r.get({ timeout: 5 }), { retries: 2 });
     const doneAt = await redisTimeMs(h.redis);
     const eta = Number(await h.redis.hget(ks().task(r.id), "eta"));
-    assert.ok(eta <= doneAt, `the last retry was due at ${eta - doneAt} ms from its finish by Redis's clock (must be in the past)`);
+    assert.ok(
+      eta <= doneAt,
+      `the last retry was due at ${eta - doneAt} ms from its finish by Redis's clock (must be in the past)`,
+    );
   });
 
   it("rate limits are timed by Redis's clock: a fast worker's start does not block a correct one for 40 s", async () => {
     const limit = { limit: 5, intervalMs: 1000 };
     clock.set(SKEW_MS);
-    assert.equal(await takeRateToken({ redis: h.redis, ks: ks() }, "util.limited", limit), 0, "the fast worker starts one");
+    assert.equal(
+      await takeRateToken({ redis: h.redis, ks: ks() }, "util.limited", limit),
+      0,
+      "the fast worker starts one",
+    );
     clock.set(0);
     const waitMs = await takeRateToken({ redis: h.redis, ks: ks() }, "util.limited", limit);
     assert.ok(waitMs <= 200, `the next start waits ${waitMs} ms (one interval/limit step is 200 ms)`);

@@ -6,7 +6,16 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { Redis } from "ioredis";
-import { ConfigurationError, connectRedis, createTaskTree, isCluster, keyspace, parseClusterUrl, RemoteTaskError, type RedisClient } from "../runtime/mod.ts";
+import {
+  ConfigurationError,
+  connectRedis,
+  createTaskTree,
+  isCluster,
+  keyspace,
+  parseClusterUrl,
+  RemoteTaskError,
+  type RedisClient,
+} from "../runtime/mod.ts";
 import { startAdmin } from "../runtime/admin/mod.ts";
 import { Beat } from "../runtime/beat/mod.ts";
 import { Worker } from "../runtime/worker/mod.ts";
@@ -18,16 +27,30 @@ import { keySlot } from "../runtime/keys/slot.ts";
 
 describe("redis+cluster:// URLs", () => {
   it("parse into startup nodes and per-node auth and TLS", () => {
-    assert.deepEqual(parseClusterUrl("redis+cluster://10.0.0.1:7000,10.0.0.2:7001"), { nodes: [{ host: "10.0.0.1", port: 7000 }, { host: "10.0.0.2", port: 7001 }], redisOptions: {} });
+    assert.deepEqual(parseClusterUrl("redis+cluster://10.0.0.1:7000,10.0.0.2:7001"), {
+      nodes: [
+        { host: "10.0.0.1", port: 7000 },
+        { host: "10.0.0.2", port: 7001 },
+      ],
+      redisOptions: {},
+    });
     assert.deepEqual(parseClusterUrl("redis+cluster://app:s%40cret@a,[::1]:7002/0"), {
-      nodes: [{ host: "a", port: 6379 }, { host: "::1", port: 7002 }],
+      nodes: [
+        { host: "a", port: 6379 },
+        { host: "::1", port: 7002 },
+      ],
       redisOptions: { username: "app", password: "s@cret" },
     });
-    assert.deepEqual(parseClusterUrl("rediss+cluster://h:7000?tls_reject_unauthorized=false").redisOptions, { tls: { rejectUnauthorized: false } });
+    assert.deepEqual(parseClusterUrl("rediss+cluster://h:7000?tls_reject_unauthorized=false").redisOptions, {
+      tls: { rejectUnauthorized: false },
+    });
   });
 
   it("refuse what a cluster cannot be, naming the problem", () => {
-    assert.throws(() => parseClusterUrl("redis+cluster:///"), (e: unknown) => e instanceof ConfigurationError && /names no cluster node/.test(e.message));
+    assert.throws(
+      () => parseClusterUrl("redis+cluster:///"),
+      (e: unknown) => e instanceof ConfigurationError && /names no cluster node/.test(e.message),
+    );
     assert.throws(() => parseClusterUrl("redis+cluster://h:7000/3"), /only database 0, got "\/3"/);
     assert.throws(() => parseClusterUrl("redis+cluster://h:99999"), /port 99999 is out of range/);
     assert.throws(() => parseClusterUrl("redis+cluster://h:7000,:x"), /":x" is not host:port/);
@@ -44,9 +67,13 @@ describe("the runtime on a Redis Cluster (one hash tag per app)", { timeout: 180
   const recorder = new Redis(REDIS_URL);
   const key = (name: string) => `${prefix}:${name}`;
   const ks = () => keyspace(app.app, prefix);
-  const runs = async (name: string) => Object.fromEntries(Object.entries(await recorder.hgetall(`${key(name)}:runs`)).map(([k, v]) => [k, Number(v)]));
+  const runs = async (name: string) =>
+    Object.fromEntries(Object.entries(await recorder.hgetall(`${key(name)}:runs`)).map(([k, v]) => [k, Number(v)]));
   const startWorker = async (options: Record<string, unknown> = {}) => {
-    const w = new Worker({ app, dispatch }, { redis: cluster.url, prefix, logger: testLogger, concurrency: 4, ...options });
+    const w = new Worker(
+      { app, dispatch },
+      { redis: cluster.url, prefix, logger: testLogger, concurrency: 4, ...options },
+    );
     await w.start();
     workers.push(w);
     return w;
@@ -72,9 +99,17 @@ describe("the runtime on a Redis Cluster (one hash tag per app)", { timeout: 180
     assert.ok(isCluster(redis));
     const r = await client.math.add.delay({ a: 1, b: 2 });
     const slot = keySlot(ks().task(r.id));
-    assert.equal(await cluster.onNode(cluster.nodes[0].port, (n) => n.cluster("KEYSLOT", ks().task(r.id))), slot, "keySlot agrees with CLUSTER KEYSLOT");
+    assert.equal(
+      await cluster.onNode(cluster.nodes[0].port, (n) => n.cluster("KEYSLOT", ks().task(r.id))),
+      slot,
+      "keySlot agrees with CLUSTER KEYSLOT",
+    );
     const owner = await cluster.masterOfSlot(slot);
-    assert.equal(await cluster.onNode(owner, (n) => n.exists(ks().task(r.id))), 1, "the record is on the master serving the {app} slot");
+    assert.equal(
+      await cluster.onNode(owner, (n) => n.exists(ks().task(r.id))),
+      1,
+      "the record is on the master serving the {app} slot",
+    );
     await startWorker();
     assert.equal(await r.get({ timeout: 10 }), 3, "the result arrives through pub/sub on the cluster");
   });
@@ -82,17 +117,26 @@ describe("the runtime on a Redis Cluster (one hash tag per app)", { timeout: 180
   it("runs a batch, each task once, and delivers every result", async () => {
     const sent = await client.util.record.delayMany(Array.from({ length: 200 }, () => ({ key: key("batch") })));
     const results = await Promise.all(sent.map((r: any) => r.get({ timeout: 20 })));
-    assert.deepEqual(results, sent.map((r: any) => r.id));
+    assert.deepEqual(
+      results,
+      sent.map((r: any) => r.id),
+    );
     const counted = await runs("batch");
     assert.equal(Object.keys(counted).length, 200);
-    assert.ok(Object.values(counted).every((n) => n === 1), "each ran once");
+    assert.ok(
+      Object.values(counted).every((n) => n === 1),
+      "each ran once",
+    );
   });
 
   it("retries with backoff through the delayed set and reports the final failure", async () => {
     const ok = await client.util.flaky.delay({ key: key("flaky"), failTimes: 2 });
     assert.deepEqual(await ok.get({ timeout: 10 }), { attempts: 3 });
     const bad = await client.util.flaky.delay({ key: key("flaky-dead"), failTimes: 99 });
-    await assert.rejects(bad.get({ timeout: 10 }), (e: unknown) => e instanceof RemoteTaskError && e.name === "NetworkError");
+    await assert.rejects(
+      bad.get({ timeout: 10 }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "NetworkError",
+    );
     assert.equal((await runs("flaky-dead"))[bad.id], 4, "the first run and max_retries = 3 retries");
   });
 
@@ -123,8 +167,25 @@ describe("the runtime on a Redis Cluster (one hash tag per app)", { timeout: 180
   });
 
   it("fires a periodic entry from beat", async () => {
-    const periodic = [{ name: "tick", task: "util.record", schedule: { kind: "every" as const, everyMs: 300 }, args: { key: key("tick") }, queue: null, priority: null, expiresMs: null, enabled: true, oneOff: false, startTime: null, description: null }];
-    const beat = new Beat({ ...app, periodic }, { redis: cluster.url, prefix, logger: testLogger, pollMs: 50, lockTtlMs: 1000 });
+    const periodic = [
+      {
+        name: "tick",
+        task: "util.record",
+        schedule: { kind: "every" as const, everyMs: 300 },
+        args: { key: key("tick") },
+        queue: null,
+        priority: null,
+        expiresMs: null,
+        enabled: true,
+        oneOff: false,
+        startTime: null,
+        description: null,
+      },
+    ];
+    const beat = new Beat(
+      { ...app, periodic },
+      { redis: cluster.url, prefix, logger: testLogger, pollMs: 50, lockTtlMs: 1000 },
+    );
     await beat.start();
     try {
       await eventually(async () => Object.keys(await runs("tick")).length >= 2, 10_000);
@@ -136,7 +197,14 @@ describe("the runtime on a Redis Cluster (one hash tag per app)", { timeout: 180
 
   it("serves the admin's data: queues, workers, tasks, dead letters, metrics", async () => {
     const token = "cluster-admin-token-0123456789";
-    const admin = await startAdmin(app, { redis: cluster.url, prefix, port: 0, token, password: "pw pw pw pw", logger: testLogger });
+    const admin = await startAdmin(app, {
+      redis: cluster.url,
+      prefix,
+      port: 0,
+      token,
+      password: "pw pw pw pw",
+      logger: testLogger,
+    });
     try {
       const get = async (path: string) => {
         const t0 = Date.now();
@@ -162,16 +230,25 @@ describe("the runtime on a Redis Cluster (one hash tag per app)", { timeout: 180
 
   it("a worker process started with REDIS_URL=redis+cluster://... runs tasks", async () => {
     await Promise.all(workers.splice(0).map((w) => w.stop({ graceMs: 0 })));
-    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runtime-worker-process.ts", "--prefix", prefix], {
-      cwd: new URL("..", import.meta.url).pathname,
-      env: { ...process.env, REDIS_URL: cluster.url, TEST_APP: app.app, CELERITY_LOG_FORMAT: "json" },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "test/fixtures/runtime-worker-process.ts", "--prefix", prefix],
+      {
+        cwd: new URL("..", import.meta.url).pathname,
+        env: { ...process.env, REDIS_URL: cluster.url, TEST_APP: app.app, CELERITY_LOG_FORMAT: "json" },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let log = "";
     child.stderr!.setEncoding("utf8").on("data", (d: string) => (log += d));
     try {
       const r = await client.math.add.delay({ a: 20, b: 22 });
-      assert.equal(await r.get({ timeout: 20 }).catch((e: Error) => { throw new Error(`${e.message}\n${log}`); }), 42);
+      assert.equal(
+        await r.get({ timeout: 20 }).catch((e: Error) => {
+          throw new Error(`${e.message}\n${log}`);
+        }),
+        42,
+      );
     } finally {
       child.kill("SIGTERM");
       await exited(child);

@@ -4,7 +4,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Redis } from "ioredis";
-import { ConfigurationError, connectRedis, createTaskTree, keyspace, ReplicationError, type AppSpec, type RedisClient } from "../runtime/mod.ts";
+import {
+  ConfigurationError,
+  connectRedis,
+  createTaskTree,
+  keyspace,
+  ReplicationError,
+  type AppSpec,
+  type RedisClient,
+} from "../runtime/mod.ts";
 import { startAdmin } from "../runtime/admin/mod.ts";
 import { Beat, PeriodicStore } from "../runtime/beat/mod.ts";
 import { Worker } from "../runtime/worker/mod.ts";
@@ -34,8 +42,17 @@ describe("shard tags", () => {
     assert.match(a.id, /^order-42\.8s\d$/);
     assert.deepEqual(shardOfId(a.id), a.shard);
     assert.deepEqual(routeTask(app, "emails", a.id), a, "an id that already names its shard keeps it");
-    assert.deepEqual(routeTask(app, "default", "x"), { queue: "default", id: "x", shard: null }, "an unsharded queue is untouched");
-    assert.throws(() => routeTask(app, "emails", "x".repeat(198)), (e: unknown) => e instanceof ConfigurationError && /too long for sharded queue "emails": at most 196 characters/.test(e.message));
+    assert.deepEqual(
+      routeTask(app, "default", "x"),
+      { queue: "default", id: "x", shard: null },
+      "an unsharded queue is untouched",
+    );
+    assert.throws(
+      () => routeTask(app, "emails", "x".repeat(198)),
+      (e: unknown) =>
+        e instanceof ConfigurationError &&
+        /too long for sharded queue "emails": at most 196 characters/.test(e.message),
+    );
   });
 });
 
@@ -48,9 +65,13 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
   const workers: Worker[] = [];
   const recorder = new Redis(REDIS_URL);
   const key = (name: string) => `${prefix}:${name}`;
-  const runs = async (name: string) => Object.fromEntries(Object.entries(await recorder.hgetall(`${key(name)}:runs`)).map(([k, v]) => [k, Number(v)]));
+  const runs = async (name: string) =>
+    Object.fromEntries(Object.entries(await recorder.hgetall(`${key(name)}:runs`)).map(([k, v]) => [k, Number(v)]));
   const startWorker = async (options: Record<string, unknown> = {}) => {
-    const w = new Worker({ app, dispatch }, { redis: cluster.url, prefix, logger: testLogger, concurrency: 4, ...options });
+    const w = new Worker(
+      { app, dispatch },
+      { redis: cluster.url, prefix, logger: testLogger, concurrency: 4, ...options },
+    );
     await w.start();
     workers.push(w);
     return w;
@@ -94,7 +115,10 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     await startWorker();
     // $result with the id alone: no queue, no task name.
     const results = await Promise.all(sent.map((r: any) => client.$result(r.id).get({ timeout: 20 })));
-    assert.deepEqual(results, sent.map((r: any) => r.id));
+    assert.deepEqual(
+      results,
+      sent.map((r: any) => r.id),
+    );
     const counted = await runs("spread");
     assert.equal(Object.keys(counted).length, 300);
     assert.ok(Object.values(counted).every((n) => n === 1));
@@ -125,9 +149,13 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
   });
 
   it("runs retries and countdowns on their shard and revokes a waiting task", async () => {
-    const flaky = await Promise.all([1, 2, 3, 4, 5, 6].map(() => client.util.flaky.delay({ key: key("flaky"), failTimes: 1 })));
+    const flaky = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(() => client.util.flaky.delay({ key: key("flaky"), failTimes: 1 })),
+    );
     for (const r of flaky) assert.deepEqual(await r.get({ timeout: 10 }), { attempts: 2 });
-    const held = await Promise.all([1, 2, 3, 4, 5, 6].map(() => client.util.record.applyAsync({ key: key("revoked") }, { countdown: 1 })));
+    const held = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(() => client.util.record.applyAsync({ key: key("revoked") }, { countdown: 1 })),
+    );
     await Promise.all(held.map((r: any) => r.revoke()));
     for (const r of held) assert.equal(await r.state(), "REVOKED");
     await sleep(1_300);
@@ -135,10 +163,27 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
   });
 
   it("fires periodic entries into the sharded queue, each due time once, and run-now", async () => {
-    const periodic = [{ name: "tick", task: "util.record", schedule: { kind: "every" as const, everyMs: 300 }, args: { key: key("tick") }, queue: null, priority: null, expiresMs: null, enabled: true, oneOff: false, startTime: null, description: null }];
+    const periodic = [
+      {
+        name: "tick",
+        task: "util.record",
+        schedule: { kind: "every" as const, everyMs: 300 },
+        args: { key: key("tick") },
+        queue: null,
+        priority: null,
+        expiresMs: null,
+        enabled: true,
+        oneOff: false,
+        startTime: null,
+        description: null,
+      },
+    ];
     const beatApp = { ...app, periodic };
     // Two beats: only the leader fires, and a racing pair could not double-send a due time anyway.
-    const beats = [new Beat(beatApp, { redis: cluster.url, prefix, logger: testLogger, pollMs: 50, lockTtlMs: 1000 }), new Beat(beatApp, { redis: cluster.url, prefix, logger: testLogger, pollMs: 50, lockTtlMs: 1000 })];
+    const beats = [
+      new Beat(beatApp, { redis: cluster.url, prefix, logger: testLogger, pollMs: 50, lockTtlMs: 1000 }),
+      new Beat(beatApp, { redis: cluster.url, prefix, logger: testLogger, pollMs: 50, lockTtlMs: 1000 }),
+    ];
     for (const b of beats) await b.start();
     const store = new PeriodicStore(beatApp, { redis: cluster.url, prefix });
     try {
@@ -155,8 +200,14 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     }
     const ran = await runs("tick");
     const scheduled = Object.keys(ran).filter((id) => !id.includes(":manual:"));
-    assert.ok(scheduled.every((id) => /^periodic:tick:\d+\.3s[012]$/.test(id)), scheduled.join(" "));
-    assert.ok(Object.values(ran).every((n) => n === 1), "each due time ran once");
+    assert.ok(
+      scheduled.every((id) => /^periodic:tick:\d+\.3s[012]$/.test(id)),
+      scheduled.join(" "),
+    );
+    assert.ok(
+      Object.values(ran).every((n) => n === 1),
+      "each due time ran once",
+    );
     const shardsUsed = new Set(scheduled.map((id) => id.slice(-1)));
     assert.ok(shardsUsed.size >= 2, `runs spread over shards: ${[...shardsUsed]}`);
   });
@@ -172,7 +223,14 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     while (routeTask(app, "default", `wake-${prefix}-${wake}`).shard!.index !== 2) wake++;
     await (await client.math.add.applyAsync({ a: 1, b: 1 }, { taskId: `wake-${prefix}-${wake}` })).get({ timeout: 10 });
     const token = "cluster-admin-token-0123456789";
-    const admin = await startAdmin(app, { redis: cluster.url, prefix, port: 0, token, password: "pw pw pw pw", logger: testLogger });
+    const admin = await startAdmin(app, {
+      redis: cluster.url,
+      prefix,
+      port: 0,
+      token,
+      password: "pw pw pw pw",
+      logger: testLogger,
+    });
     const api = async (path: string, method = "GET"): Promise<any> => {
       const res = await fetch(new URL(path, admin.url), { method, headers: { Authorization: `Bearer ${token}` } });
       assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
@@ -184,12 +242,23 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
         return page.total === 13 ? page : null;
       }, 5000);
       const members: string[] = dead.items.map((d: any) => d.member);
-      assert.ok(failed.every((r: any) => members.includes(r.id)), "every shard's dead letters are listed");
+      assert.ok(
+        failed.every((r: any) => members.includes(r.id)),
+        "every shard's dead letters are listed",
+      );
       const raw = dead.items.find((d: any) => d.kind === "raw");
       assert.equal(raw.queue, "default");
-      assert.deepEqual(dead.items.map((d: any) => d.at), [...dead.items.map((d: any) => d.at)].sort((a: number, b: number) => b - a), "newest first across shards");
+      assert.deepEqual(
+        dead.items.map((d: any) => d.at),
+        [...dead.items.map((d: any) => d.at)].sort((a: number, b: number) => b - a),
+        "newest first across shards",
+      );
       const page2 = await api("/api/dead?limit=5&page=2");
-      assert.deepEqual(page2.items.map((d: any) => d.member), members.slice(5, 10), "pages cut the merged order");
+      assert.deepEqual(
+        page2.items.map((d: any) => d.member),
+        members.slice(5, 10),
+        "pages cut the merged order",
+      );
       assert.equal((await api(`/api/dead/${encodeURIComponent(raw.member)}`)).kind, "raw");
       const detail = await api(`/api/tasks/${encodeURIComponent(failed[0].id)}`);
       assert.equal(detail.dead, true);
@@ -199,14 +268,24 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
       assert.equal(q.dead, 13, "dead counts summed over shards");
       assert.ok(q.history.at(-1).fail >= 12, "per-minute counters summed over shards");
       const listed = await api("/api/tasks?state=FAILURE&limit=100");
-      assert.ok(failed.every((r: any) => listed.items.some((t: any) => t.id === r.id)), "the task list merges every shard's index");
+      assert.ok(
+        failed.every((r: any) => listed.items.some((t: any) => t.id === r.id)),
+        "the task list merges every shard's index",
+      );
       await api(`/api/dead/${encodeURIComponent(failed[1].id)}/requeue`, "POST");
-      await eventually(async () => (await client.$result(failed[1].id).state()) === "FAILURE" && (await redis.zscore(ks.forId(failed[1].id).dead, failed[1].id)) !== null, 5000);
+      await eventually(
+        async () =>
+          (await client.$result(failed[1].id).state()) === "FAILURE" &&
+          (await redis.zscore(ks.forId(failed[1].id).dead, failed[1].id)) !== null,
+        5000,
+      );
       await api(`/api/dead/${encodeURIComponent(raw.member)}/purge`, "POST");
       const purged = await api("/api/dead/purge", "POST");
       assert.equal(purged.remaining, 0);
       assert.equal((await api("/api/dead")).total, 0);
-      const metrics = await (await fetch(new URL("/metrics", admin.url), { headers: { Authorization: `Bearer ${token}` } })).text();
+      const metrics = await (
+        await fetch(new URL("/metrics", admin.url), { headers: { Authorization: `Bearer ${token}` } })
+      ).text();
       assert.match(metrics, /celerity_queue_depth\{queue="default",state="ready"\} 0/);
     } finally {
       await admin.close();
@@ -220,7 +299,10 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     await Promise.all(sent.map((r: any) => r.get({ timeout: 15 })));
     const times = (await recorder.lrange(`${key("rate")}:times`, 0, -1)).map(Number).sort((a, b) => a - b);
     const gaps = times.slice(1).map((t, i) => t - times[i]);
-    assert.ok(gaps.every((g) => g >= 190), `5/s evenly spaced whatever the shard: ${gaps.join(", ")} ms`);
+    assert.ok(
+      gaps.every((g) => g >= 190),
+      `5/s evenly spaced whatever the shard: ${gaps.join(", ")} ms`,
+    );
   });
 
   it("claims from busy shards fairly", async () => {
@@ -237,13 +319,24 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     const first = ran.slice(0, 30);
     for (const [shard, n] of total) {
       const early = first.filter((id) => shardOf(id) === shard).length;
-      assert.ok(early >= Math.floor((n * 30) / 90 / 2), `shard ${shard}: ${early} of the first 30 runs, ${n} of 90 overall`);
+      assert.ok(
+        early >= Math.floor((n * 30) / 90 / 2),
+        `shard ${shard}: ${early} of the first 30 runs, ${n} of 90 overall`,
+      );
     }
   });
 
   it("with durability, an enqueue resolves only once a replica holds it; without, it may not", async () => {
-    const durable = createTaskTree<any>(app, { redis: cluster.url, prefix, durability: { replicas: 1, timeoutMs: 5000 } });
-    const tooMany = createTaskTree<any>(app, { redis: cluster.url, prefix, durability: { replicas: 2, timeoutMs: 100 } });
+    const durable = createTaskTree<any>(app, {
+      redis: cluster.url,
+      prefix,
+      durability: { replicas: 1, timeoutMs: 5000 },
+    });
+    const tooMany = createTaskTree<any>(app, {
+      redis: cluster.url,
+      prefix,
+      durability: { replicas: 2, timeoutMs: 100 },
+    });
     const ks = keyspace(app.app, prefix);
     /** Enqueues one task while its master's replica is stalled for 600 ms (DEBUG SLEEP); says when the call resolved. */
     const whileReplicaStalls = async (tree: any, taskId: string) => {
@@ -261,10 +354,20 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     };
     try {
       const fast = await whileReplicaStalls(client, `fast-${prefix}`);
-      assert.ok(fast.beforeReplicaWoke, `without durability the call resolves while the replica cannot have the write (${fast.tookMs} ms): the loss window`);
+      assert.ok(
+        fast.beforeReplicaWoke,
+        `without durability the call resolves while the replica cannot have the write (${fast.tookMs} ms): the loss window`,
+      );
       const slow = await whileReplicaStalls(durable, `durable-${prefix}`);
-      assert.ok(slow.tookMs >= 450, `with durability the call waited for the stalled replica's acknowledgement (${slow.tookMs} ms)`);
-      await assert.rejects(tooMany.util.record.delay({ key: key("durable") }), (e: unknown) => e instanceof ReplicationError && e.code === "REPLICATION_TIMEOUT" && e.acknowledged === 1 && e.wanted === 2);
+      assert.ok(
+        slow.tookMs >= 450,
+        `with durability the call waited for the stalled replica's acknowledgement (${slow.tookMs} ms)`,
+      );
+      await assert.rejects(
+        tooMany.util.record.delay({ key: key("durable") }),
+        (e: unknown) =>
+          e instanceof ReplicationError && e.code === "REPLICATION_TIMEOUT" && e.acknowledged === 1 && e.wanted === 2,
+      );
     } finally {
       await durable.$disconnect();
       await tooMany.$disconnect();
@@ -276,10 +379,17 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     const t = client;
     const chain = await t.$chain(t.cv.inc.s({ n: 1 }), t.cv.inc.s(), t.cv.inc.s());
     assert.deepEqual(await chain.get({ timeout: "10s" }), { n: 4 });
-    const chord = await t.$chord([1, 2, 3, 4].map((n) => t.cv.inc.s({ n })), t.cv.sum.s({}, { resultAs: "values" }));
+    const chord = await t.$chord(
+      [1, 2, 3, 4].map((n) => t.cv.inc.s({ n })),
+      t.cv.sum.s({}, { resultAs: "values" }),
+    );
     assert.deepEqual(await chord.get({ timeout: "10s" }), { n: 14 });
     const ks = keyspace(app.app, prefix);
-    assert.equal(keySlot(ks.task(chord.id)), keySlot(ks.recent), "canvas records share the app's slot with its chord records");
+    assert.equal(
+      keySlot(ks.task(chord.id)),
+      keySlot(ks.recent),
+      "canvas records share the app's slot with its chord records",
+    );
   });
 
   it("holds priority order within a shard", async () => {
@@ -288,12 +398,19 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     // Both on shard 0 (ids chosen by their route), low priority first, then high.
     const onShard0 = (n: number) => {
       const ids: string[] = [];
-      for (let i = 0; ids.length < n; i++) if (routeTask(app, "default", `p-${prefix}-${i}`).shard!.index === 0) ids.push(`p-${prefix}-${i}`);
+      for (let i = 0; ids.length < n; i++)
+        if (routeTask(app, "default", `p-${prefix}-${i}`).shard!.index === 0) ids.push(`p-${prefix}-${i}`);
       return ids;
     };
     const [low1, low2, high1, high2] = onShard0(4);
     const sent = [];
-    for (const [id, priority] of [[low1, 1], [low2, 1], [high1, 9], [high2, 9]] as const) sent.push(await client.util.record.applyAsync({ key: order }, { taskId: id, priority }));
+    for (const [id, priority] of [
+      [low1, 1],
+      [low2, 1],
+      [high1, 9],
+      [high2, 9],
+    ] as const)
+      sent.push(await client.util.record.applyAsync({ key: order }, { taskId: id, priority }));
     await startWorker({ concurrency: 1 });
     await Promise.all(sent.map((r: any) => r.get({ timeout: 10 })));
     const ran = await recorder.lrange(`${order}:order`, 0, -1);

@@ -23,7 +23,10 @@ import { ConfigurationError } from "../runtime/errors/mod.ts";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 test("durations: every unit, numbers are seconds, rounding to whole milliseconds", () => {
-  assert.deepEqual(["250ms", "30s", "1.5s", "5m", "2h", "1d"].map(parseDuration), [250, 30_000, 1500, 300_000, 7_200_000, 86_400_000]);
+  assert.deepEqual(
+    ["250ms", "30s", "1.5s", "5m", "2h", "1d"].map(parseDuration),
+    [250, 30_000, 1500, 300_000, 7_200_000, 86_400_000],
+  );
   assert.equal(parseDuration(2.5), 2500);
   assert.equal(parseDuration(0), 0);
   assert.equal(parseDuration(0.0004), 0);
@@ -31,20 +34,45 @@ test("durations: every unit, numbers are seconds, rounding to whole milliseconds
 });
 
 test("durations: whitespace, negatives, unknown units and non-values are not durations", () => {
-  for (const bad of [" 5s", "5s ", "5 s", "-1s", "5", "5sec", "1w", "", "s", "1e3s", -1, Number.NaN, Number.POSITIVE_INFINITY, null, true, {}]) {
+  for (const bad of [
+    " 5s",
+    "5s ",
+    "5 s",
+    "-1s",
+    "5",
+    "5sec",
+    "1w",
+    "",
+    "s",
+    "1e3s",
+    -1,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    null,
+    true,
+    {},
+  ]) {
     assert.equal(parseDuration(bad), null, `parseDuration(${JSON.stringify(bad)})`);
   }
 });
 
 test("durationToMs throws a ConfigurationError naming the option and the value", () => {
   assert.equal(durationToMs("2m", "timeout"), 120_000);
-  assert.throws(() => durationToMs(" 5s", "countdown"), (error: unknown) => {
-    assert.ok(error instanceof ConfigurationError);
-    assert.equal(error.code, "CONFIGURATION_INVALID");
-    assert.equal(error.message, 'countdown " 5s" is not a duration (expected a duration such as 250ms, 30s, 5m, 2h, 1d, or a number of seconds)');
-    return true;
+  assert.throws(
+    () => durationToMs(" 5s", "countdown"),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigurationError);
+      assert.equal(error.code, "CONFIGURATION_INVALID");
+      assert.equal(
+        error.message,
+        'countdown " 5s" is not a duration (expected a duration such as 250ms, 30s, 5m, 2h, 1d, or a number of seconds)',
+      );
+      return true;
+    },
+  );
+  assert.throws(() => durationToMs(-2, "timeout"), {
+    message: "timeout must be a non-negative number of seconds, got -2",
   });
-  assert.throws(() => durationToMs(-2, "timeout"), { message: "timeout must be a non-negative number of seconds, got -2" });
 });
 
 test("durationFromText: a plain number typed on a command line or in a form means seconds", () => {
@@ -76,7 +104,11 @@ test("sorted JSON: the text depends on the value only, not on key insertion orde
   const b = { a: { c: null, d: [3, { y: 2, z: 1 }] }, b: 1 };
   assert.equal(sortedJson(a), sortedJson(b));
   assert.equal(sortedJson(a), '{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}');
-  assert.deepEqual(Object.keys(sortKeysDeep({ é: 1, z: 2, A: 3 }) as object), ["A", "z", "é"], "code-point order, not the locale's");
+  assert.deepEqual(
+    Object.keys(sortKeysDeep({ é: 1, z: 2, A: 3 }) as object),
+    ["A", "z", "é"],
+    "code-point order, not the locale's",
+  );
 });
 
 test("stored JSON: absent reads as null, garbage as the text it is; objects only where an object is needed", () => {
@@ -85,7 +117,8 @@ test("stored JSON: absent reads as null, garbage as the text it is; objects only
   assert.deepEqual(parseStoredJson('{"a":[1]}'), { a: [1] });
   assert.equal(parseStoredJson("{not json"), "{not json");
   assert.deepEqual(parseStoredObject('{"name":"x"}'), { name: "x" });
-  for (const notObject of [null, undefined, "", "[1,2]", "5", '"text"', "{not json"]) assert.equal(parseStoredObject(notObject), null);
+  for (const notObject of [null, undefined, "", "[1,2]", "5", '"text"', "{not json"])
+    assert.equal(parseStoredObject(notObject), null);
 });
 
 test("stored JSON: with maxDepth, text nesting deeper comes back as the text (brackets inside strings do not count)", () => {

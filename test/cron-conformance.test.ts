@@ -11,7 +11,15 @@ const DAY = 86_400_000;
 /** Local reading of an instant: date "YYYY-MM-DD" and minute of the day. */
 function local(zone: string, t: number): { date: string; minute: number } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
       .formatToParts(t)
       .map((p) => [p.type, p.value]),
   );
@@ -69,7 +77,8 @@ function explicitReference(minutes: Minute[], slots: number[]): number[] {
 }
 
 /** Elapsed time: every instant whose local minute of the day matches. */
-const matching = (minutes: Minute[], match: (minute: number) => boolean) => minutes.filter((m) => match(m.minute)).map((m) => m.t);
+const matching = (minutes: Minute[], match: (minute: number) => boolean) =>
+  minutes.filter((m) => match(m.minute)).map((m) => m.t);
 
 const iso = (list: number[]) => list.map((t) => new Date(t).toISOString().slice(0, 16));
 const hm = (h: number, m: number) => h * 60 + m;
@@ -93,7 +102,11 @@ describe("cron: DST on the change days of 2026 and 2027", () => {
       for (const date of days) {
         const minutes = minutesOf(zone, date);
         for (const [cron, slots] of EXPLICIT) {
-          assert.deepEqual(iso(firedDuring(cron, zone, minutes)), iso(explicitReference(minutes, slots)), `${cron} on ${date} in ${zone}`);
+          assert.deepEqual(
+            iso(firedDuring(cron, zone, minutes)),
+            iso(explicitReference(minutes, slots)),
+            `${cron} on ${date} in ${zone}`,
+          );
         }
       }
     });
@@ -107,7 +120,11 @@ describe("cron: DST on the change days of 2026 and 2027", () => {
             const t = minutes[i].t + 29_000;
             const want = expected.find((e) => e > t);
             if (want === undefined) continue;
-            assert.equal(nextRunAfter({ kind: "cron", cron, timezone: zone }, t), want, `${cron} after ${new Date(t).toISOString()} in ${zone}`);
+            assert.equal(
+              nextRunAfter({ kind: "cron", cron, timezone: zone }, t),
+              want,
+              `${cron} after ${new Date(t).toISOString()} in ${zone}`,
+            );
           }
         }
       }
@@ -119,24 +136,46 @@ describe("cron: DST on the change days of 2026 and 2027", () => {
         const hourly = matching(minutes, (m) => m % 60 === 0);
         assert.deepEqual(iso(firedDuring("0 * * * *", zone, minutes)), iso(hourly), `0 * * * * on ${date}`);
         assert.ok([23, 24, 25].includes(hourly.length), `${hourly.length} hourly runs`);
-        assert.deepEqual(iso(firedDuring("*/30 * * * *", zone, minutes)), iso(matching(minutes, (m) => m % 30 === 0)), `*/30 * * * * on ${date}`);
-        assert.deepEqual(iso(firedDuring("15 */2 * * *", zone, minutes)), iso(matching(minutes, (m) => m % 120 === 15)), `15 */2 * * * on ${date}`);
+        assert.deepEqual(
+          iso(firedDuring("*/30 * * * *", zone, minutes)),
+          iso(matching(minutes, (m) => m % 30 === 0)),
+          `*/30 * * * * on ${date}`,
+        );
+        assert.deepEqual(
+          iso(firedDuring("15 */2 * * *", zone, minutes)),
+          iso(matching(minutes, (m) => m % 120 === 15)),
+          `15 */2 * * * on ${date}`,
+        );
       }
     });
   }
 
   it("Europe/Berlin, as the issue reports it: 30 2,14 and 0,30 2 on the spring day, 30 2,14 on the autumn day", () => {
-    const runs = (cron: string, from: string) => iso(firedDuring(cron, "Europe/Berlin", minutesOf("Europe/Berlin", from)));
-    assert.deepEqual(runs("30 2,14 * * *", "2026-03-29"), ["2026-03-29T01:00", "2026-03-29T12:30"], "02:30 runs at 03:00 CEST");
+    const runs = (cron: string, from: string) =>
+      iso(firedDuring(cron, "Europe/Berlin", minutesOf("Europe/Berlin", from)));
+    assert.deepEqual(
+      runs("30 2,14 * * *", "2026-03-29"),
+      ["2026-03-29T01:00", "2026-03-29T12:30"],
+      "02:30 runs at 03:00 CEST",
+    );
     assert.deepEqual(runs("0,30 2 * * *", "2026-03-29"), ["2026-03-29T01:00"], "both slots run, once, at 03:00 CEST");
-    assert.deepEqual(runs("30 2,14 * * *", "2026-10-25"), ["2026-10-25T00:30", "2026-10-25T13:30"], "02:30 only at +02");
+    assert.deepEqual(
+      runs("30 2,14 * * *", "2026-10-25"),
+      ["2026-10-25T00:30", "2026-10-25T13:30"],
+      "02:30 only at +02",
+    );
     assert.equal(firedDuring("0 * * * *", "Europe/Berlin", minutesOf("Europe/Berlin", "2026-03-29")).length, 23);
     assert.equal(firedDuring("0 * * * *", "Europe/Berlin", minutesOf("Europe/Berlin", "2026-10-25")).length, 25);
   });
 
   it("Pacific/Chatham 15 2-3 on its spring day runs 02:15 and, for the skipped 03:15, 03:45", () => {
     const runs = firedDuring("15 2-3 * * *", "Pacific/Chatham", minutesOf("Pacific/Chatham", "2026-09-27"));
-    assert.deepEqual(runs.map((t) => new Intl.DateTimeFormat("en-GB", { timeZone: "Pacific/Chatham", hour: "2-digit", minute: "2-digit" }).format(t)), ["02:15", "03:45"]);
+    assert.deepEqual(
+      runs.map((t) =>
+        new Intl.DateTimeFormat("en-GB", { timeZone: "Pacific/Chatham", hour: "2-digit", minute: "2-digit" }).format(t),
+      ),
+      ["02:15", "03:45"],
+    );
   });
 
   it("over a whole year two explicit slots run exactly 730 times, always moving forward", () => {
@@ -157,27 +196,51 @@ describe("cron: DST on the change days of 2026 and 2027", () => {
 describe("cron: day-of-month with day-of-week, as Vixie cron", () => {
   const days = (cron: string) => {
     const out: string[] = [];
-    for (let t = nextRunAfter({ kind: "cron", cron, timezone: "UTC" }, Date.UTC(2026, 0, 1) - 1); t !== null && t < Date.UTC(2026, 3, 1); t = nextRunAfter({ kind: "cron", cron, timezone: "UTC" }, t)) out.push(new Date(t).toISOString().slice(0, 10));
+    for (
+      let t = nextRunAfter({ kind: "cron", cron, timezone: "UTC" }, Date.UTC(2026, 0, 1) - 1);
+      t !== null && t < Date.UTC(2026, 3, 1);
+      t = nextRunAfter({ kind: "cron", cron, timezone: "UTC" }, t)
+    )
+      out.push(new Date(t).toISOString().slice(0, 10));
     return out;
   };
   const reference = (match: (d: Date) => boolean) => {
     const out: string[] = [];
-    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2026, 3, 1); t += DAY) if (match(new Date(t))) out.push(new Date(t).toISOString().slice(0, 10));
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2026, 3, 1); t += DAY)
+      if (match(new Date(t))) out.push(new Date(t).toISOString().slice(0, 10));
     return out;
   };
 
   it("a field that starts with * is unrestricted, so both must match: 0 0 */2 * 1 is odd days that are Mondays", () => {
-    assert.deepEqual(days("0 0 */2 * 1"), reference((d) => d.getUTCDate() % 2 === 1 && d.getUTCDay() === 1));
-    assert.deepEqual(days("0 0 1 * */2"), reference((d) => d.getUTCDate() === 1 && d.getUTCDay() % 2 === 0));
+    assert.deepEqual(
+      days("0 0 */2 * 1"),
+      reference((d) => d.getUTCDate() % 2 === 1 && d.getUTCDay() === 1),
+    );
+    assert.deepEqual(
+      days("0 0 1 * */2"),
+      reference((d) => d.getUTCDate() === 1 && d.getUTCDay() % 2 === 0),
+    );
   });
 
   it("when neither starts with *, either matches: 0 0 1,15 * 1 is the 1st, the 15th and every Monday", () => {
-    assert.deepEqual(days("0 0 1,15 * 1"), reference((d) => d.getUTCDate() === 1 || d.getUTCDate() === 15 || d.getUTCDay() === 1));
-    assert.deepEqual(days("0 0 1-7 * 5"), reference((d) => d.getUTCDate() <= 7 || d.getUTCDay() === 5));
+    assert.deepEqual(
+      days("0 0 1,15 * 1"),
+      reference((d) => d.getUTCDate() === 1 || d.getUTCDate() === 15 || d.getUTCDay() === 1),
+    );
+    assert.deepEqual(
+      days("0 0 1-7 * 5"),
+      reference((d) => d.getUTCDate() <= 7 || d.getUTCDay() === 5),
+    );
   });
 
   it("plain * in one field leaves the other alone", () => {
-    assert.deepEqual(days("0 0 * * 1"), reference((d) => d.getUTCDay() === 1));
-    assert.deepEqual(days("0 0 13 * *"), reference((d) => d.getUTCDate() === 13));
+    assert.deepEqual(
+      days("0 0 * * 1"),
+      reference((d) => d.getUTCDay() === 1),
+    );
+    assert.deepEqual(
+      days("0 0 13 * *"),
+      reference((d) => d.getUTCDate() === 13),
+    );
   });
 });

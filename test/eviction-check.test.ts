@@ -18,7 +18,10 @@ describe("eviction policy check", () => {
   });
 
   it("reads the policy with CONFIG GET and accepts noeviction silently", async () => {
-    assert.deepEqual(await checkEvictionPolicy(admin, { role: "worker", log }), { policy: "noeviction", source: "config" });
+    assert.deepEqual(await checkEvictionPolicy(admin, { role: "worker", log }), {
+      policy: "noeviction",
+      source: "config",
+    });
     assert.deepEqual(lines, []);
   });
 
@@ -27,7 +30,10 @@ describe("eviction policy check", () => {
     const limited = new Redis(`redis://${user}:pw@127.0.0.1:6379/0`);
     try {
       await assert.rejects(limited.config("GET", "maxmemory-policy"), /NOPERM/);
-      assert.deepEqual(await checkEvictionPolicy(limited, { role: "client", log }), { policy: "noeviction", source: "info" });
+      assert.deepEqual(await checkEvictionPolicy(limited, { role: "client", log }), {
+        policy: "noeviction",
+        source: "info",
+      });
       assert.deepEqual(lines, [], "noeviction read from INFO: nothing to warn about");
     } finally {
       limited.disconnect();

@@ -41,23 +41,50 @@ describe("fenced deliveries", () => {
     const leases = ks().leases("default");
     const liveDeadline = await h.redis.zscore(leases, live.claimed.member);
 
-    assert.deepEqual(await renewLeases(conn(), [stale.claimed], { leaseMs: 600_000 }), [r.id], "the stale renewal reports the lease lost");
+    assert.deepEqual(
+      await renewLeases(conn(), [stale.claimed], { leaseMs: 600_000 }),
+      [r.id],
+      "the stale renewal reports the lease lost",
+    );
     assert.equal(await h.redis.zscore(leases, live.claimed.member), liveDeadline, "and does not extend the live lease");
-    const progress = await scripts.progress.run(h.redis, [ks().task(r.id), ks().stats("default")], [JSON.stringify({ fraction: 0.5, info: "stale" }), stale.claimed.token!]);
+    const progress = await scripts.progress.run(
+      h.redis,
+      [ks().task(r.id), ks().stats("default")],
+      [JSON.stringify({ fraction: 0.5, info: "stale" }), stale.claimed.token!],
+    );
     assert.equal(progress, -1, "stale progress refused");
-    assert.deepEqual(await finish(conn(), [{ kind: "ok", claimed: stale.claimed, resultJson: JSON.stringify("stale result") }]), [r.id], "stale finish refused");
-    assert.deepEqual(await finish(conn(), [{ kind: "retry", claimed: stale.claimed, errorJson: "{}", due: { inMs: 0 }, retries: 1 }]), [r.id], "stale retry refused");
+    assert.deepEqual(
+      await finish(conn(), [{ kind: "ok", claimed: stale.claimed, resultJson: JSON.stringify("stale result") }]),
+      [r.id],
+      "stale finish refused",
+    );
+    assert.deepEqual(
+      await finish(conn(), [{ kind: "retry", claimed: stale.claimed, errorJson: "{}", due: { inMs: 0 }, retries: 1 }]),
+      [r.id],
+      "stale retry refused",
+    );
     assert.equal(await h.redis.zcard(ks().delayed("default")), 0, "the stale retry queued nothing");
     const mid = await h.redis.hmget(ks().task(r.id), "s", "w", "pg");
     assert.deepEqual(mid, ["STARTED", "live-worker", null], "the live run is untouched");
     assert.ok(await h.redis.zscore(leases, live.claimed.member), "the live lease is still there");
 
-    assert.deepEqual(await finish(conn(), [{ kind: "ok", claimed: live.claimed, resultJson: JSON.stringify("live result") }]), []);
+    assert.deepEqual(
+      await finish(conn(), [{ kind: "ok", claimed: live.claimed, resultJson: JSON.stringify("live result") }]),
+      [],
+    );
     assert.equal(await r.get({ timeout: 2 }), "live result");
     assert.equal(await h.redis.hget(ks().task(r.id), "w"), "live-worker");
-    assert.deepEqual(await finish(conn(), [{ kind: "ok", claimed: stale.claimed, resultJson: JSON.stringify("late") }]), [r.id], "refused after the live finish too");
+    assert.deepEqual(
+      await finish(conn(), [{ kind: "ok", claimed: stale.claimed, resultJson: JSON.stringify("late") }]),
+      [r.id],
+      "refused after the live finish too",
+    );
     assert.equal(await r.get({ timeout: 2 }), "live result");
-    assert.match(await renderMetrics(conn(), h.app), /^celerity_fenced_total\{queue="default"\} 4$/m, "every refusal is counted");
+    assert.match(
+      await renderMetrics(conn(), h.app),
+      /^celerity_fenced_total\{queue="default"\} 4$/m,
+      "every refusal is counted",
+    );
   });
 
   it("a worker whose lease was taken over logs the refusal and the live worker's result stands", async () => {
@@ -71,7 +98,11 @@ describe("fenced deliveries", () => {
     const live = await deliver("live-worker");
     await eventually(async () => stale.inFlight === 0);
     await eventually(async () => lines.some((l) => l.includes("outcome refused")));
-    assert.equal(await h.redis.hget(ks().task(r.id), "s"), "STARTED", "the stale worker's success did not end the live run");
+    assert.equal(
+      await h.redis.hget(ks().task(r.id), "s"),
+      "STARTED",
+      "the stale worker's success did not end the live run",
+    );
     await finish(conn(), [{ kind: "ok", claimed: live.claimed, resultJson: JSON.stringify("live") }]);
     assert.equal(await r.get({ timeout: 2 }), "live");
     assert.equal(await h.redis.hget(ks().task(r.id), "w"), "live-worker");
@@ -88,7 +119,9 @@ describe("fenced deliveries", () => {
     const [err, why] = await h.redis.hmget(ks().task(r.id), "err", "why");
     assert.equal(JSON.parse(err!).name, "WorkerLostError");
     assert.equal(why, "worker lost");
-    await assert.rejects(r.get({ timeout: 1 }), (e: Error) => /WorkerLostError|worker lost/.test(`${e.name} ${e.message}`));
+    await assert.rejects(r.get({ timeout: 1 }), (e: Error) =>
+      /WorkerLostError|worker lost/.test(`${e.name} ${e.message}`),
+    );
     const dead = await listDeadLetters(conn(), { page: 1, pageSize: 10 });
     assert.ok(JSON.stringify(dead).includes(r.id), "listed in the admin's dead letters");
     assert.deepEqual(await h.runs("lost"), {}, "not run again");

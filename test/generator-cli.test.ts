@@ -33,10 +33,21 @@ test("codegen --manifest other/tasks.yaml --out other/generated works outside th
   const result = await runCli(["codegen", "--manifest", "other/tasks.yaml", "--out", "other/generated"], { cwd: root });
   assert.equal(result.stderr, "");
   assert.equal(result.code, 0);
-  assert.match(result.stdout, /^codegen: other\/tasks\.yaml -> other\/generated\/ \(10 files: 10 written, 0 unchanged\) in \d+ ms\n$/);
+  assert.match(
+    result.stdout,
+    /^codegen: other\/tasks\.yaml -> other\/generated\/ \(10 files: 10 written, 0 unchanged\) in \d+ ms\n$/,
+  );
   assert.deepEqual((await readdir(join(root, "other", "generated"))).sort(), [
-    "beat.ts", "client.ts", "define.ts", "dispatch.ts", "manifest.json", "registry.ts", "testing.ts", "types.ts",
-    "validators.ts", "worker.ts",
+    "beat.ts",
+    "client.ts",
+    "define.ts",
+    "dispatch.ts",
+    "manifest.json",
+    "registry.ts",
+    "testing.ts",
+    "types.ts",
+    "validators.ts",
+    "worker.ts",
   ]);
   const dispatch = await readFile(join(root, "other", "generated", "dispatch.ts"), "utf8");
   assert.match(dispatch, /import \{ add \} from "\.\.\/handlers\/math\.ts";/);
@@ -100,7 +111,10 @@ test("a bad manifest prints every error with a count, exits 1, and writes nothin
   const generated = join(root, "other", "generated");
   const before = await snapshotDir(generated);
   try {
-    await writeFile(manifestPath, good.replace("queue: shipping", "queue: shipping\n    priorty: 3").replace("every: 1m", "every: 1 minute"));
+    await writeFile(
+      manifestPath,
+      good.replace("queue: shipping", "queue: shipping\n    priorty: 3").replace("every: 1m", "every: 1 minute"),
+    );
     const result = await runCli(args, { cwd: root });
     assert.equal(result.code, 1);
     assert.equal(result.stdout, "");

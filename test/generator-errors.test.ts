@@ -8,7 +8,9 @@ import { test } from "node:test";
 import { formatIssues, generate, ManifestError } from "../generator/mod.ts";
 import { tempDir, writeTree } from "./generator-helpers.ts";
 
-const HANDLERS = { "handlers/emails.ts": "export const sendWelcome = async () => ({});\nexport function notify() {}\n" };
+const HANDLERS = {
+  "handlers/emails.ts": "export const sendWelcome = async () => ({});\nexport function notify() {}\n",
+};
 
 /** What codegen prints for `manifest` (as tasks.yaml in the working directory). */
 async function errorText(manifest: string): Promise<string> {
@@ -882,7 +884,8 @@ test("issues carry file, line, column, message, expected and suggestion", async 
           column: 5,
           length: 4,
           message: 'unknown key "queu" in "emails.send_welcome"',
-          expected: "one of acks_late, args, description, expires, handler, ignore_result, priority, queue, rate_limit, result, retry, time_limit",
+          expected:
+            "one of acks_late, args, description, expires, handler, ignore_result, priority, queue, rate_limit, result, retry, time_limit",
           suggestion: "queue",
         },
       ]);

@@ -35,11 +35,27 @@ export * from "./even-more.js";
 
 const EVEN_MORE = "export function twoStarsDeep() {}\n";
 
-const FOUND = ["afterRegex", "default", "first", "grouped", "left", "nested", "pattern", "quoted", "renamed", "second", "stream", "twoStarsDeep", "viaStar"];
+const FOUND = [
+  "afterRegex",
+  "default",
+  "first",
+  "grouped",
+  "left",
+  "nested",
+  "pattern",
+  "quoted",
+  "renamed",
+  "second",
+  "stream",
+  "twoStarsDeep",
+  "viaStar",
+];
 const NOT_EXPORTS = ["inComment", "inString", "inRegex", "inTemplate", "Options", "Shape", "template"];
 
 function manifest(exportNames: readonly string[]): string {
-  const tasks = exportNames.map((name) => `  t.${name.toLowerCase()}:\n    handler: ./handlers/index.ts#${name}\n`).join("");
+  const tasks = exportNames
+    .map((name) => `  t.${name.toLowerCase()}:\n    handler: ./handlers/index.ts#${name}\n`)
+    .join("");
   return `version: 1\napp: scan\ntasks:\n${tasks}`;
 }
 
@@ -70,7 +86,9 @@ test("comments, strings, regex literals, templates and type-only exports are not
       "handlers/even-more.ts": EVEN_MORE,
       "handlers/types.ts": "export interface Options {}\n",
     });
-    const error = await generate("tasks.yaml", "generated", { cwd: dir, importExtension: "ts" }).catch((caught: unknown) => caught);
+    const error = await generate("tasks.yaml", "generated", { cwd: dir, importExtension: "ts" }).catch(
+      (caught: unknown) => caught,
+    );
     assert.ok(error instanceof ManifestError);
     const missing = error.issues.map((issue) => /has no export named "(\w+)"/.exec(issue.message)?.[1]).sort();
     assert.deepEqual(missing, [...NOT_EXPORTS].sort());
@@ -95,6 +113,9 @@ test("an export * from a package cannot be followed, so a name it may export is 
 
 test("scanExports lists one module's own names and its export * specifiers", async () => {
   assert.deepEqual(await scanExports(MORE), { names: ["default", "viaStar"], starFrom: ["./even-more.js"] });
-  assert.deepEqual(await scanExports("export = handler;\nexport declare const declared: () => void;\n"), { names: ["declared"], starFrom: [] });
+  assert.deepEqual(await scanExports("export = handler;\nexport declare const declared: () => void;\n"), {
+    names: ["declared"],
+    starFrom: [],
+  });
   assert.deepEqual(await scanExports("export const el = <div />;\n", "view.tsx"), { names: ["el"], starFrom: [] });
 });

@@ -22,9 +22,17 @@ test("the fixture manifest generates the golden files byte for byte", async () =
     for (const file of files) await writeFile(join(GOLDEN, file.name), file.contents);
   }
   const onDisk = (await readdir(GOLDEN)).sort();
-  assert.deepEqual(onDisk, files.map((file) => file.name), "the golden directory holds exactly the emitted files");
+  assert.deepEqual(
+    onDisk,
+    files.map((file) => file.name),
+    "the golden directory holds exactly the emitted files",
+  );
   for (const file of files) {
-    assert.equal(file.contents, await readFile(join(GOLDEN, file.name), "utf8"), `${file.name} differs from its golden copy`);
+    assert.equal(
+      file.contents,
+      await readFile(join(GOLDEN, file.name), "utf8"),
+      `${file.name} differs from its golden copy`,
+    );
   }
 });
 
@@ -43,7 +51,11 @@ test("every generated file except validators.ts is exactly prettier's output", a
       const parser = parserFor(name);
       if (!parser) continue;
       const text = await readFile(join(dir, name), "utf8");
-      assert.equal(await format(text, { ...PRETTIER_OPTIONS, parser }), text, `${dir}/${name} is not prettier-formatted`);
+      assert.equal(
+        await format(text, { ...PRETTIER_OPTIONS, parser }),
+        text,
+        `${dir}/${name} is not prettier-formatted`,
+      );
     }
   }
 });

@@ -32,8 +32,12 @@ export async function writeTree(dir: string, files: Record<string, string>): Pro
  * a checkout does not have.
  */
 export function sourcePaths(): Record<string, string[]> {
-  const { compilerOptions } = JSON.parse(readFileSync(join(REPO, "tsconfig.json"), "utf8")) as { compilerOptions: { paths: Record<string, string[]> } };
-  return Object.fromEntries(Object.entries(compilerOptions.paths).map(([name, targets]) => [name, targets.map((target) => join(REPO, target))]));
+  const { compilerOptions } = JSON.parse(readFileSync(join(REPO, "tsconfig.json"), "utf8")) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
+  return Object.fromEntries(
+    Object.entries(compilerOptions.paths).map(([name, targets]) => [name, targets.map((target) => join(REPO, target))]),
+  );
 }
 
 /**
@@ -79,7 +83,11 @@ export interface RunResult {
  * Runs `command args` in `cwd` and collects its output. `env` is added to this process's environment,
  * or with `inherit: false` is the whole environment.
  */
-export function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; inherit?: boolean }): Promise<RunResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; inherit?: boolean },
+): Promise<RunResult> {
   const env = options.inherit === false ? options.env : { ...process.env, NO_COLOR: "1", ...options.env };
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env });
@@ -99,7 +107,9 @@ export function runCli(args: readonly string[], options: { cwd: string }): Promi
 
 /** Runs the TypeScript 7 compiler (`tsc --noEmit -p <dir>`). */
 export function runTsc(dir: string): Promise<RunResult> {
-  return run(process.execPath, [join(REPO, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", dir], { cwd: dir });
+  return run(process.execPath, [join(REPO, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", dir], {
+    cwd: dir,
+  });
 }
 
 /**
@@ -160,7 +170,8 @@ ${tasks.join("")}periodic:
 `;
   const files: Record<string, string> = { "tasks.yaml": manifest };
   for (const [namespace, lines] of handlers) {
-    files[`handlers/${namespace}.ts`] = `import { defineHandler } from "../generated/define.ts";\n\n${lines.join("\n")}\n`;
+    files[`handlers/${namespace}.ts`] =
+      `import { defineHandler } from "../generated/define.ts";\n\n${lines.join("\n")}\n`;
   }
   await writeTree(dir, files);
   return join(dir, "tasks.yaml");

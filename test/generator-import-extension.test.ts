@@ -22,7 +22,10 @@ import { copyProjectFixture, runCli, snapshotDir, tempDir, writeTree } from "./g
 /** The relative imports of the generated registry and dispatch table. */
 async function relativeImports(project: string, options: { importExtension?: string } = {}): Promise<string[]> {
   const { files } = await generate("tasks.yaml", "generated", { cwd: project, ...options });
-  const text = files.filter((file) => file.name === "registry.ts" || file.name === "dispatch.ts").map((file) => file.contents).join("\n");
+  const text = files
+    .filter((file) => file.name === "registry.ts" || file.name === "dispatch.ts")
+    .map((file) => file.contents)
+    .join("\n");
   return [...text.matchAll(/from "(\.{1,2}\/[^"]+)"/g)].map((match) => match[1]!).sort();
 }
 
@@ -45,7 +48,8 @@ test("allowImportingTsExtensions in a tsconfig with comments and trailing commas
   try {
     await copyProjectFixture(dir);
     await writeTree(dir, {
-      "tsconfig.json": '{\n  // tsc --init style\n  "compilerOptions": {\n    /* ok */ "allowImportingTsExtensions": true,\n    "noEmit": true,\n  },\n}\n',
+      "tsconfig.json":
+        '{\n  // tsc --init style\n  "compilerOptions": {\n    /* ok */ "allowImportingTsExtensions": true,\n    "noEmit": true,\n  },\n}\n',
     });
     assert.deepEqual(await relativeImports(dir), TS_IMPORTS);
   } finally {
@@ -64,7 +68,10 @@ test("rewriteRelativeImportExtensions inherited through extends (a file and a pa
       "tsconfig.json": '{ "extends": "./config/base.json" }',
     });
     assert.deepEqual(await relativeImports(dir), TS_IMPORTS);
-    assert.deepEqual(await resolveImportExtension(join(dir, "generated")), { extension: "ts", tsconfig: join(dir, "tsconfig.json") });
+    assert.deepEqual(await resolveImportExtension(join(dir, "generated")), {
+      extension: "ts",
+      tsconfig: join(dir, "tsconfig.json"),
+    });
   } finally {
     await cleanup();
   }
@@ -73,11 +80,16 @@ test("rewriteRelativeImportExtensions inherited through extends (a file and a pa
 test("the tsconfig nearest to the output directory decides, not one further up", async () => {
   const { dir, cleanup } = await tempDir("ext-nearest");
   try {
-    await writeTree(dir, { "tsconfig.json": '{ "compilerOptions": { "allowImportingTsExtensions": true, "noEmit": true } }' });
+    await writeTree(dir, {
+      "tsconfig.json": '{ "compilerOptions": { "allowImportingTsExtensions": true, "noEmit": true } }',
+    });
     const app = await copyProjectFixture(dir, "packages/app");
     await writeTree(app, { "tsconfig.json": '{ "compilerOptions": { "strict": true } }' });
     assert.deepEqual(await relativeImports(app), JS_IMPORTS);
-    assert.deepEqual(await resolveImportExtension(join(app, "generated")), { extension: "js", tsconfig: join(app, "tsconfig.json") });
+    assert.deepEqual(await resolveImportExtension(join(app, "generated")), {
+      extension: "js",
+      tsconfig: join(app, "tsconfig.json"),
+    });
   } finally {
     await cleanup();
   }
@@ -119,7 +131,9 @@ test("an unknown --import-extension value: one error naming the flag, exit 2, no
     assert.equal(cli.stderr.split("\n")[0], 'celerity codegen: --import-extension must be "ts" or "js", got "mjs"');
     assert.equal(existsSync(join(dir, "generated")), false);
 
-    const error = await generateAndWrite("tasks.yaml", "generated", { cwd: dir, importExtension: ".ts" }).catch((caught: unknown) => caught);
+    const error = await generateAndWrite("tasks.yaml", "generated", { cwd: dir, importExtension: ".ts" }).catch(
+      (caught: unknown) => caught,
+    );
     assert.ok(error instanceof ImportExtensionError);
     assert.equal(error.code, "IMPORT_EXTENSION_INVALID");
     assert.equal(error.value, ".ts");

@@ -19,7 +19,8 @@ test("a 200-task manifest generates every task, the same way twice", async (t) =
     assert.deepEqual(second.files, first.files, "byte-identical output");
     const dispatch = first.files.find((f) => f.name === "dispatch.ts");
     assert.ok(dispatch, "a dispatch table is generated");
-    for (let i = 0; i < 200; i++) assert.ok(dispatch.contents.includes(`"ns${i % 10}.task_${i}"`), `ns${i % 10}.task_${i} is dispatched`);
+    for (let i = 0; i < 200; i++)
+      assert.ok(dispatch.contents.includes(`"ns${i % 10}.task_${i}"`), `ns${i % 10}.task_${i} is dispatched`);
   } finally {
     await cleanup();
   }

@@ -9,7 +9,11 @@ import { test } from "node:test";
 import { copyProjectFixture, runCli, tempDir, writeTree } from "./generator-helpers.ts";
 
 const CASES: Array<{ name: string; packageJson: object; warning: string | null }> = [
-  { name: '"type": "commonjs" (npm init -y)', packageJson: { name: "p", type: "commonjs" }, warning: 'has "type": "commonjs"' },
+  {
+    name: '"type": "commonjs" (npm init -y)',
+    packageJson: { name: "p", type: "commonjs" },
+    warning: 'has "type": "commonjs"',
+  },
   { name: "no type", packageJson: { name: "p" }, warning: 'has no "type"' },
   { name: '"type": "module"', packageJson: { name: "p", type: "module" }, warning: null },
 ];

@@ -17,7 +17,10 @@ const key = fc.oneof(
   fc.constantFrom("id", "userId", "x-trace", "1", "default", "ünïcode", "with space", 'quo"te', "it's", "k".repeat(60)),
   fc.string({ maxLength: 10 }),
 );
-const text = fc.oneof(fc.constantFrom("en", 'say "hi"', "it's", "back\\slash", "line\nbreak", "x".repeat(90)), fc.string({ maxLength: 20 }));
+const text = fc.oneof(
+  fc.constantFrom("en", 'say "hi"', "it's", "back\\slash", "line\nbreak", "x".repeat(90)),
+  fc.string({ maxLength: 20 }),
+);
 
 /** JSON values with the awkward parts over-represented: long strings and keys, quotes, nesting. */
 const json = fc.oneof(
@@ -49,7 +52,12 @@ const schema = fc.letrec<{ node: unknown; object: unknown; array: unknown; combo
       true,
       {},
     ),
-    fc.record({ enum: fc.uniqueArray(fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), { minLength: 1, maxLength: 12 }) }),
+    fc.record({
+      enum: fc.uniqueArray(fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), {
+        minLength: 1,
+        maxLength: 12,
+      }),
+    }),
     fc.record({ const: fc.jsonValue({ maxDepth: 2 }) }),
     fc.record({ type: fc.constant("string"), description: text, format: fc.constantFrom("date", "uuid") }),
   ),
@@ -64,7 +72,11 @@ const schema = fc.letrec<{ node: unknown; object: unknown; array: unknown; combo
   ),
   array: fc.oneof(
     fc.record({ type: fc.constant("array"), items: tie("node") }),
-    fc.record({ type: fc.constant("array"), items: fc.array(tie("leaf"), { minLength: 1, maxLength: 4 }), additionalItems: fc.constant(false) }),
+    fc.record({
+      type: fc.constant("array"),
+      items: fc.array(tie("leaf"), { minLength: 1, maxLength: 4 }),
+      additionalItems: fc.constant(false),
+    }),
   ),
   combo: fc.oneof(
     fc.record({ anyOf: fc.array(tie("node"), { minLength: 1, maxLength: 4 }) }),
@@ -96,8 +108,14 @@ test("object literals printed without prettier are exactly prettier's layout", a
     fc.asyncProperty(json, fc.integer({ min: 0, max: 3 }), async (value, depth) => {
       const indent = 2 + 2 * depth;
       const printed = printLiteral(value, { indent, column: indent + "args: ".length, trail: 1 });
-      const open = Array.from({ length: depth + 1 }, (_, level) => `${"  ".repeat(level)}${level === 0 ? "export const x = {" : "a: {"}`);
-      const close = Array.from({ length: depth + 1 }, (_, level) => `${"  ".repeat(depth - level)}}${level === depth ? ";" : ","}`);
+      const open = Array.from(
+        { length: depth + 1 },
+        (_, level) => `${"  ".repeat(level)}${level === 0 ? "export const x = {" : "a: {"}`,
+      );
+      const close = Array.from(
+        { length: depth + 1 },
+        (_, level) => `${"  ".repeat(depth - level)}}${level === depth ? ";" : ","}`,
+      );
       const source = `${open.join("\n")}\n${" ".repeat(indent)}args: ${printed.text},\n${close.join("\n")}\n`;
       const formatted = await formatFile("registry.ts", { text: source, risky: printed.risky });
       assert.equal(formatted, await prettier(source, "typescript"));
@@ -142,10 +160,18 @@ test("JSON Schema to TypeScript: the supported keywords", () => {
       '{\n  a: string;\n  /** @default 1 */\n  "b-c"?: number;\n}',
     ],
     [
-      { definitions: { id: { type: "integer" } }, type: "object", required: ["id"], properties: { id: { $ref: "#/definitions/id" } } },
+      {
+        definitions: { id: { type: "integer" } },
+        type: "object",
+        required: ["id"],
+        properties: { id: { $ref: "#/definitions/id" } },
+      },
       "{\n  id: number;\n}",
     ],
-    [{ $ref: "#/definitions/self", definitions: { self: { type: "array", items: { $ref: "#/definitions/self" } } } }, "Array<unknown>"],
+    [
+      { $ref: "#/definitions/self", definitions: { self: { type: "array", items: { $ref: "#/definitions/self" } } } },
+      "Array<unknown>",
+    ],
     [{ $ref: "https://example.org/elsewhere.json" }, "unknown"],
     [{ allOf: [{ type: "string" }, { type: "string", minLength: 1 }] }, "string"],
   ];

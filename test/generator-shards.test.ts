@@ -5,7 +5,9 @@ import { test } from "node:test";
 import { formatIssues, generate, ManifestError } from "../generator/mod.ts";
 import { tempDir, writeTree } from "./generator-helpers.ts";
 
-const HANDLERS = { "handlers/emails.ts": "export const sendWelcome = async () => ({});\nexport function notify() {}\n" };
+const HANDLERS = {
+  "handlers/emails.ts": "export const sendWelcome = async () => ({});\nexport function notify() {}\n",
+};
 const TASKS = `tasks:
   emails.send_welcome:
     handler: ./handlers/emails.ts#sendWelcome
@@ -38,7 +40,11 @@ queues:
   bulk: { shards: 2 }
 ${TASKS}`);
   assert.equal(errors, undefined);
-  assert.match(registry!, /queues: \["bulk", "default", "emails"\],/, "a queue named only under queues: is a queue of the app");
+  assert.match(
+    registry!,
+    /queues: \["bulk", "default", "emails"\],/,
+    "a queue named only under queues: is a queue of the app",
+  );
   assert.match(registry!, /shards: \{ emails: 8 \},/);
   assert.match(registry!, /defaultShards: 2,/);
 });

@@ -23,12 +23,27 @@ const CONFIGS: Array<{ name: string; init: string[]; extension: "ts" | "js"; emi
   {
     // The style options tsc --init leaves commented out, all switched on.
     name: "tsc --init + every style option",
-    init: ["--noImplicitReturns", "--noImplicitOverride", "--noFallthroughCasesInSwitch", "--noPropertyAccessFromIndexSignature"],
+    init: [
+      "--noImplicitReturns",
+      "--noImplicitOverride",
+      "--noFallthroughCasesInSwitch",
+      "--noPropertyAccessFromIndexSignature",
+    ],
     extension: "js",
     emits: true,
   },
-  { name: "tsc --init + rewriteRelativeImportExtensions", init: ["--rewriteRelativeImportExtensions"], extension: "ts", emits: true },
-  { name: "module preserve + bundler", init: ["--module", "preserve", "--moduleResolution", "bundler"], extension: "js", emits: true },
+  {
+    name: "tsc --init + rewriteRelativeImportExtensions",
+    init: ["--rewriteRelativeImportExtensions"],
+    extension: "ts",
+    emits: true,
+  },
+  {
+    name: "module preserve + bundler",
+    init: ["--module", "preserve", "--moduleResolution", "bundler"],
+    extension: "js",
+    emits: true,
+  },
   {
     // What TypeScript recommends for running .ts files directly on Node (type stripping).
     name: "tsc --init + erasableSyntaxOnly + allowImportingTsExtensions",
@@ -65,9 +80,14 @@ for (const [compiler, tsc] of Object.entries(COMPILERS)) {
 
       const { files } = await generateAndWrite("tasks.yaml", "generated", { cwd: dir });
       const registry = files.find((file) => file.name === "registry.ts")!.contents;
-      assert.ok(registry.includes(`from "./validators.${config.extension}";`), "codegen picked the extension from the tsconfig");
+      assert.ok(
+        registry.includes(`from "./validators.${config.extension}";`),
+        "codegen picked the extension from the tsconfig",
+      );
 
-      const result = await run(process.execPath, [tsc, "-p", ".", ...(config.emits ? ["--outDir", "out"] : [])], { cwd: dir });
+      const result = await run(process.execPath, [tsc, "-p", ".", ...(config.emits ? ["--outDir", "out"] : [])], {
+        cwd: dir,
+      });
       assert.equal(result.stdout + result.stderr, "");
       assert.equal(result.code, 0);
       if (config.emits) {

@@ -31,7 +31,12 @@ console.log(JSON.stringify({
 await tasks.$disconnect();
 `;
 
-const EXPECTED = { sum: 5, shipped: { trackingCode: "S-3b241101" }, badNumber: "TaskArgumentsError", badUuid: "TaskArgumentsError" };
+const EXPECTED = {
+  sum: 5,
+  shipped: { trackingCode: "S-3b241101" },
+  badNumber: "TaskArgumentsError",
+  badUuid: "TaskArgumentsError",
+};
 
 const TSX = ["--import", join(REPO, "node_modules", "tsx", "dist", "esm", "index.mjs")];
 const BUN = join(REPO, "node_modules", ".bin", "bun");
@@ -66,36 +71,99 @@ after(async () => {
   await cleanup();
 });
 
-const RUNS: Array<{ name: string; project: "js" | "ts"; command: string; prefixArgs: string[]; worker: string; main: string }> = [
-  { name: "node, tsc output (.js imports, TypeScript 7)", project: "js", command: process.execPath, prefixArgs: [], worker: "out/generated/worker.js", main: "out/main.js" },
-  { name: "node, tsc output (.ts imports rewritten, TypeScript 5)", project: "ts", command: process.execPath, prefixArgs: [], worker: "out/generated/worker.js", main: "out/main.js" },
-  { name: "tsx, sources with .js imports", project: "js", command: process.execPath, prefixArgs: TSX, worker: "generated/worker.ts", main: "main.ts" },
-  { name: "bun, sources with .js imports", project: "js", command: BUN, prefixArgs: [], worker: "generated/worker.ts", main: "main.ts" },
-  { name: "bun, tsc output", project: "js", command: BUN, prefixArgs: [], worker: "out/generated/worker.js", main: "out/main.js" },
-  { name: "deno, tsc output", project: "js", command: DENO, prefixArgs: ["run", "-A"], worker: "out/generated/worker.js", main: "out/main.js" },
-  { name: "deno, sources with .ts imports", project: "ts", command: DENO, prefixArgs: ["run", "-A"], worker: "generated/worker.ts", main: "main.ts" },
+const RUNS: Array<{
+  name: string;
+  project: "js" | "ts";
+  command: string;
+  prefixArgs: string[];
+  worker: string;
+  main: string;
+}> = [
+  {
+    name: "node, tsc output (.js imports, TypeScript 7)",
+    project: "js",
+    command: process.execPath,
+    prefixArgs: [],
+    worker: "out/generated/worker.js",
+    main: "out/main.js",
+  },
+  {
+    name: "node, tsc output (.ts imports rewritten, TypeScript 5)",
+    project: "ts",
+    command: process.execPath,
+    prefixArgs: [],
+    worker: "out/generated/worker.js",
+    main: "out/main.js",
+  },
+  {
+    name: "tsx, sources with .js imports",
+    project: "js",
+    command: process.execPath,
+    prefixArgs: TSX,
+    worker: "generated/worker.ts",
+    main: "main.ts",
+  },
+  {
+    name: "bun, sources with .js imports",
+    project: "js",
+    command: BUN,
+    prefixArgs: [],
+    worker: "generated/worker.ts",
+    main: "main.ts",
+  },
+  {
+    name: "bun, tsc output",
+    project: "js",
+    command: BUN,
+    prefixArgs: [],
+    worker: "out/generated/worker.js",
+    main: "out/main.js",
+  },
+  {
+    name: "deno, tsc output",
+    project: "js",
+    command: DENO,
+    prefixArgs: ["run", "-A"],
+    worker: "out/generated/worker.js",
+    main: "out/main.js",
+  },
+  {
+    name: "deno, sources with .ts imports",
+    project: "ts",
+    command: DENO,
+    prefixArgs: ["run", "-A"],
+    worker: "generated/worker.ts",
+    main: "main.ts",
+  },
 ];
 
 for (const entry of RUNS) {
   const missing = entry.command !== process.execPath && !existsSync(entry.command);
-  test(`${entry.name}: the worker runs tasks and the client gets results`, { skip: missing && "not installed (npm i bun deno)" }, async () => {
-    const cwd = projects[entry.project];
-    const prefix = uniquePrefix("gen-run");
-    const env = { ...process.env, CELERITY_PREFIX: prefix, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
-    const worker = spawn(entry.command, [...entry.prefixArgs, entry.worker, "--queues", "default,shipping"], { cwd, env });
-    let workerLog = "";
-    worker.stdout.on("data", (chunk: Buffer) => (workerLog += chunk.toString()));
-    worker.stderr.on("data", (chunk: Buffer) => (workerLog += chunk.toString()));
-    const exited = new Promise<number | null>((resolveExit) => worker.on("close", (code) => resolveExit(code)));
-    try {
-      const client = await run(entry.command, [...entry.prefixArgs, entry.main], { cwd, env });
-      assert.equal(client.code, 0, `client: ${client.stderr}\nworker: ${workerLog}`);
-      assert.deepEqual(JSON.parse(client.stdout.trim().split("\n").at(-1)!), EXPECTED);
-    } finally {
-      worker.kill("SIGTERM");
-      const code = await exited;
-      await deletePrefix(prefix);
-      assert.equal(code, 0, `warm shutdown; worker log:\n${workerLog}`);
-    }
-  });
+  test(
+    `${entry.name}: the worker runs tasks and the client gets results`,
+    { skip: missing && "not installed (npm i bun deno)" },
+    async () => {
+      const cwd = projects[entry.project];
+      const prefix = uniquePrefix("gen-run");
+      const env = { ...process.env, CELERITY_PREFIX: prefix, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
+      const worker = spawn(entry.command, [...entry.prefixArgs, entry.worker, "--queues", "default,shipping"], {
+        cwd,
+        env,
+      });
+      let workerLog = "";
+      worker.stdout.on("data", (chunk: Buffer) => (workerLog += chunk.toString()));
+      worker.stderr.on("data", (chunk: Buffer) => (workerLog += chunk.toString()));
+      const exited = new Promise<number | null>((resolveExit) => worker.on("close", (code) => resolveExit(code)));
+      try {
+        const client = await run(entry.command, [...entry.prefixArgs, entry.main], { cwd, env });
+        assert.equal(client.code, 0, `client: ${client.stderr}\nworker: ${workerLog}`);
+        assert.deepEqual(JSON.parse(client.stdout.trim().split("\n").at(-1)!), EXPECTED);
+      } finally {
+        worker.kill("SIGTERM");
+        const code = await exited;
+        await deletePrefix(prefix);
+        assert.equal(code, 0, `warm shutdown; worker log:\n${workerLog}`);
+      }
+    },
+  );
 }

@@ -52,13 +52,22 @@ test("a handler with the wrong signature fails tsc at the handler's line or its 
       'import { defineHandler } from "../generated/define.ts";\n\nexport const add = defineHandler("math.add", ({ a, b }) => `${a + b}`);\n',
     );
     // Without defineHandler: takes a number where the manifest says an object with orderId.
-    await writeFile(join(project, "handlers", "orders.ts"), "export const ship = async (orderId: number) => ({ trackingCode: String(orderId) });\n");
+    await writeFile(
+      join(project, "handlers", "orders.ts"),
+      "export const ship = async (orderId: number) => ({ trackingCode: String(orderId) });\n",
+    );
     const result = await runTsc(dir);
     assert.notEqual(result.code, 0);
     const errors = result.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
     assert.equal(errors.length, 2, result.stdout);
-    assert.match(errors[0]!, /^app\/generated\/dispatch\.ts\((\d+),3\): error TS2322: Type '\(orderId: number\) => Promise<\{ trackingCode: string; \}>' is not assignable to type 'Handler<OrdersShipArgs, OrdersShipResult>'\./);
-    assert.match(errors[1]!, /^app\/handlers\/math\.ts\(3,\d+\): error TS2322: Type 'string' is not assignable to type 'number \| Promise<number>'\./);
+    assert.match(
+      errors[0]!,
+      /^app\/generated\/dispatch\.ts\((\d+),3\): error TS2322: Type '\(orderId: number\) => Promise<\{ trackingCode: string; \}>' is not assignable to type 'Handler<OrdersShipArgs, OrdersShipResult>'\./,
+    );
+    assert.match(
+      errors[1]!,
+      /^app\/handlers\/math\.ts\(3,\d+\): error TS2322: Type 'string' is not assignable to type 'number \| Promise<number>'\./,
+    );
     // The dispatch error's line is the entry of orders.ship, right under the comment naming it.
     const line = Number(/dispatch\.ts\((\d+),/.exec(errors[0]!)![1]);
     const dispatch = (await readFile(join(project, "generated", "dispatch.ts"), "utf8")).split("\n");
@@ -93,7 +102,10 @@ test("a chain whose step cannot take the previous result fails tsc at that step"
     assert.notEqual(result.code, 0);
     const errors = result.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
     assert.equal(errors.length, 1, result.stdout);
-    assert.match(errors[0]!, /^app\/chain\.ts\(6,3\): error TS2345: Argument of type 'Signature<OrdersShipArgs, OrdersShipResult, OrdersShipArgs>' is not assignable to parameter of type 'Step<number, OrdersShipResult>'\./);
+    assert.match(
+      errors[0]!,
+      /^app\/chain\.ts\(6,3\): error TS2345: Argument of type 'Signature<OrdersShipArgs, OrdersShipResult, OrdersShipArgs>' is not assignable to parameter of type 'Step<number, OrdersShipResult>'\./,
+    );
   } finally {
     await cleanup();
   }

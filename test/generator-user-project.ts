@@ -25,7 +25,9 @@ export const COMPILERS = {
  */
 export async function buildRuntimePackage(dir: string): Promise<string> {
   const { existsSync } = await import("node:fs");
-  const entries = ["runtime/mod.ts", "runtime/worker/mod.ts", "runtime/beat/mod.ts", "runtime/testing/mod.ts"].filter((file) => existsSync(join(REPO, file)));
+  const entries = ["runtime/mod.ts", "runtime/worker/mod.ts", "runtime/beat/mod.ts", "runtime/testing/mod.ts"].filter(
+    (file) => existsSync(join(REPO, file)),
+  );
   const config = {
     compilerOptions: {
       target: "ES2022",
@@ -53,10 +55,19 @@ export async function buildRuntimePackage(dir: string): Promise<string> {
     recursive: true,
     filter: (source) => !source.endsWith(".ts") || source.endsWith(".d.ts"),
   });
-  const at = (file: string) => ({ types: `./dist/${file.replace(/\.ts$/, ".d.ts")}`, import: `./dist/${file.replace(/\.ts$/, ".js")}` });
+  const at = (file: string) => ({
+    types: `./dist/${file.replace(/\.ts$/, ".d.ts")}`,
+    import: `./dist/${file.replace(/\.ts$/, ".js")}`,
+  });
   const main = at("runtime/mod.ts");
   const subpath = (file: string) => (entries.includes(file) ? at(file) : main);
-  const exports = { ".": main, "./runtime": main, "./worker": subpath("runtime/worker/mod.ts"), "./beat": subpath("runtime/beat/mod.ts"), "./testing": subpath("runtime/testing/mod.ts") };
+  const exports = {
+    ".": main,
+    "./runtime": main,
+    "./worker": subpath("runtime/worker/mod.ts"),
+    "./beat": subpath("runtime/beat/mod.ts"),
+    "./testing": subpath("runtime/testing/mod.ts"),
+  };
   await writeFile(join(dir, "package.json"), JSON.stringify({ name: "celerity", type: "module", exports }));
   return dir;
 }
@@ -66,9 +77,11 @@ export async function linkPackageDependencies(dir: string): Promise<void> {
   await mkdir(join(dir, "node_modules"), { recursive: true });
   for (const name of await readdir(join(REPO, "node_modules"))) {
     if (name === "@types" || name === ".bin") continue;
-    await symlink(join(REPO, "node_modules", name), join(dir, "node_modules", name)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "EEXIST") throw error;
-    });
+    await symlink(join(REPO, "node_modules", name), join(dir, "node_modules", name)).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== "EEXIST") throw error;
+      },
+    );
   }
 }
 
@@ -82,7 +95,11 @@ export async function makeUserProject(
   options: { compiler: string; init: readonly string[]; extension: "ts" | "js"; runtimePackage: string },
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const init = await run(process.execPath, [options.compiler, "--init", "--noUnusedLocals", "--noUnusedParameters", ...options.init], { cwd: dir });
+  const init = await run(
+    process.execPath,
+    [options.compiler, "--init", "--noUnusedLocals", "--noUnusedParameters", ...options.init],
+    { cwd: dir },
+  );
   assert.equal(init.code, 0, init.stdout + init.stderr);
   await copyProjectFixture(dir);
   for (const file of ["app.ts", "handlers/math.ts", "handlers/orders.ts"]) {

@@ -48,13 +48,29 @@ console.log(JSON.stringify({
 }));
 `;
 
-const EXPECTED = { first: true, second: true, thirdOk: true, thirdShort: false, thirdLong: false, thirdDay: false, resultEmpty: false };
+const EXPECTED = {
+  first: true,
+  second: true,
+  thirdOk: true,
+  thirdShort: false,
+  thirdLong: false,
+  thirdDay: false,
+  resultEmpty: false,
+};
 
 /** How each runtime runs probe.ts; Deno and Bun only when their npm packages are installed. */
 const RUNTIMES: Array<{ name: string; command: string; args: string[] }> = [
-  { name: "node (tsx)", command: process.execPath, args: ["--import", join(REPO, "node_modules", "tsx", "dist", "esm", "index.mjs"), "probe.ts"] },
+  {
+    name: "node (tsx)",
+    command: process.execPath,
+    args: ["--import", join(REPO, "node_modules", "tsx", "dist", "esm", "index.mjs"), "probe.ts"],
+  },
   { name: "bun", command: join(REPO, "node_modules", ".bin", "bun"), args: ["probe.ts"] },
-  { name: "deno", command: join(REPO, "node_modules", ".bin", "deno"), args: ["run", "--allow-read", "--allow-env", "probe.ts"] },
+  {
+    name: "deno",
+    command: join(REPO, "node_modules", ".bin", "deno"),
+    args: ["run", "--allow-read", "--allow-env", "probe.ts"],
+  },
 ];
 
 for (const runtime of RUNTIMES) {

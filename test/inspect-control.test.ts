@@ -23,7 +23,9 @@ describe("inspect and control", () => {
   const cli = async (run: typeof inspectCommand, argv: string[]) => {
     let out = "";
     let err = "";
-    const code = await run([...argv, "--registry", "test/fixtures/runtime-registry.ts", "--prefix", h.prefix], { io: { stdout: (s) => (out += s), stderr: (s) => (err += s) } });
+    const code = await run([...argv, "--registry", "test/fixtures/runtime-registry.ts", "--prefix", h.prefix], {
+      io: { stdout: (s) => (out += s), stderr: (s) => (err += s) },
+    });
     return { code, out, err };
   };
 
@@ -44,9 +46,15 @@ describe("inspect and control", () => {
     await eventually(async () => (await r.state()) === "STARTED");
     const active = await t.$inspect.active({ timeout: "300ms" });
     const all = [...active["w-one"], ...active["w-two"]];
-    assert.deepEqual(all.map((a: { id: string; name: string }) => [a.id, a.name]), [[r.id, "util.sleep"]]);
+    assert.deepEqual(
+      all.map((a: { id: string; name: string }) => [a.id, a.name]),
+      [[r.id, "util.sleep"]],
+    );
     const owner = active["w-one"].length === 1 ? "w-one" : "w-two";
-    await eventually(async () => JSON.parse((await h.redis.hget(`${h.prefix}:{rt}:worker:${owner}`, "active")) ?? "[]").length === 1, 5000);
+    await eventually(
+      async () => JSON.parse((await h.redis.hget(`${h.prefix}:{rt}:worker:${owner}`, "active")) ?? "[]").length === 1,
+      5000,
+    );
     await r.get({ timeout: "5s" });
   });
 
@@ -56,7 +64,9 @@ describe("inspect and control", () => {
     assert.equal(await h.redis.hget(`${h.prefix}:{rt}:rate-overrides`, "util.record"), "1/s");
     await eventually(async () => {
       const stats = await t.$inspect.stats({ timeout: "200ms" });
-      return stats["w-one"]?.rateLimits["util.record"]?.limit === 1 && stats["w-two"]?.rateLimits["util.record"]?.limit === 1;
+      return (
+        stats["w-one"]?.rateLimits["util.record"]?.limit === 1 && stats["w-two"]?.rateLimits["util.record"]?.limit === 1
+      );
     });
     const key = h.key("rated");
     const results = await t.util.record.delayMany([{ key }, { key }, { key }]);
@@ -69,7 +79,12 @@ describe("inspect and control", () => {
     assert.equal(await h.redis.hexists(`${h.prefix}:{rt}:rate-overrides`, "util.record"), 0);
     await eventually(async () => {
       const stats = await t.$inspect.stats({ timeout: "200ms" });
-      return stats["w-one"] && !stats["w-one"].rateLimits["util.record"] && stats["w-two"] && !stats["w-two"].rateLimits["util.record"];
+      return (
+        stats["w-one"] &&
+        !stats["w-one"].rateLimits["util.record"] &&
+        stats["w-two"] &&
+        !stats["w-two"].rateLimits["util.record"]
+      );
     });
     const bad = await cli(controlCommand, ["rate-limit", "util.record", "fast"]);
     assert.equal(bad.code, 2);
@@ -79,7 +94,13 @@ describe("inspect and control", () => {
   });
 
   test("malformed control messages are ignored; the workers keep answering", async () => {
-    for (const junk of ["not json", "[]", '{"op":"inspect","what":"everything","reply":"x"}', '{"op":"shutdown"}', '{"op":"revoke","id":5}']) {
+    for (const junk of [
+      "not json",
+      "[]",
+      '{"op":"inspect","what":"everything","reply":"x"}',
+      '{"op":"shutdown"}',
+      '{"op":"revoke","id":5}',
+    ]) {
       await h.redis.publish(`${h.prefix}:{rt}:control`, junk);
     }
     assert.deepEqual(Object.keys(await t.$inspect.ping({ timeout: "300ms" })), ["w-one", "w-two"]);

@@ -7,15 +7,28 @@ import { connectMemory } from "../runtime/memory/mod.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const run = (args: string[], env: NodeJS.ProcessEnv) =>
-  spawnSync(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", timeout: 30_000 });
+  spawnSync(process.execPath, ["--import", "tsx", ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
 
 describe("memory broker across processes", () => {
-  for (const [role, entry] of [["worker", "generated/worker.ts"], ["beat", "generated/beat.ts"]] as const) {
+  for (const [role, entry] of [
+    ["worker", "generated/worker.ts"],
+    ["beat", "generated/beat.ts"],
+  ] as const) {
     it(`a ${role} process started on its own with REDIS_URL=memory:// exits 2 and says why`, () => {
       const child = run([entry], { REDIS_URL: "memory://", CELERITY_LOG_FORMAT: "json" });
       assert.equal(child.status, 2, child.stdout + child.stderr);
       const out = child.stdout + child.stderr;
-      assert.match(out, new RegExp(`the memory broker lives in one process; a ${role} started on its own with memory:// would see an empty broker`));
+      assert.match(
+        out,
+        new RegExp(
+          `the memory broker lives in one process; a ${role} started on its own with memory:// would see an empty broker`,
+        ),
+      );
       assert.match(out, /MEMORY_BROKER_ONE_PROCESS/);
     });
   }
@@ -34,7 +47,12 @@ const app = { app: "x", manifestHash: "t", queues: [], tasks: {}, periodic: [] }
 try { createTaskTree(app, {}); console.log("opened"); } catch (e) { console.log(e.code + ": " + e.message); }`;
     const child = run(["--input-type=module", "-e", script], { REDIS_URL: "memory://" });
     assert.equal(child.status, 0, child.stderr);
-    assert.match(child.stdout, new RegExp(`^MEMORY_BROKER_ONE_PROCESS: the memory broker lives in one process \\(pid ${process.pid}\\); this process \\(pid \\d+\\) was given memory:// but cannot reach it`));
+    assert.match(
+      child.stdout,
+      new RegExp(
+        `^MEMORY_BROKER_ONE_PROCESS: the memory broker lives in one process \\(pid ${process.pid}\\); this process \\(pid \\d+\\) was given memory:// but cannot reach it`,
+      ),
+    );
   });
 
   it("a child of such a process may still make a broker of its own (createTestApp)", () => {
@@ -73,6 +91,9 @@ describe("selecting the memory broker", () => {
   it('broker "memory" with a redis:// URL is a configuration error', async () => {
     const { createTaskTree, ConfigurationError } = await import("../runtime/mod.ts");
     const app = { app: "x", manifestHash: "t", queues: [], tasks: {}, periodic: [] };
-    assert.throws(() => createTaskTree(app, { broker: "memory", redis: "redis://127.0.0.1:6379" }), (e: unknown) => e instanceof ConfigurationError && /disagree/.test(e.message));
+    assert.throws(
+      () => createTaskTree(app, { broker: "memory", redis: "redis://127.0.0.1:6379" }),
+      (e: unknown) => e instanceof ConfigurationError && /disagree/.test(e.message),
+    );
   });
 });

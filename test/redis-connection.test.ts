@@ -22,12 +22,19 @@ describe("REDIS_URL", () => {
     });
     assert.deepEqual(parseRedisUrl("redis://:pw@localhost"), { host: "localhost", port: 6379, db: 0, password: "pw" });
     assert.deepEqual(parseRedisUrl("rediss://h:6390").tls, { servername: "h", rejectUnauthorized: true });
-    assert.equal((parseRedisUrl("rediss://h?tls_reject_unauthorized=false").tls as { rejectUnauthorized: boolean }).rejectUnauthorized, false);
+    assert.equal(
+      (parseRedisUrl("rediss://h?tls_reject_unauthorized=false").tls as { rejectUnauthorized: boolean })
+        .rejectUnauthorized,
+      false,
+    );
     assert.deepEqual(parseRedisUrl("redis://[::1]:6379/2"), { host: "::1", port: 6379, db: 2 });
   });
 
   it("rejects what is not a Redis URL with a message naming the problem", () => {
-    assert.throws(() => parseRedisUrl("localhost:6379"), (e: unknown) => e instanceof ConfigurationError && /must start with redis:\/\/ or rediss:\/\//.test(e.message));
+    assert.throws(
+      () => parseRedisUrl("localhost:6379"),
+      (e: unknown) => e instanceof ConfigurationError && /must start with redis:\/\/ or rediss:\/\//.test(e.message),
+    );
     assert.throws(() => parseRedisUrl("http://x"), /must start with redis:\/\//);
     assert.throws(() => parseRedisUrl("redis://h/abc"), /database "abc" is not a number/);
     assert.throws(() => parseRedisUrl("not a url"), /is not a URL/);
@@ -75,8 +82,49 @@ describe("TLS", () => {
   const port = 16_000 + (process.pid % 1000);
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "celerity-tls-"));
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"), "-days", "1", "-subj", "/CN=localhost"], { stdio: "ignore" });
-    server = spawn("redis-server", ["--port", "0", "--tls-port", String(port), "--tls-cert-file", join(dir, "cert.pem"), "--tls-key-file", join(dir, "key.pem"), "--tls-ca-cert-file", join(dir, "cert.pem"), "--tls-auth-clients", "no", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+      ],
+      { stdio: "ignore" },
+    );
+    server = spawn(
+      "redis-server",
+      [
+        "--port",
+        "0",
+        "--tls-port",
+        String(port),
+        "--tls-cert-file",
+        join(dir, "cert.pem"),
+        "--tls-key-file",
+        join(dir, "key.pem"),
+        "--tls-ca-cert-file",
+        join(dir, "cert.pem"),
+        "--tls-auth-clients",
+        "no",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        dir,
+      ],
+      { stdio: "ignore" },
+    );
     await sleep(300);
   });
   after(() => {
@@ -111,7 +159,10 @@ describe("connection faults", () => {
       await sleep(100);
       // Kill every connection this process opened for celerity (client, results, worker, control).
       const list = (await admin.client("LIST")) as string;
-      const ids = list.split("\n").filter((l) => new RegExp(` name=celerity-[a-z-]+-${process.pid} `).test(l)).map((l) => /id=(\d+)/.exec(l)![1]);
+      const ids = list
+        .split("\n")
+        .filter((l) => new RegExp(` name=celerity-[a-z-]+-${process.pid} `).test(l))
+        .map((l) => /id=(\d+)/.exec(l)![1]);
       assert.ok(ids.length >= 5, `found ${ids.length} connections to kill`);
       for (const id of ids) await admin.client("KILL", "ID", id);
       assert.deepEqual(await waiting, { slept: 300, deliveries: 1 });

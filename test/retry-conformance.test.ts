@@ -9,7 +9,11 @@ import { decideFailure } from "../runtime/worker/decide-failure.ts";
 
 const claimed: Claimed = { id: "t-1", queue: "default", priority: 5, member: "5|t-1" };
 const NOW = Date.parse("2026-12-01T12:00:00Z");
-const policy = (over: Partial<RetryPolicySpec>): RetryPolicySpec => ({ ...CELERY_DEFAULT_POLICY, autoretryFor: ["NetworkError"], ...over });
+const policy = (over: Partial<RetryPolicySpec>): RetryPolicySpec => ({
+  ...CELERY_DEFAULT_POLICY,
+  autoretryFor: ["NetworkError"],
+  ...over,
+});
 const networkError = () => Object.assign(new Error("down"), { name: "NetworkError" });
 
 function outcome(p: RetryPolicySpec, error: unknown, retries = 0) {
@@ -26,7 +30,8 @@ describe("retries agree with Celery", () => {
       assert.deepEqual((o as { due: unknown }).due, { inMs: 180_000 });
     }
     const jittered = policy({ backoffMs: 1000, backoffMaxMs: 600_000, maxRetries: null, jitter: true });
-    for (const retries of [1023, 1024, 5000]) assert.ok(Number.isFinite((outcome(jittered, networkError(), retries) as { due: { inMs: number } }).due.inMs));
+    for (const retries of [1023, 1024, 5000])
+      assert.ok(Number.isFinite((outcome(jittered, networkError(), retries) as { due: { inMs: number } }).due.inMs));
   });
 
   it("ctx.retry({ countdown, eta }) with both: countdown wins", () => {
@@ -43,7 +48,15 @@ describe("retries agree with Celery", () => {
     const spent = outcome(p, new RetryRequest({ maxRetries: null }), 2);
     assert.equal(spent.kind, "fail");
     assert.match((spent as { errorJson: string }).errorJson, /MaxRetriesExceededError/);
-    assert.equal(outcome(p, new RetryRequest({ maxRetries: 5 }), 2).kind, "retry", "an explicit number still overrides");
-    assert.equal(outcome(policy({ maxRetries: null }), new RetryRequest({ maxRetries: null }), 10_000).kind, "retry", "a policy of null still retries forever");
+    assert.equal(
+      outcome(p, new RetryRequest({ maxRetries: 5 }), 2).kind,
+      "retry",
+      "an explicit number still overrides",
+    );
+    assert.equal(
+      outcome(policy({ maxRetries: null }), new RetryRequest({ maxRetries: null }), 10_000).kind,
+      "retry",
+      "a policy of null still retries forever",
+    );
   });
 });

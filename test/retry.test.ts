@@ -10,7 +10,10 @@ const policy = (over: Partial<RetryPolicySpec>): RetryPolicySpec => ({ ...retryP
 describe("retry policy rules (pure)", () => {
   it("countdown = min(backoff_max, factor * 2^retries) without jitter", () => {
     const p = policy({ backoffMs: 1000, backoffMaxMs: 10_000, jitter: false });
-    assert.deepEqual([0, 1, 2, 3, 4, 5].map((r) => autoretryCountdownMs(p, r)), [1000, 2000, 4000, 8000, 10_000, 10_000]);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 5].map((r) => autoretryCountdownMs(p, r)),
+      [1000, 2000, 4000, 8000, 10_000, 10_000],
+    );
   });
 
   it("full jitter draws every countdown uniformly from [0, countdown]", () => {
@@ -18,10 +21,20 @@ describe("retry policy rules (pure)", () => {
     for (const retries of [0, 2, 5]) {
       const cap = Math.min(1000, 100 * 2 ** retries);
       const draws = Array.from({ length: 500 }, () => autoretryCountdownMs(p, retries));
-      assert.ok(draws.every((d) => Number.isInteger(d) && d >= 0 && d <= cap), `within [0, ${cap}]`);
+      assert.ok(
+        draws.every((d) => Number.isInteger(d) && d >= 0 && d <= cap),
+        `within [0, ${cap}]`,
+      );
       assert.ok(new Set(draws).size > 50, "not all equal");
-      assert.equal(autoretryCountdownMs(p, retries, () => 0.999999), cap, "the cap itself can be drawn");
-      assert.equal(autoretryCountdownMs(p, retries, () => 0), 0);
+      assert.equal(
+        autoretryCountdownMs(p, retries, () => 0.999999),
+        cap,
+        "the cap itself can be drawn",
+      );
+      assert.equal(
+        autoretryCountdownMs(p, retries, () => 0),
+        0,
+      );
     }
   });
 
@@ -30,12 +43,28 @@ describe("retry policy rules (pure)", () => {
   });
 
   it("matches error names through the prototype chain; dont_autoretry_for wins", () => {
-    assert.equal(shouldAutoretry(policy({ autoretryFor: ["NetworkError"], dontAutoretryFor: [] }), new FlakyError("x")), true);
-    assert.equal(shouldAutoretry(policy({ autoretryFor: ["NetworkError"], dontAutoretryFor: ["FlakyError"] }), new FlakyError("x")), false);
+    assert.equal(
+      shouldAutoretry(policy({ autoretryFor: ["NetworkError"], dontAutoretryFor: [] }), new FlakyError("x")),
+      true,
+    );
+    assert.equal(
+      shouldAutoretry(
+        policy({ autoretryFor: ["NetworkError"], dontAutoretryFor: ["FlakyError"] }),
+        new FlakyError("x"),
+      ),
+      false,
+    );
     assert.equal(shouldAutoretry(policy({ autoretryFor: ["Error"], dontAutoretryFor: [] }), new TypeError("x")), true);
-    assert.equal(shouldAutoretry(policy({ autoretryFor: ["NetworkError"], dontAutoretryFor: [] }), new TypeError("x")), false);
+    assert.equal(
+      shouldAutoretry(policy({ autoretryFor: ["NetworkError"], dontAutoretryFor: [] }), new TypeError("x")),
+      false,
+    );
     const named = Object.assign(new Error("x"), { name: "NetworkError" });
-    assert.equal(shouldAutoretry(policy({ autoretryFor: ["NetworkError"], dontAutoretryFor: [] }), named), true, "by err.name too");
+    assert.equal(
+      shouldAutoretry(policy({ autoretryFor: ["NetworkError"], dontAutoretryFor: [] }), named),
+      true,
+      "by err.name too",
+    );
   });
 });
 
@@ -53,7 +82,11 @@ describe("retry policies from the manifest", () => {
       jitter: true,
       retryDelayMs: 180_000,
     });
-    assert.deepEqual(overridden, { ...standard, maxRetries: 8 }, "tasks.yaml: retry: { policy: standard, max_retries: 8 }");
+    assert.deepEqual(
+      overridden,
+      { ...standard, maxRetries: 8 },
+      "tasks.yaml: retry: { policy: standard, max_retries: 8 }",
+    );
   });
 });
 
@@ -82,7 +115,9 @@ describe("retries on a real worker", () => {
     assert.equal(await h.redis.hget(`${h.prefix}:{rt}:t:${r.id}`, "r"), "3", "retries shows the count");
     const t = await times("exact");
     const gaps = t.slice(1).map((x, i) => x - t[i]);
-    [50, 100, 200].forEach((want, i) => assert.ok(gaps[i] >= want && gaps[i] < want + 60, `gap ${i}: ${gaps[i]} ms, expected ~${want}`));
+    [50, 100, 200].forEach((want, i) =>
+      assert.ok(gaps[i] >= want && gaps[i] < want + 60, `gap ${i}: ${gaps[i]} ms, expected ~${want}`),
+    );
   });
 
   it("every retry of a long chain starts on time, whichever claim loop learns of it", async () => {
@@ -92,7 +127,10 @@ describe("retries on a real worker", () => {
     const t = await times("chain");
     const gaps = t.slice(1).map((x, i) => x - t[i]);
     assert.equal(gaps.length, 25);
-    assert.ok(gaps.every((g) => g >= 30 && g < 130), `gaps: ${gaps.join(", ")} ms`);
+    assert.ok(
+      gaps.every((g) => g >= 30 && g < 130),
+      `gaps: ${gaps.join(", ")} ms`,
+    );
   });
 
   it("caps the delay at backoff_max", async () => {
@@ -101,7 +139,9 @@ describe("retries on a real worker", () => {
     assert.deepEqual(await r.get({ timeout: 10 }), { attempts: 5 });
     const t = await times("cap");
     const gaps = t.slice(1).map((x, i) => x - t[i]);
-    [50, 100, 120, 120].forEach((want, i) => assert.ok(gaps[i] >= want && gaps[i] < want + 60, `gap ${i}: ${gaps[i]} ms, expected ~${want}`));
+    [50, 100, 120, 120].forEach((want, i) =>
+      assert.ok(gaps[i] >= want && gaps[i] < want + 60, `gap ${i}: ${gaps[i]} ms, expected ~${want}`),
+    );
   });
 
   it("shows RETRY with the error between attempts, then SUCCESS with the same id", async () => {
@@ -117,9 +157,15 @@ describe("retries on a real worker", () => {
   it("dont_autoretry_for wins over autoretry_for; unlisted errors fail at once", async () => {
     await start("precedence");
     const flaky = await h.client.util.flaky.delay({ key: h.key("p1"), error: "FlakyError", failTimes: 9 });
-    await assert.rejects(flaky.get({ timeout: 5 }), (e: unknown) => e instanceof RemoteTaskError && e.name === "FlakyError");
+    await assert.rejects(
+      flaky.get({ timeout: 5 }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "FlakyError",
+    );
     const typeError = await h.client.util.flaky.delay({ key: h.key("p2"), error: "TypeError", failTimes: 9 });
-    await assert.rejects(typeError.get({ timeout: 5 }), (e: unknown) => e instanceof RemoteTaskError && e.name === "TypeError");
+    await assert.rejects(
+      typeError.get({ timeout: 5 }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "TypeError",
+    );
     assert.deepEqual(Object.values(await h.runs("p1")), [1]);
     assert.deepEqual(Object.values(await h.runs("p2")), [1]);
   });
@@ -127,7 +173,10 @@ describe("retries on a real worker", () => {
   it("UnrecoverableError fails at once even when the policy lists its base class", async () => {
     await start("unrecoverable", { autoretryFor: ["Error"], dontAutoretryFor: [] });
     const r = await h.client.util.flaky.delay({ key: h.key("u"), error: "UnrecoverableError", failTimes: 9 });
-    await assert.rejects(r.get({ timeout: 5 }), (e: unknown) => e instanceof RemoteTaskError && e.name === "UnrecoverableError");
+    await assert.rejects(
+      r.get({ timeout: 5 }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "UnrecoverableError",
+    );
     assert.deepEqual(Object.values(await h.runs("u")), [1]);
   });
 
@@ -140,9 +189,18 @@ describe("retries on a real worker", () => {
   it("ctx.retry({ error }) past max retries fails with that error; without an error, MaxRetriesExceededError", async () => {
     await start("manual", { maxRetries: 2 }, "util.manual");
     const withError = await h.client.util.manual.delay({ key: h.key("m1"), mode: "with-error" });
-    await assert.rejects(withError.get({ timeout: 5 }), (e: unknown) => e instanceof RemoteTaskError && e.name === "NetworkError" && e.message === "attempt 2");
+    await assert.rejects(
+      withError.get({ timeout: 5 }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "NetworkError" && e.message === "attempt 2",
+    );
     const bare = await h.client.util.manual.delay({ key: h.key("m2"), mode: "bare" });
-    await assert.rejects(bare.get({ timeout: 5 }), (e: unknown) => e instanceof RemoteTaskError && e.name === MaxRetriesExceededError.name && /max retries \(2\) exceeded/.test(e.message));
+    await assert.rejects(
+      bare.get({ timeout: 5 }),
+      (e: unknown) =>
+        e instanceof RemoteTaskError &&
+        e.name === MaxRetriesExceededError.name &&
+        /max retries \(2\) exceeded/.test(e.message),
+    );
     assert.deepEqual(Object.values(await h.runs("m1")), [3]);
     assert.deepEqual(Object.values(await h.runs("m2")), [3]);
     const override = await h.client.util.manual.delay({ key: h.key("m3"), mode: "bare", maxRetries: 5 });

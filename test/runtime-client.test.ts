@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { RemoteTaskError, TaskArgumentsError, TaskRevokedError, TimeoutError, TaskArgumentsTooLargeError, ConfigurationError } from "../runtime/mod.ts";
+import {
+  RemoteTaskError,
+  TaskArgumentsError,
+  TaskRevokedError,
+  TimeoutError,
+  TaskArgumentsTooLargeError,
+  ConfigurationError,
+} from "../runtime/mod.ts";
 import { enqueueBatch } from "../runtime/broker/enqueue.ts";
 import { keyspace } from "../runtime/keys/keyspace.ts";
 import { RuntimeHarness, sleep } from "./support/runtime.ts";
@@ -14,10 +21,7 @@ describe("client: calling tasks", () => {
     await assert.rejects(h.client.math.add.delay({ a: "1", c: 3 }), (error: unknown) => {
       assert.ok(error instanceof TaskArgumentsError);
       assert.equal(error.code, "TASK_ARGUMENTS_INVALID");
-      assert.deepEqual(
-        error.violations.map((v) => v.path).sort(),
-        ["args.a", "args.b", "args.c"],
-      );
+      assert.deepEqual(error.violations.map((v) => v.path).sort(), ["args.a", "args.b", "args.c"]);
       assert.match(error.message, /args\.b: is required/);
       assert.match(error.message, /args\.c: is not allowed/);
       return true;
@@ -27,14 +31,26 @@ describe("client: calling tasks", () => {
   });
 
   it("delayMany is all-or-nothing: one bad item refuses the whole list and nothing is enqueued", async () => {
-    const list = [{ a: 1, b: 2 }, { a: 3, b: 4 }, { a: 5, b: "6" }, { a: 7, b: 8 }];
-    await assert.rejects(h.client.math.add.delayMany(list), (e: unknown) => e instanceof TaskArgumentsError && /args\.b: must be number/.test(e.message));
+    const list = [
+      { a: 1, b: 2 },
+      { a: 3, b: 4 },
+      { a: 5, b: "6" },
+      { a: 7, b: 8 },
+    ];
+    await assert.rejects(
+      h.client.math.add.delayMany(list),
+      (e: unknown) => e instanceof TaskArgumentsError && /args\.b: must be number/.test(e.message),
+    );
     assert.equal(await h.redis.zcard(`${h.prefix}:{rt}:recent`), 0);
     assert.equal(await h.redis.llen(`${h.prefix}:{rt}:q:default:5`), 0);
     const sent = await h.client.math.add.delayMany(list.slice(0, 2), { priority: 7 });
     assert.equal(new Set(sent.map((r: { id: string }) => r.id)).size, 2, "each item gets its own id");
     assert.equal(await h.redis.llen(`${h.prefix}:{rt}:q:default:7`), 2);
-    await h.redis.del(`${h.prefix}:{rt}:q:default:7`, `${h.prefix}:{rt}:recent`, ...sent.map((r: { id: string }) => `${h.prefix}:{rt}:t:${r.id}`));
+    await h.redis.del(
+      `${h.prefix}:{rt}:q:default:7`,
+      `${h.prefix}:{rt}:recent`,
+      ...sent.map((r: { id: string }) => `${h.prefix}:{rt}:t:${r.id}`),
+    );
   });
 
   it("rejects bad options before enqueueing (priority, queue, task id)", async () => {
@@ -48,15 +64,25 @@ describe("client: calling tasks", () => {
     let deep: Record<string, unknown> = {};
     const root = deep;
     for (let i = 0; i < 100; i++) deep = (deep.x = {}) as Record<string, unknown>;
-    await assert.rejects(h.client.util.record.delay({ key: "k", extra: root }), (e: unknown) => e instanceof TaskArgumentsTooLargeError && /nested deeper than 32/.test(e.message));
-    await assert.rejects(h.client.util.record.delay({ key: "x".repeat(2 << 20) }), (e: unknown) => e instanceof TaskArgumentsTooLargeError && /bytes serialized, the limit is 1048576/.test(e.message));
+    await assert.rejects(
+      h.client.util.record.delay({ key: "k", extra: root }),
+      (e: unknown) => e instanceof TaskArgumentsTooLargeError && /nested deeper than 32/.test(e.message),
+    );
+    await assert.rejects(
+      h.client.util.record.delay({ key: "x".repeat(2 << 20) }),
+      (e: unknown) =>
+        e instanceof TaskArgumentsTooLargeError && /bytes serialized, the limit is 1048576/.test(e.message),
+    );
   });
 
   it("stores defaults from the schema without touching the caller's object", async () => {
     const args = { key: h.key("defaults") };
     const result = await h.client.util.record.delay(args);
     assert.deepEqual(args, { key: h.key("defaults") });
-    assert.equal(await h.redis.hget(`${h.prefix}:{rt}:t:${result.id}`, "a"), JSON.stringify({ key: h.key("defaults"), ms: 0 }));
+    assert.equal(
+      await h.redis.hget(`${h.prefix}:{rt}:t:${result.id}`, "a"),
+      JSON.stringify({ key: h.key("defaults"), ms: 0 }),
+    );
   });
 
   it("reads PENDING for unknown and not-yet-run tasks; revoke before start prevents the run", async () => {
@@ -66,7 +92,10 @@ describe("client: calling tasks", () => {
     await r.revoke();
     assert.equal(await r.state(), "REVOKED");
     await h.startWorker();
-    await assert.rejects(r.get({ timeout: 2 }), (e: unknown) => e instanceof TaskRevokedError && e.reason === "revoked");
+    await assert.rejects(
+      r.get({ timeout: 2 }),
+      (e: unknown) => e instanceof TaskRevokedError && e.reason === "revoked",
+    );
     // A task sent after it has run: the worker took the revoked one (FIFO) and dropped it.
     const sentinel = await h.client.util.record.delay({ key: h.key("revoked") });
     await sentinel.get({ timeout: 5 });
@@ -97,12 +126,18 @@ describe("client: calling tasks", () => {
 
   it("get() times out with a TimeoutError while the task keeps going", async () => {
     const r = await h.client.util.sleep.delay({ ms: 400 });
-    await assert.rejects(r.get({ timeout: "100ms" }), (e: unknown) => e instanceof TimeoutError && e.code === "RESULT_TIMEOUT");
+    await assert.rejects(
+      r.get({ timeout: "100ms" }),
+      (e: unknown) => e instanceof TimeoutError && e.code === "RESULT_TIMEOUT",
+    );
     assert.deepEqual(await r.get({ timeout: 5 }), { slept: 400, deliveries: 1 });
   });
 
   it("enqueueing an existing task id does not create a second run", async () => {
-    const first = await h.client.util.record.applyAsync({ key: h.key("dup") }, { taskId: "fixed-id-1", countdown: "100ms" });
+    const first = await h.client.util.record.applyAsync(
+      { key: h.key("dup") },
+      { taskId: "fixed-id-1", countdown: "100ms" },
+    );
     const second = await h.client.util.record.applyAsync({ key: h.key("dup") }, { taskId: "fixed-id-1" });
     assert.equal(first.id, second.id);
     await first.get({ timeout: 5 });
@@ -116,7 +151,10 @@ describe("client: calling tasks", () => {
   it("1,000 concurrent get() calls share one subscriber connection", async () => {
     const results = await h.client.math.add.delayMany(Array.from({ length: 1000 }, (_, i) => ({ a: i, b: 1 })));
     const values = await Promise.all(results.map((r: any) => r.get({ timeout: 20 })));
-    assert.deepEqual(values, Array.from({ length: 1000 }, (_, i) => i + 1));
+    assert.deepEqual(
+      values,
+      Array.from({ length: 1000 }, (_, i) => i + 1),
+    );
     const clients = (await h.redis.client("LIST")) as string;
     const ours = clients.split("\n").filter((line) => line.includes(` name=celerity-results-${process.pid} `));
     assert.equal(ours.length, 1, "one results connection for all waiters");
@@ -170,14 +208,22 @@ describe("client: timing, priority and expiry", () => {
     const startedAt = new Map(order.map((id, i) => [id, times[i]]));
     const late = sent.map((s) => startedAt.get(s.id)! - s.due);
     assert.equal(startedAt.size, 120, "every task ran once");
-    t.diagnostic(`started late by at most ${Math.max(...late)} ms (median ${[...late].sort((a, b) => a - b)[late.length >> 1]} ms)`);
-    assert.ok(late.every((ms) => ms >= -1 && ms < LATE_MS), `started late by up to ${Math.max(...late)} ms (${late.filter((ms) => ms >= LATE_MS).length} over ${LATE_MS} ms)`);
+    t.diagnostic(
+      `started late by at most ${Math.max(...late)} ms (median ${[...late].sort((a, b) => a - b)[late.length >> 1]} ms)`,
+    );
+    assert.ok(
+      late.every((ms) => ms >= -1 && ms < LATE_MS),
+      `started late by up to ${Math.max(...late)} ms (${late.filter((ms) => ms >= LATE_MS).length} over ${LATE_MS} ms)`,
+    );
   });
 
   it("an expired task is never run and reads REVOKED with reason expired", async () => {
     const key = h.key("expired");
     const r = await h.client.util.record.applyAsync({ key }, { countdown: "150ms", expires: "50ms" });
-    await assert.rejects(r.get({ timeout: 5 }), (e: unknown) => e instanceof TaskRevokedError && e.reason === "expired");
+    await assert.rejects(
+      r.get({ timeout: 5 }),
+      (e: unknown) => e instanceof TaskRevokedError && e.reason === "expired",
+    );
     assert.equal(await r.state(), "REVOKED");
     assert.deepEqual(await r.info(), { reason: "expired" });
     assert.deepEqual(await h.runs("expired"), {});
@@ -206,7 +252,10 @@ describe("client: priorities", () => {
     await h.startWorker({ concurrency: 1 });
     await h.client.$result(sent[6].id).get({ timeout: 5 });
     const order = await h.redis.lrange(key + ":order", 0, -1);
-    const expected = [...sent].map((s, i) => ({ ...s, i })).sort((x, y) => y.p - x.p || x.i - y.i).map((s) => s.id);
+    const expected = [...sent]
+      .map((s, i) => ({ ...s, i }))
+      .sort((x, y) => y.p - x.p || x.i - y.i)
+      .map((s) => s.id);
     assert.deepEqual(order, expected);
   });
 });
@@ -219,12 +268,35 @@ describe("broker: batch enqueue", () => {
   it("splits items of different names and timing into calls, keeping order, fields and idempotence", async () => {
     const ks = keyspace("rt", h.prefix);
     const now = Date.now();
-    const item = (id: string, name: string, eta = 0) => ({ id, name, argsJson: JSON.stringify({ id }), eta, countdownMs: null, expiresAt: 0, expiresInMs: null, resultExpiresMs: 60_000 });
-    const items = [item("b-1", "math.add"), item("b-2", "math.add"), item("b-3", "util.record"), item("b-4", "util.record", now + 60_000), item("b-5", "math.add"), item("b-1", "math.add")];
+    const item = (id: string, name: string, eta = 0) => ({
+      id,
+      name,
+      argsJson: JSON.stringify({ id }),
+      eta,
+      countdownMs: null,
+      expiresAt: 0,
+      expiresInMs: null,
+      resultExpiresMs: 60_000,
+    });
+    const items = [
+      item("b-1", "math.add"),
+      item("b-2", "math.add"),
+      item("b-3", "util.record"),
+      item("b-4", "util.record", now + 60_000),
+      item("b-5", "math.add"),
+      item("b-1", "math.add"),
+    ];
     const created = await enqueueBatch({ redis: h.redis, ks }, items, { queue: "default", priority: 5 });
     assert.deepEqual(created, [true, true, true, true, true, false], "the repeated id is not written again");
-    assert.deepEqual(await h.redis.lrange(ks.ready("default", 5), 0, -1), ["b-5", "b-3", "b-2", "b-1"], "ready in send order (RPOP takes the oldest)");
-    assert.deepEqual(await h.redis.zrange(ks.delayed("default"), "0", "-1", "WITHSCORES"), ["5|b-4", String(now + 60_000)]);
+    assert.deepEqual(
+      await h.redis.lrange(ks.ready("default", 5), 0, -1),
+      ["b-5", "b-3", "b-2", "b-1"],
+      "ready in send order (RPOP takes the oldest)",
+    );
+    assert.deepEqual(await h.redis.zrange(ks.delayed("default"), "0", "-1", "WITHSCORES"), [
+      "5|b-4",
+      String(now + 60_000),
+    ]);
     for (const it of items.slice(0, 5)) {
       const [n, a, eta, s] = await h.redis.hmget(ks.task(it.id), "n", "a", "eta", "s");
       assert.deepEqual([n, a, Number(eta), s], [it.name, it.argsJson, it.eta, "PENDING"], it.id);

@@ -12,14 +12,20 @@ describe("worker processes", () => {
   it("a worker killed with SIGKILL mid-task loses nothing: another worker re-runs it after the lease", async () => {
     const victim = h.spawnWorker(["--lease", "1s", "--concurrency", "4"]);
     await eventually(async () => (await workerCount()) === 1, 15_000);
-    const results = await h.client.util.sleep.delayMany(Array.from({ length: 4 }, () => ({ ms: 3000, key: h.key("crash") })));
+    const results = await h.client.util.sleep.delayMany(
+      Array.from({ length: 4 }, () => ({ ms: 3000, key: h.key("crash") })),
+    );
     await eventually(async () => Object.keys(await h.runs("crash")).length === 4, 5000);
     victim.kill("SIGKILL");
     assert.equal((await exited(victim)).signal, "SIGKILL");
     const killedAt = Date.now();
     h.spawnWorker(["--lease", "1s", "--concurrency", "4"]);
     const values = await Promise.all(results.map((r: any) => r.get({ timeout: 20 })));
-    assert.deepEqual(values.map((v: any) => v.deliveries), [2, 2, 2, 2], "each task was delivered a second time");
+    assert.deepEqual(
+      values.map((v: any) => v.deliveries),
+      [2, 2, 2, 2],
+      "each task was delivered a second time",
+    );
     assert.deepEqual(Object.values(await h.runs("crash")), [2, 2, 2, 2]);
     assert.ok(Date.now() - killedAt >= 1000, "not re-run before the lease ran out");
   });

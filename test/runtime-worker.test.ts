@@ -21,7 +21,17 @@ describe("worker", () => {
   it("dead-letters garbage, unknown tasks and schema violations with a reason, and keeps working", async () => {
     await h.redis.lpush(k("q:default:5"), "not a valid id!", "x".repeat(10_000), "no-record-id");
     const rec = (id: string, fields: Record<string, string>) =>
-      h.redis.hset(k(`t:${id}`), { q: "default", p: "5", s: "PENDING", r: "0", d: "0", c: "1", e: "0", rx: "60000", ...fields });
+      h.redis.hset(k(`t:${id}`), {
+        q: "default",
+        p: "5",
+        s: "PENDING",
+        r: "0",
+        d: "0",
+        c: "1",
+        e: "0",
+        rx: "60000",
+        ...fields,
+      });
     await rec("bad-json", { n: "math.add", a: "{not json" });
     await rec("unknown-task", { n: "no.such", a: "{}" });
     await rec("bad-args", { n: "math.add", a: JSON.stringify({ a: "x" }) });
@@ -46,9 +56,19 @@ describe("worker", () => {
     assert.match(reasons["bad-args"], /^TaskArgumentsError: .*args\.a must be number/);
     assert.match(reasons["big"], /exceeds the limit of 1048576 bytes/);
     const raw = Object.values(await h.redis.hgetall(k("dead-raw"))).map((v) => JSON.parse(v));
-    assert.deepEqual(raw.map((r) => r.reason).sort(), ["no task record for this id", "not a task id (garbage in the ready queue)", "not a task id (garbage in the ready queue)"]);
-    assert.ok(raw.every((r) => r.raw.length <= 4096), "huge garbage is stored truncated");
-    assert.deepEqual(raw.map((r) => r.size).sort((a, b) => a - b), [12, 15, 10_000]);
+    assert.deepEqual(raw.map((r) => r.reason).sort(), [
+      "no task record for this id",
+      "not a task id (garbage in the ready queue)",
+      "not a task id (garbage in the ready queue)",
+    ]);
+    assert.ok(
+      raw.every((r) => r.raw.length <= 4096),
+      "huge garbage is stored truncated",
+    );
+    assert.deepEqual(
+      raw.map((r) => r.size).sort((a, b) => a - b),
+      [12, 15, 10_000],
+    );
   });
 
   it("dead-letters a poison task after too many deliveries", async () => {
@@ -56,7 +76,10 @@ describe("worker", () => {
     // Simulate five crashed deliveries: each one was leased and its lease ran out.
     await h.redis.hset(k(`t:${r.id}`), "d", "5");
     await h.startWorker({ maxDeliveries: 5 });
-    await assert.rejects(r.get({ timeout: 5 }), (e: unknown) => e instanceof RemoteTaskError && e.name === "PoisonTaskError");
+    await assert.rejects(
+      r.get({ timeout: 5 }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "PoisonTaskError",
+    );
     assert.ok((await h.redis.zscore(k("dead"), r.id)) !== null);
     assert.deepEqual(await h.runs("poison"), {});
   });
@@ -65,7 +88,10 @@ describe("worker", () => {
     await h.startWorker({ timeLimitGraceMs: 1000 });
     const started = Date.now();
     const r = await h.client.util.slowpoke.delay({});
-    await assert.rejects(r.get({ timeout: 5 }), (e: unknown) => e instanceof RemoteTaskError && e.name === "TimeLimitExceeded");
+    await assert.rejects(
+      r.get({ timeout: 5 }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "TimeLimitExceeded",
+    );
     assert.ok(Date.now() - started < 900, "ended at the soft limit, well before the grace period");
   });
 
@@ -74,7 +100,10 @@ describe("worker", () => {
     const started = Date.now();
     const r = await h.client.util.slowpoke.delay({ ignoreSignal: true });
     const next = await h.client.math.add.delay({ a: 1, b: 2 });
-    await assert.rejects(r.get({ timeout: 5 }), (e: unknown) => e instanceof RemoteTaskError && e.name === "TimeLimitExceeded" && /200 ms/.test(e.message));
+    await assert.rejects(
+      r.get({ timeout: 5 }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "TimeLimitExceeded" && /200 ms/.test(e.message),
+    );
     assert.equal(await next.get({ timeout: 5 }), 3, "the only slot was freed for the next task");
     assert.ok(Date.now() - started < 1500, "freed at limit + grace, not when the handler ended (5 s)");
   });
@@ -88,8 +117,12 @@ describe("worker", () => {
     assert.equal(times.length, 10);
     // 5 per second, evenly spaced as Celery does: starts at least ~200 ms apart, whichever worker ran them.
     const gaps = times.slice(1).map((t, i) => t - times[i]);
-    assert.ok(gaps.every((g) => g >= 190), `gaps between starts: ${gaps.join(", ")} ms`);
-    for (const t of times) assert.ok(times.filter((u) => u >= t && u < t + 1000).length <= 5, "never more than 5 starts in any second");
+    assert.ok(
+      gaps.every((g) => g >= 190),
+      `gaps between starts: ${gaps.join(", ")} ms`,
+    );
+    for (const t of times)
+      assert.ok(times.filter((u) => u >= t && u < t + 1000).length <= 5, "never more than 5 starts in any second");
   });
 
   it("acks_late=false acknowledges before running (at-most-once): acked while the handler runs, its lease only watches for a lost worker", async () => {
@@ -98,11 +131,17 @@ describe("worker", () => {
     const gate = h.key("early-gate");
     const early = await h.client.util.early.delay({ key: h.key("early"), gate });
     const late = await h.client.util.record.delay({ key: h.key("late"), gate });
-    await eventually(async () => Object.keys(await h.runs("early")).length === 1 && Object.keys(await h.runs("late")).length === 1);
+    await eventually(
+      async () => Object.keys(await h.runs("early")).length === 1 && Object.keys(await h.runs("late")).length === 1,
+    );
     // Acked (never redelivered) while it still runs; the lease stays so a dead worker's run reads as lost.
     await eventually(async () => (await h.redis.hget(k(`t:${early.id}`), "am")) === "1");
     assert.equal(await h.redis.hget(k(`t:${early.id}`), "s"), "STARTED");
-    assert.deepEqual(await h.redis.hmget(k(`t:${late.id}`), "s", "am"), ["STARTED", null], "an acks_late task is not acked before it ends");
+    assert.deepEqual(
+      await h.redis.hmget(k(`t:${late.id}`), "s", "am"),
+      ["STARTED", null],
+      "an acks_late task is not acked before it ends",
+    );
     assert.equal(await h.redis.zcard(k("q:default:leases")), 2);
     await h.redis.rpush(gate, "go", "go");
     assert.equal(await early.get({ timeout: 5 }), "done");
@@ -118,10 +157,14 @@ describe("worker", () => {
     await w.stop({ graceMs: 500 });
     assert.equal(await quick.state(), "SUCCESS");
     assert.equal(await slow.state(), "PENDING", "returned unstarted to its queue");
-    assert.equal(await h.redis.llen(k("q:default:5")) + (await h.redis.zcard(k("q:default:delayed"))), 1);
+    assert.equal((await h.redis.llen(k("q:default:5"))) + (await h.redis.zcard(k("q:default:delayed"))), 1);
     assert.equal(await h.redis.zcard(k("q:default:leases")), 0);
     await h.startWorker();
-    assert.deepEqual(await slow.get({ timeout: 6 }), { slept: 3000, deliveries: 1 }, "delivery count not raised by a clean return");
+    assert.deepEqual(
+      await slow.get({ timeout: 6 }),
+      { slept: 3000, deliveries: 1 },
+      "delivery count not raised by a clean return",
+    );
   });
 
   it("revoke with terminate aborts a running task and records REVOKED", async () => {
@@ -144,9 +187,15 @@ describe("worker", () => {
         await sleep(2);
       }
     })();
-    const low = await h.client.util.record.delayMany(Array.from({ length: 40 }, () => ({ key: h.key("prio"), ms: 30 })), { priority: 1 });
+    const low = await h.client.util.record.delayMany(
+      Array.from({ length: 40 }, () => ({ key: h.key("prio"), ms: 30 })),
+      { priority: 1 },
+    );
     await eventually(async () => (await h.redis.llen(h.key("prio") + ":order")) >= 8);
-    const high = await h.client.util.record.delayMany(Array.from({ length: 8 }, () => ({ key: h.key("prio"), ms: 30 })), { priority: 9 });
+    const high = await h.client.util.record.delayMany(
+      Array.from({ length: 8 }, () => ({ key: h.key("prio"), ms: 30 })),
+      { priority: 9 },
+    );
     const startedBefore = await h.redis.llen(h.key("prio") + ":order");
     await Promise.all([...low, ...high].map((r) => r.get({ timeout: 10 })));
     sampling = false;

@@ -13,7 +13,11 @@ import { keySlot } from "../runtime/keys/slot.ts";
 import { TASK_FIELD_NAMES } from "../runtime/keys/task-record.ts";
 
 const LUA_DIR = new URL("../runtime/broker/lua/", import.meta.url);
-const lua = Object.fromEntries(readdirSync(LUA_DIR).filter((f) => f.endsWith(".lua")).map((f) => [f, readFileSync(new URL(f, LUA_DIR), "utf8")]));
+const lua = Object.fromEntries(
+  readdirSync(LUA_DIR)
+    .filter((f) => f.endsWith(".lua"))
+    .map((f) => [f, readFileSync(new URL(f, LUA_DIR), "utf8")]),
+);
 
 /** The Lua expression naming a task record in each script (default: the local `key`). */
 const RECORD_VAR: Record<string, RegExp> = { "progress.lua": /^KEYS\[1\]$/, "admin-purge.lua": /^KEYS\[2 \+ i\]$/ };
@@ -26,7 +30,12 @@ function recordFieldsUsed(): Map<string, Set<string>> {
       const [, command, target, rest] = m;
       if (!(RECORD_VAR[file] ?? /^key$/).test(target.trim())) continue;
       const args = rest.split(",").map((a) => a.trim());
-      const fields = command === "HSET" ? args.filter((_, i) => i % 2 === 0) : command === "HINCRBY" || command === "HSETNX" ? args.slice(0, 1) : args;
+      const fields =
+        command === "HSET"
+          ? args.filter((_, i) => i % 2 === 0)
+          : command === "HINCRBY" || command === "HSETNX"
+            ? args.slice(0, 1)
+            : args;
       for (const f of fields) {
         const literal = /^'([^']*)'$/.exec(f);
         if (!literal) continue;
@@ -42,14 +51,20 @@ describe("the task record's fields", () => {
   it("every field a script reads or writes on a record is declared in task-record.ts", () => {
     const used = recordFieldsUsed();
     assert.ok(used.size >= 15, `found the scripts' record accesses (${[...used.keys()].join(" ")})`);
-    const undeclared = [...used].filter(([f]) => !TASK_FIELD_NAMES.has(f)).map(([f, files]) => `'${f}' in ${[...files].join(", ")}`);
+    const undeclared = [...used]
+      .filter(([f]) => !TASK_FIELD_NAMES.has(f))
+      .map(([f, files]) => `'${f}' in ${[...files].join(", ")}`);
     assert.deepEqual(undeclared, [], "undeclared record fields");
   });
 
   it("every declared field is used by some script, and lib.lua's header names each one", () => {
     const all = Object.values(lua).join("\n");
     for (const f of TASK_FIELD_NAMES) assert.ok(all.includes(`'${f}'`), `'${f}' is declared but no script uses it`);
-    const header = lua["lib.lua"].split("\n").filter((l) => l.startsWith("--")).slice(0, 12).join(" ");
+    const header = lua["lib.lua"]
+      .split("\n")
+      .filter((l) => l.startsWith("--"))
+      .slice(0, 12)
+      .join(" ");
     const missing = [...TASK_FIELD_NAMES].filter((f) => !new RegExp(`(^|[ ,/(])${f}[ /]`).test(header));
     assert.deepEqual(missing, [], "lib.lua's field comment lacks these");
   });
@@ -76,16 +91,32 @@ describe("key builders", () => {
       const route = routeTask(app, "emails", `task-${i}`);
       const outcome: Outcome = { kind: "ok", claimed: claimed(route.id, route.queue), resultJson: "1" };
       byShard.set(route.queue, [...(byShard.get(route.queue) ?? []), outcome]);
-      assert.equal(keySlot(ks.task(route.id)), keySlot(ks.ready(route.queue, 5)), "a record sits in its queue shard's slot");
-      assert.equal(keySlot(ks.forQueue(route.queue).recent), keySlot(ks.task(route.id)), "and so does the recent index it is added to");
+      assert.equal(
+        keySlot(ks.task(route.id)),
+        keySlot(ks.ready(route.queue, 5)),
+        "a record sits in its queue shard's slot",
+      );
+      assert.equal(
+        keySlot(ks.forQueue(route.queue).recent),
+        keySlot(ks.task(route.id)),
+        "and so does the recent index it is added to",
+      );
     }
     assert.equal(byShard.size, 8, "the ids spread over all 8 shards");
-    for (const [queue, outcomes] of byShard) assert.equal(new Set(finishLayout(ks, outcomes).keys.map(keySlot)).size, 1, `finish on ${queue}`);
+    for (const [queue, outcomes] of byShard)
+      assert.equal(new Set(finishLayout(ks, outcomes).keys.map(keySlot)).size, 1, `finish on ${queue}`);
   });
 
   it("an unsharded app keeps every key in its {app} slot", () => {
     const slot = keySlot(ks.recent);
-    const keys = [...claimKeys(ks, ["default", "other"]), ...finishLayout(ks, [{ kind: "fail", claimed: claimed("x", "default"), errorJson: "{}" }]).keys, ks.task("y"), ks.rate("t"), ks.beat("due"), ks.workers];
+    const keys = [
+      ...claimKeys(ks, ["default", "other"]),
+      ...finishLayout(ks, [{ kind: "fail", claimed: claimed("x", "default"), errorJson: "{}" }]).keys,
+      ks.task("y"),
+      ks.rate("t"),
+      ks.beat("due"),
+      ks.workers,
+    ];
     assert.deepEqual([...new Set(keys.map(keySlot))], [slot]);
   });
 });

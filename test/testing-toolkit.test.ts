@@ -23,13 +23,19 @@ describe("createTestApp() on the memory broker with a fake clock", () => {
     const reminder = await t.tasks.emails.reminder.applyAsync({ orderId: 7 }, { countdown: "1d" });
 
     const first = await t.drain();
-    assert.deepEqual(calls.map((c) => [c.task, c.retries]), [["payments.charge", 0]]);
+    assert.deepEqual(
+      calls.map((c) => [c.task, c.retries]),
+      [["payments.charge", 0]],
+    );
     assert.equal(await charge.state(), "RETRY");
     // drain() says what still waits for its time: the retry in 10 minutes, the reminder in a day.
-    assert.deepEqual(first.scheduled.map((s) => [s.task, s.dueAt]), [
-      ["payments.charge", "2027-03-01T09:10:00.000Z"],
-      ["emails.reminder", "2027-03-02T09:00:00.000Z"],
-    ]);
+    assert.deepEqual(
+      first.scheduled.map((s) => [s.task, s.dueAt]),
+      [
+        ["payments.charge", "2027-03-01T09:10:00.000Z"],
+        ["emails.reminder", "2027-03-02T09:00:00.000Z"],
+      ],
+    );
     assert.deepEqual(first.periodic, [{ name: "hourly-report", nextRunAt: "2027-03-01T10:00:00.000Z" }]);
 
     await t.advance("10m");
@@ -41,11 +47,17 @@ describe("createTestApp() on the memory broker with a fake clock", () => {
 
     const day = await t.advance("1d");
     assert.equal(await reminder.get(), "reminded order 7");
-    assert.equal(calls.filter((c) => c.task === "reports.hourly").length, 24, "the hourly entry fired once per hour of the day");
+    assert.equal(
+      calls.filter((c) => c.task === "reports.hourly").length,
+      24,
+      "the hourly entry fired once per hour of the day",
+    );
     assert.deepEqual(day.scheduled, []);
     assert.equal(new Date(t.now()).toISOString(), "2027-03-02T09:30:00.000Z");
     const elapsed = performance.now() - wall;
-    ctx.diagnostic(`a simulated day (24 periodic runs, 3 charge attempts, a day's countdown) took ${elapsed.toFixed(0)} ms of wall time`);
+    ctx.diagnostic(
+      `a simulated day (24 periodic runs, 3 charge attempts, a day's countdown) took ${elapsed.toFixed(0)} ms of wall time`,
+    );
     // Nothing waited for the simulated time (a 10-minute backoff alone would be 600 s); the bound
     // is loose so a loaded CI machine cannot fail it (measured here: about 300 ms).
     assert.ok(elapsed < 3000, `a simulated day took ${elapsed.toFixed(0)} ms of wall time`);
@@ -63,7 +75,11 @@ describe("createTestApp() on the memory broker with a fake clock", () => {
     const r = await t.tasks.payments.charge.delay({ orderId: 9, failTimes: 99 });
     await t.advance("10h");
     await assert.rejects(r.get(), (e: unknown) => e instanceof RemoteTaskError && e.name === "GatewayError");
-    assert.deepEqual(calls.filter((c) => c.task === "payments.charge").map((c) => c.retries), [0, 1, 2, 3, 4, 5], "first run and five retries");
+    assert.deepEqual(
+      calls.filter((c) => c.task === "payments.charge").map((c) => c.retries),
+      [0, 1, 2, 3, 4, 5],
+      "first run and five retries",
+    );
   });
 
   it("time limits end a hanging task when the clock passes them", async () => {
@@ -79,7 +95,10 @@ describe("createTestApp() on the memory broker with a fake clock", () => {
     const r = await t.tasks.offers.flash.applyAsync({ orderId: 1 }, { countdown: "2h" });
     await t.advance("2h");
     await assert.rejects(r.get(), TaskRevokedError);
-    assert.deepEqual(calls.filter((c) => c.task === "offers.flash"), []);
+    assert.deepEqual(
+      calls.filter((c) => c.task === "offers.flash"),
+      [],
+    );
   });
 
   it("get() waits for a result that advance() makes happen", async () => {
@@ -94,7 +113,13 @@ describe("createTestApp() misuse", () => {
   it("advance() on a test app without the fake clock (on Redis) is a clear error", async () => {
     const t = await createTestApp({ redis: REDIS_URL });
     try {
-      await assert.rejects(t.advance("1m"), (e: unknown) => e instanceof RealClockError && e.code === "TEST_CLOCK_REAL" && /advance\(\) needs the fake clock/.test(e.message));
+      await assert.rejects(
+        t.advance("1m"),
+        (e: unknown) =>
+          e instanceof RealClockError &&
+          e.code === "TEST_CLOCK_REAL" &&
+          /advance\(\) needs the fake clock/.test(e.message),
+      );
     } finally {
       await t.close();
     }
@@ -110,15 +135,29 @@ try { await createTestApp(); console.log("started"); } catch (e) { console.log(e
       timeout: 30_000,
     });
     assert.equal(child.status, 0, child.stderr);
-    assert.equal(child.stdout.trim(), 'HandlerLoadError HANDLERS_NOT_LOADED: could not load the handlers of app "billing" (dispatch.ts imports them): payment SDK not configured: STRIPE_KEY is missing');
+    assert.equal(
+      child.stdout.trim(),
+      'HandlerLoadError HANDLERS_NOT_LOADED: could not load the handlers of app "billing" (dispatch.ts imports them): payment SDK not configured: STRIPE_KEY is missing',
+    );
   });
 
   it("a handler module that cannot be loaded fails createTestApp() naming the app and the cause", async () => {
     const { createTestHarness } = await import("../runtime/testing/mod.ts");
     const { app } = await import("./fixtures/manifests/testing-app/generated/registry.ts");
     await assert.rejects(
-      createTestHarness({ app, loadDispatch: async () => (await import("./fixtures/manifests/testing-app/handlers/missing.ts" as string)).dispatch }, {}),
-      (e: unknown) => e instanceof HandlerLoadError && e.code === "HANDLERS_NOT_LOADED" && /could not load the handlers of app "billing"/.test(e.message) && /missing\.ts/.test(e.message),
+      createTestHarness(
+        {
+          app,
+          loadDispatch: async () =>
+            (await import("./fixtures/manifests/testing-app/handlers/missing.ts" as string)).dispatch,
+        },
+        {},
+      ),
+      (e: unknown) =>
+        e instanceof HandlerLoadError &&
+        e.code === "HANDLERS_NOT_LOADED" &&
+        /could not load the handlers of app "billing"/.test(e.message) &&
+        /missing\.ts/.test(e.message),
     );
   });
 });
@@ -128,7 +167,14 @@ describe("drain() with a handler that waits on the fake clock", () => {
     const t = await createTestApp({ drainTimeout: "300ms" });
     try {
       await t.tasks.gateway.hang.delay({});
-      await assert.rejects(t.drain(), (e: unknown) => e instanceof DrainTimeoutError && e.code === "DRAIN_TIMEOUT" && /1 task\(s\) still running/.test(e.message) && /needs advance\(\)/.test(e.message));
+      await assert.rejects(
+        t.drain(),
+        (e: unknown) =>
+          e instanceof DrainTimeoutError &&
+          e.code === "DRAIN_TIMEOUT" &&
+          /1 task\(s\) still running/.test(e.message) &&
+          /needs advance\(\)/.test(e.message),
+      );
       await t.advance("2m");
       const report = await t.drain();
       assert.deepEqual(report.scheduled, []);
@@ -145,11 +191,18 @@ describe("createTestApp({ redis }) on a real Redis", () => {
     const r = await t.tasks.payments.charge.delay({ orderId: 11 });
     const report = await t.drain();
     assert.deepEqual(await r.get(), { orderId: 11, attempts: 1 });
-    assert.deepEqual(report.periodic.map((p) => p.name), ["hourly-report"]);
+    assert.deepEqual(
+      report.periodic.map((p) => p.name),
+      ["hourly-report"],
+    );
     const { Redis } = await import("ioredis");
     const redis = new Redis(REDIS_URL);
     const key = `*${r.id}*`;
-    assert.notDeepEqual((await redis.scan("0", "MATCH", key, "COUNT", 100000))[1], [], "the record is in Redis while the app runs");
+    assert.notDeepEqual(
+      (await redis.scan("0", "MATCH", key, "COUNT", 100000))[1],
+      [],
+      "the record is in Redis while the app runs",
+    );
     await t.close();
     let cursor = "0";
     const left: string[] = [];

@@ -32,9 +32,14 @@ describe("worker control channel", () => {
     // A well-formed revoke sent after the garbage still reaches the running task.
     await r.revoke({ terminate: true });
     await assert.rejects(r.get({ timeout: 5 }), /revoked \(terminated\)/);
-    assert.equal(await h.client.math.add.delay({ a: 2, b: 3 }).then((x: any) => x.get({ timeout: 5 })), 5, "still takes work");
+    assert.equal(
+      await h.client.math.add.delay({ a: 2, b: 3 }).then((x: any) => x.get({ timeout: 5 })),
+      5,
+      "still takes work",
+    );
     assert.equal(child.exitCode, null, `the worker process is alive\n${(child as any).log}`);
-    const ignoredLines = () => ((child as any).log as string).split("\n").filter((l) => l.includes("ignoring a malformed control message"));
+    const ignoredLines = () =>
+      ((child as any).log as string).split("\n").filter((l) => l.includes("ignoring a malformed control message"));
     await eventually(async () => ignoredLines().length >= malformed.length);
     assert.equal(ignoredLines().length, malformed.length, "one line per malformed message");
     assert.match(ignoredLines()[0], /"message":"null"/);

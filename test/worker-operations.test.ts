@@ -20,10 +20,16 @@ const ROOT = new URL("..", import.meta.url).pathname;
 
 /** The log lines of a JSON-logging process, parsed. */
 const logLines = (log: string): Array<Record<string, unknown>> =>
-  log.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+  log
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("--help", () => {
-  for (const [entry, flags] of [["generated/worker.ts", WORKER_FLAGS], ["generated/beat.ts", BEAT_FLAGS]] as const) {
+  for (const [entry, flags] of [
+    ["generated/worker.ts", WORKER_FLAGS],
+    ["generated/beat.ts", BEAT_FLAGS],
+  ] as const) {
     it(`${entry} --help lists every flag with its default and exits 0 without touching Redis`, () => {
       const r = spawnSync(process.execPath, ["--import", "tsx", entry, "--help"], {
         cwd: ROOT,
@@ -65,7 +71,14 @@ describe("worker log", () => {
     );
     const retry = lines.find((l) => l.msg === "task will retry");
     assert.deepEqual(
-      { level: retry?.level, id: retry?.id, task: retry?.task, error: retry?.error, message: retry?.message, retry: retry?.retry },
+      {
+        level: retry?.level,
+        id: retry?.id,
+        task: retry?.task,
+        error: retry?.error,
+        message: retry?.message,
+        retry: retry?.retry,
+      },
       { level: "info", id: flaky.id, task: "util.flaky", error: "NetworkError", message: "connection reset", retry: 1 },
     );
     assert.equal(typeof retry?.inMs, "number");
@@ -77,7 +90,10 @@ describe("npm run worker", () => {
    * Runs `npm run worker` in `cwd` (in its own process group, as a terminal would) until its worker
    * of app `app` has registered, hands it to `act`, and cleans up whatever is left.
    */
-  async function underNpm(where: { cwd: string; app: string }, act: (run: { npm: ChildProcess; log: () => string }) => Promise<void>): Promise<void> {
+  async function underNpm(
+    where: { cwd: string; app: string },
+    act: (run: { npm: ChildProcess; log: () => string }) => Promise<void>,
+  ): Promise<void> {
     const prefix = uniquePrefix("npmrun");
     const redis = new Redis(REDIS_URL);
     let workerPid: number | undefined;
@@ -113,7 +129,10 @@ describe("npm run worker", () => {
     await underNpm({ cwd: ROOT, app: "demo" }, async ({ npm, log }) => {
       npm.kill("SIGTERM");
       assert.deepEqual(await exited(npm), { code: 0, signal: null }, log());
-      assert.ok(logLines(log()).some((l) => l.msg === "warm shutdown: finishing running tasks" && l.signal === "SIGTERM"), log());
+      assert.ok(
+        logLines(log()).some((l) => l.msg === "warm shutdown: finishing running tasks" && l.signal === "SIGTERM"),
+        log(),
+      );
     });
   });
 
@@ -123,12 +142,18 @@ describe("npm run worker", () => {
     const { dir, cleanup } = await tempDir("npm-ctrl-c");
     try {
       const worker = `exec node --import=${import.meta.resolve("tsx")} ${join(ROOT, "test/fixtures/runtime-worker-process.ts")}`;
-      await writeFile(join(dir, "package.json"), JSON.stringify({ name: "ctrl-c", type: "module", scripts: { worker } }));
+      await writeFile(
+        join(dir, "package.json"),
+        JSON.stringify({ name: "ctrl-c", type: "module", scripts: { worker } }),
+      );
       await underNpm({ cwd: dir, app: "rt" }, async ({ npm, log }) => {
         process.kill(-npm.pid!, "SIGINT");
         assert.deepEqual(await exited(npm), { code: 0, signal: null }, log());
         const lines = logLines(log());
-        assert.ok(lines.some((l) => l.msg === "warm shutdown: finishing running tasks" && l.signal === "SIGINT"), log());
+        assert.ok(
+          lines.some((l) => l.msg === "warm shutdown: finishing running tasks" && l.signal === "SIGINT"),
+          log(),
+        );
         assert.ok(!lines.some((l) => String(l.msg).startsWith("second signal")), log());
       });
     } finally {

@@ -56,7 +56,10 @@ describe("wrong-type keys", () => {
     await h.redis.rpush(k.ready("default", 4), "id-1");
     const keys = [k.ready("default", 5), k.ready("default", 4), k.delayed("default")];
     const moved = await quarantineWrongTypes(h.redis, keys, { context: "a test" });
-    assert.deepEqual(moved.map((m) => [m.key, m.found]), [[k.ready("default", 5), "string"]]);
+    assert.deepEqual(
+      moved.map((m) => [m.key, m.found]),
+      [[k.ready("default", 5), "string"]],
+    );
     assert.equal(await h.redis.get(moved[0].movedTo), "junk");
     assert.ok(moved[0].movedTo.startsWith(`${k.base}:quarantine:`), "same hash tag");
     assert.equal(await h.redis.exists(k.ready("default", 5)), 0);
@@ -68,7 +71,10 @@ describe("wrong-type keys", () => {
     assert.equal(letter.kind, "quarantine");
     assert.equal(letter.queue, "default");
     assert.equal(letter.movedTo, moved[0].movedTo);
-    assert.match(letter.reason, /^wrong-type key: the ready list \(priority 5\) of queue default was a string, not a list \(found by a test\); moved aside to /);
+    assert.match(
+      letter.reason,
+      /^wrong-type key: the ready list \(priority 5\) of queue default was a string, not a list \(found by a test\); moved aside to /,
+    );
   });
 
   it("a wrong-type dead set is moved aside first, and its letter lands in the new one", async () => {
@@ -104,7 +110,11 @@ describe("wrong-type keys", () => {
     assert.equal(await first.get({ timeout: 5 }), first.id);
     assert.equal(await second.get({ timeout: 5 }), second.id);
     await eventually(async () => (await h.redis.zcard(k.leases("default"))) === 0);
-    assert.deepEqual(await h.runs("promo"), { [first.id]: 1, [second.id]: 1 }, "each ran once (no duplicate from a half-done promotion)");
+    assert.deepEqual(
+      await h.runs("promo"),
+      { [first.id]: 1, [second.id]: 1 },
+      "each ran once (no duplicate from a half-done promotion)",
+    );
     assert.equal(await h.redis.llen(k.ready("default", 4)), 0);
   });
 
@@ -160,7 +170,12 @@ describe("wrong-type beat keys met by the periodic store", () => {
 
 describe("wrong-type beat keys met by beat", () => {
   let h: BeatHarness;
-  beforeEach(() => (h = new BeatHarness("wrongtype-beat", { periodic: [manifestEntry("tick", { task: "core.ping", schedule: { kind: "every", everyMs: 200 } })] })));
+  beforeEach(
+    () =>
+      (h = new BeatHarness("wrongtype-beat", {
+        periodic: [manifestEntry("tick", { task: "core.ping", schedule: { kind: "every", everyMs: 200 } })],
+      })),
+  );
   afterEach(() => h.close());
 
   it("a next-run set and an entries hash of the wrong type are moved aside; the manifest entry keeps firing", async () => {
@@ -202,6 +217,9 @@ describe("wrong-type dead-letter payload store", () => {
     assert.equal(await before.get({ timeout: 5 }), 3);
     assert.equal(await after.get({ timeout: 5 }), 4);
     const raw = Object.values(await h.redis.hgetall(k.deadRaw)).map((v) => JSON.parse(v) as { reason: string });
-    assert.deepEqual(raw.map((r) => r.reason.split(" (")[0].split(";")[0]).sort(), ["not a task id", "wrong-type key: the dead-letter payload store was a list, not a hash"]);
+    assert.deepEqual(raw.map((r) => r.reason.split(" (")[0].split(";")[0]).sort(), [
+      "not a task id",
+      "wrong-type key: the dead-letter payload store was a list, not a hash",
+    ]);
   });
 });

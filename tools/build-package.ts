@@ -28,7 +28,10 @@ export function buildPackage(outDir = "dist"): string {
   const out = resolve(REPO, outDir);
   rmSync(out, { recursive: true, force: true });
   const tsc = join(dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin", "tsc");
-  execFileSync(process.execPath, [tsc, "-p", join(REPO, "tsconfig.build.json"), "--outDir", out], { stdio: "inherit", cwd: REPO });
+  execFileSync(process.execPath, [tsc, "-p", join(REPO, "tsconfig.build.json"), "--outDir", out], {
+    stdio: "inherit",
+    cwd: REPO,
+  });
   const assets = SOURCES.flatMap(walk).filter((file) => !SKIPPED.has(extname(file)));
   for (const file of assets) cpSync(join(REPO, file), join(out, file));
   return relative(REPO, out) || ".";

@@ -35,8 +35,17 @@ export async function importEntry(entry: string, options: { record?: boolean } =
   const dir = options.record ? await mkdtemp(join(tmpdir(), "celerity-entry-")) : undefined;
   const logFile = dir && join(dir, "loads.log");
   try {
-    const args = [...(logFile ? ["--import", join(REPO, "tools", "entry-probe", "register.mjs")] : []), "--input-type=module", "-e", CHILD];
-    const env: NodeJS.ProcessEnv = { ...process.env, CELERITY_ENTRY: entry, ...(logFile ? { CELERITY_LOAD_LOG: logFile } : {}) };
+    const args = [
+      ...(logFile ? ["--import", join(REPO, "tools", "entry-probe", "register.mjs")] : []),
+      "--input-type=module",
+      "-e",
+      CHILD,
+    ];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CELERITY_ENTRY: entry,
+      ...(logFile ? { CELERITY_LOAD_LOG: logFile } : {}),
+    };
     delete env.NODE_OPTIONS;
     const stdout = await new Promise<string>((resolvePromise, reject) =>
       execFile(process.execPath, args, { cwd: REPO, env, maxBuffer: 16 << 20 }, (error, out, err) =>

@@ -16,7 +16,13 @@ const worker = new Worker(
     taskHandled();
     return null;
   },
-  { connection, prefix: `{${args.prefix}}`, concurrency: args.concurrency, removeOnComplete: BULLMQ_KEEP, removeOnFail: BULLMQ_KEEP },
+  {
+    connection,
+    prefix: `{${args.prefix}}`,
+    concurrency: args.concurrency,
+    removeOnComplete: BULLMQ_KEEP,
+    removeOnFail: BULLMQ_KEEP,
+  },
 );
 worker.on("error", (error) => console.error("bullmq worker error:", error.message));
 onShutdown(async () => {

@@ -26,7 +26,12 @@ const worker = new Worker(
     return null;
   },
   {
-    connection: { host: url.hostname, port: Number(url.port || 6379), db: Number(url.pathname.slice(1) || 0), maxRetriesPerRequest: null },
+    connection: {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      db: Number(url.pathname.slice(1) || 0),
+      maxRetriesPerRequest: null,
+    },
     prefix: args.prefix,
     concurrency: args.concurrency,
     removeOnComplete: BULLMQ_KEEP,

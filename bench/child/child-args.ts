@@ -12,9 +12,15 @@ export interface ChildArgs {
 export function childArgs(argv: readonly string[] = process.argv.slice(2)): ChildArgs {
   const { values } = parseArgs({
     args: [...argv],
-    options: { redis: { type: "string" }, prefix: { type: "string" }, queue: { type: "string" }, concurrency: { type: "string" } },
+    options: {
+      redis: { type: "string" },
+      prefix: { type: "string" },
+      queue: { type: "string" },
+      concurrency: { type: "string" },
+    },
   });
-  if (!values.redis || !values.prefix || !values.queue || !values.concurrency) throw new Error("worker child needs --redis --prefix --queue --concurrency");
+  if (!values.redis || !values.prefix || !values.queue || !values.concurrency)
+    throw new Error("worker child needs --redis --prefix --queue --concurrency");
   return { redis: values.redis, prefix: values.prefix, queue: values.queue, concurrency: Number(values.concurrency) };
 }
 

@@ -43,8 +43,7 @@ if (process.send) {
     if (raw.type === "status") {
       const cpu = process.cpuUsage();
       send({ type: "status", count: handled, ...memory(), cpuUserUs: cpu.user, cpuSystemUs: cpu.system });
-    }
-    else if (raw.type === "latencies") {
+    } else if (raw.type === "latencies") {
       send({ type: "latencies", values: Array.from(samples.subarray(0, sampleCount)) });
       sampleCount = 0;
     }

@@ -34,10 +34,14 @@ export class WorkerProcess {
 
   constructor(command: WorkerCommand, options: SpawnOptions = {}) {
     const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    this.#child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...extra, "--import", "tsx", command.entry, ...command.args], {
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-      env: { ...process.env, ...command.env, [WATCH_ENV]: (options.watch ?? []).join(",") },
-    });
+    this.#child = spawn(
+      process.execPath,
+      [...(options.nodeArgs ?? []), ...extra, "--import", "tsx", command.entry, ...command.args],
+      {
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+        env: { ...process.env, ...command.env, [WATCH_ENV]: (options.watch ?? []).join(",") },
+      },
+    );
     this.#child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
       for (const line of chunk.split("\n")) if (line.trim()) this.#stderr.push(line);
       this.#stderr.splice(0, Math.max(0, this.#stderr.length - STDERR_KEEP));
@@ -52,7 +56,9 @@ export class WorkerProcess {
           this.#countWaiters.get(m.count)?.(m);
         } else this.#replies.shift()?.(m);
       });
-      void this.#exited.then((code) => reject(new Error(`worker exited (${code}) before it was ready:\n${this.stderrTail()}`)));
+      void this.#exited.then((code) =>
+        reject(new Error(`worker exited (${code}) before it was ready:\n${this.stderrTail()}`)),
+      );
     });
     this.ready.catch(() => {});
   }
@@ -105,8 +111,13 @@ export class WorkerProcess {
   #withExit<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const failed = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${this.stderrTail()}`)), timeoutMs);
-      void this.#exited.then((code) => reject(new Error(`worker exited (${code}) while waiting for ${what}:\n${this.stderrTail()}`)));
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n${this.stderrTail()}`)),
+        timeoutMs,
+      );
+      void this.#exited.then((code) =>
+        reject(new Error(`worker exited (${code}) while waiting for ${what}:\n${this.stderrTail()}`)),
+      );
     });
     return Promise.race([promise, failed]).finally(() => clearTimeout(timer));
   }

@@ -25,7 +25,10 @@ async function completed(redis: ReturnType<typeof connectRedis>, prefix: string)
  * `memory://...`), with the worker in this process, so the memory broker and Redis are compared
  * on equal terms (the main bench runs Redis workers as child processes, which the memory broker cannot).
  */
-export async function measureBroker(url: string, options: { prefix: string; single: number; drain: number; concurrency: number }): Promise<BrokerFigures> {
+export async function measureBroker(
+  url: string,
+  options: { prefix: string; single: number; drain: number; concurrency: number },
+): Promise<BrokerFigures> {
   const { prefix } = options;
   const tasks = createClient({ redis: url, prefix });
   const inspect = connectRedis(url);
@@ -35,7 +38,16 @@ export async function measureBroker(url: string, options: { prefix: string; sing
     for (let i = 0; i < options.single; i++) await tasks.bench.noop.delay({ i });
     const singleMs = hrNow() - start;
 
-    const worker = new Worker({ app, dispatch }, { redis: url, prefix, queues: ["bench"], concurrency: options.concurrency, logger: createLogger({ level: "error" }) });
+    const worker = new Worker(
+      { app, dispatch },
+      {
+        redis: url,
+        prefix,
+        queues: ["bench"],
+        concurrency: options.concurrency,
+        logger: createLogger({ level: "error" }),
+      },
+    );
     await worker.start();
     const warm = options.single + 20;
     while ((await completed(inspect, prefix)) < warm) await new Promise((r) => setTimeout(r, 5));
@@ -43,7 +55,16 @@ export async function measureBroker(url: string, options: { prefix: string; sing
 
     const batch = Array.from({ length: options.drain }, (_, i) => ({ i }));
     await tasks.bench.noop.delayMany(batch);
-    const drainWorker = new Worker({ app, dispatch }, { redis: url, prefix, queues: ["bench"], concurrency: options.concurrency, logger: createLogger({ level: "error" }) });
+    const drainWorker = new Worker(
+      { app, dispatch },
+      {
+        redis: url,
+        prefix,
+        queues: ["bench"],
+        concurrency: options.concurrency,
+        logger: createLogger({ level: "error" }),
+      },
+    );
     start = hrNow();
     await drainWorker.start();
     while ((await completed(inspect, prefix)) < warm + options.drain) await new Promise((r) => setTimeout(r, 2));

@@ -35,7 +35,8 @@ export async function summarizeProfile(file: string, top = 25): Promise<ProfileS
   const profile = JSON.parse(await readFile(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  for (let i = 0; i < profile.samples.length; i++) selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  for (let i = 0; i < profile.samples.length; i++)
+    selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
   const fns = new Map<string, number>();
   const areas = new Map<string, number>();
   let total = 0;
@@ -45,14 +46,23 @@ export async function summarizeProfile(file: string, top = 25): Promise<ProfileS
     const short = url.replace(/^.*\/work\/main\//, "").replace(/^file:\/\//, "");
     const name = `${functionName || "(anonymous)"} ${short}:${lineNumber + 1}`;
     fns.set(name, (fns.get(name) ?? 0) + us);
-    const a = functionName === "(idle)" ? "(idle)" : functionName === "(garbage collector)" ? "(gc)" : functionName === "(program)" ? "(program)" : area(url);
+    const a =
+      functionName === "(idle)"
+        ? "(idle)"
+        : functionName === "(garbage collector)"
+          ? "(gc)"
+          : functionName === "(program)"
+            ? "(program)"
+            : area(url);
     areas.set(a, (areas.get(a) ?? 0) + us);
     total += us;
   }
   const rank = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
   return {
     totalMs: total / 1000,
-    functions: rank(fns).slice(0, top).map(([name, us]) => ({ name, selfMs: us / 1000, share: us / total })),
+    functions: rank(fns)
+      .slice(0, top)
+      .map(([name, us]) => ({ name, selfMs: us / 1000, share: us / total })),
     areas: rank(areas).map(([a, us]) => ({ area: a, selfMs: us / 1000, share: us / total })),
   };
 }

@@ -52,23 +52,50 @@ async function profiled(system: QueueSystem, count: number): Promise<void> {
     await worker.stop();
   }
   const after = await snapshot(admin);
-  report(system.name, count, ms, before, after, `worker CPU ${((cpu.user + cpu.system) / count).toFixed(1)} µs/task (user ${(cpu.user / count).toFixed(1)}, sys ${(cpu.system / count).toFixed(1)}), incl. start-up`);
+  report(
+    system.name,
+    count,
+    ms,
+    before,
+    after,
+    `worker CPU ${((cpu.user + cpu.system) / count).toFixed(1)} µs/task (user ${(cpu.user / count).toFixed(1)}, sys ${(cpu.system / count).toFixed(1)}), incl. start-up`,
+  );
   if (values["cpu-prof"]) {
     const files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile"));
     for (const f of files) {
       const s = await summarizeProfile(join(dir, f));
       console.log(`  cpu profile ${join(dir, f)}: ${s.totalMs.toFixed(0)} ms sampled`);
-      console.log("  by area:      " + s.areas.slice(0, 12).map((a) => `${a.area} ${(a.share * 100).toFixed(1)}%`).join(", "));
-      for (const fn of s.functions) console.log(`    ${(fn.share * 100).toFixed(1).padStart(5)}%  ${fn.selfMs.toFixed(0).padStart(6)} ms  ${fn.name}`);
+      console.log(
+        "  by area:      " +
+          s.areas
+            .slice(0, 12)
+            .map((a) => `${a.area} ${(a.share * 100).toFixed(1)}%`)
+            .join(", "),
+      );
+      for (const fn of s.functions)
+        console.log(
+          `    ${(fn.share * 100).toFixed(1).padStart(5)}%  ${fn.selfMs.toFixed(0).padStart(6)} ms  ${fn.name}`,
+        );
     }
   }
 }
 
-function report(name: string, count: number, ms: number, before: Awaited<ReturnType<typeof snapshot>>, after: Awaited<ReturnType<typeof snapshot>>, extra: string): void {
+function report(
+  name: string,
+  count: number,
+  ms: number,
+  before: Awaited<ReturnType<typeof snapshot>>,
+  after: Awaited<ReturnType<typeof snapshot>>,
+  extra: string,
+): void {
   const cost = perTask(before, after, count);
-  console.log(`\n== ${name}: ${count} tasks in ${ms.toFixed(0)} ms (${((count / ms) * 1000).toFixed(0)}/s); Redis CPU ${cost.cpuUsPerTask.toFixed(1)} µs/task; ${extra}`);
+  console.log(
+    `\n== ${name}: ${count} tasks in ${ms.toFixed(0)} ms (${((count / ms) * 1000).toFixed(0)}/s); Redis CPU ${cost.cpuUsPerTask.toFixed(1)} µs/task; ${extra}`,
+  );
   for (const r of cost.rows.slice(0, 16)) {
-    console.log(`    ${r.command.padEnd(18)} ${r.callsPerTask.toFixed(3).padStart(8)} calls/task ${r.usPerTask.toFixed(2).padStart(7)} µs/task ${r.usPerCall.toFixed(2).padStart(8)} µs/call`);
+    console.log(
+      `    ${r.command.padEnd(18)} ${r.callsPerTask.toFixed(3).padStart(8)} calls/task ${r.usPerTask.toFixed(2).padStart(7)} µs/task ${r.usPerCall.toFixed(2).padStart(8)} µs/call`,
+    );
   }
 }
 

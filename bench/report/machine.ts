@@ -34,7 +34,12 @@ export async function machineInfo(redis: Redis): Promise<MachineInfo> {
     os: `${process.platform} ${release()}`,
     node: process.version,
     redis: /redis_version:(\S+)/.exec(info)?.[1] ?? "?",
-    packages: { bullmq: version("bullmq"), "bee-queue": version("bee-queue"), ioredis: version("ioredis"), tsx: version("tsx") },
+    packages: {
+      bullmq: version("bullmq"),
+      "bee-queue": version("bee-queue"),
+      ioredis: version("ioredis"),
+      tsx: version("tsx"),
+    },
     loadAverage: { start: loadavg()[0] },
   };
 }

@@ -42,7 +42,12 @@ export function metricView(key: string): MetricView {
   const cluster = /^(shards(\d)|bullmq)(PerSec|MaxShare|MinShare|RedisUsPerTask)$/.exec(key);
   if (cluster) {
     const who = cluster[2] ? `${cluster[2]} shard${cluster[2] === "1" ? "" : "s"}` : "BullMQ (one slot)";
-    const what = { PerSec: "throughput (/s)", MaxShare: "busiest master's share of Redis CPU", MinShare: "idlest master's share of Redis CPU", RedisUsPerTask: "Redis CPU per task, all masters (µs)" }[cluster[3]]!;
+    const what = {
+      PerSec: "throughput (/s)",
+      MaxShare: "busiest master's share of Redis CPU",
+      MinShare: "idlest master's share of Redis CPU",
+      RedisUsPerTask: "Redis CPU per task, all masters (µs)",
+    }[cluster[3]]!;
     return { label: `${who}: ${what}`, digits: cluster[3] === "PerSec" || cluster[3] === "RedisUsPerTask" ? 1 : 2 };
   }
   return { label: key, digits: 2 };

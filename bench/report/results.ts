@@ -38,5 +38,9 @@ export function verdictRows(verdicts: readonly Verdict[]): ResultsFile["targets"
 }
 
 export async function writeResults(path: string, results: ResultsFile): Promise<void> {
-  await writeFile(path, JSON.stringify(results, (_, v) => (typeof v === "number" && !Number.isInteger(v) ? Number(v.toFixed(4)) : v), 2) + "\n");
+  await writeFile(
+    path,
+    JSON.stringify(results, (_, v) => (typeof v === "number" && !Number.isInteger(v) ? Number(v.toFixed(4)) : v), 2) +
+      "\n",
+  );
 }

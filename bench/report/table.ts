@@ -28,15 +28,36 @@ function ratio(mine: number | undefined, peer: number | undefined): string {
 
 /** A Markdown table: readable in a terminal and pasteable into the README as is. */
 export function renderTable(summaries: readonly WorkloadSummary[]): string {
-  const rows: string[][] = [["workload", "metric", HEAD.celerity, HEAD.bullmq, HEAD["bee-queue"], "celerity/BullMQ", "celerity/Bee-Queue", "target"]];
+  const rows: string[][] = [
+    [
+      "workload",
+      "metric",
+      HEAD.celerity,
+      HEAD.bullmq,
+      HEAD["bee-queue"],
+      "celerity/BullMQ",
+      "celerity/Bee-Queue",
+      "target",
+    ],
+  ];
   for (const s of summaries) {
     const first = `${s.title} (${s.subtitle})`;
     if (s.error) {
-      rows.push([first, "error", s.error.split("\n")[0].slice(0, 100), "", "", "", "", s.verdicts.map((v) => v.text).join("; ")]);
+      rows.push([
+        first,
+        "error",
+        s.error.split("\n")[0].slice(0, 100),
+        "",
+        "",
+        "",
+        "",
+        s.verdicts.map((v) => v.text).join("; "),
+      ]);
       continue;
     }
     const keys = new Set<string>();
-    for (const m of Object.values(s.medians)) for (const k of Object.keys(m ?? {})) if (!TABLE_HIDDEN.has(k)) keys.add(k);
+    for (const m of Object.values(s.medians))
+      for (const k of Object.keys(m ?? {})) if (!TABLE_HIDDEN.has(k)) keys.add(k);
     let label = first;
     for (const key of keys) {
       const view = metricView(key);
@@ -55,6 +76,7 @@ export function renderTable(summaries: readonly WorkloadSummary[]): string {
     }
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length)).join(" | ")} |`;
+  const line = (r: string[]) =>
+    `| ${r.map((cell, c) => cell + " ".repeat(widths[c] - [...cell].length)).join(" | ")} |`;
   return [line(rows[0]), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");
 }

@@ -1,7 +1,11 @@
 import type { Redis } from "ioredis";
 
 /** Visits every key under `<prefix>:` in SCAN pages (bench-only: never on a hot path). */
-export async function forEachKeyPage(redis: Redis, prefix: string, visit: (keys: string[]) => Promise<void>): Promise<void> {
+export async function forEachKeyPage(
+  redis: Redis,
+  prefix: string,
+  visit: (keys: string[]) => Promise<void>,
+): Promise<void> {
   let cursor = "0";
   do {
     const [next, keys] = await redis.scan(cursor, "MATCH", `${escapeGlob(prefix)}:*`, "COUNT", 2000);

@@ -22,7 +22,11 @@ export class BeeQueueSystem implements QueueSystem {
   }
 
   async open(): Promise<void> {
-    this.#queue = new BeeQueue(QUEUE, { redis: { url: this.#env.redisUrl }, prefix: this.prefix, ...BEE_PRODUCER_SETTINGS });
+    this.#queue = new BeeQueue(QUEUE, {
+      redis: { url: this.#env.redisUrl },
+      prefix: this.prefix,
+      ...BEE_PRODUCER_SETTINGS,
+    });
     await this.#queue.ready();
   }
 
@@ -32,7 +36,8 @@ export class BeeQueueSystem implements QueueSystem {
 
   async enqueueBulk(argsList: readonly NoopArgs[]): Promise<void> {
     const errors = await this.#queue.saveAll(argsList.map((data) => this.#queue.createJob<BeeData>(data)));
-    if (errors.size > 0) throw new Error(`bee-queue saveAll: ${errors.size} jobs failed, e.g. ${[...errors.values()][0].message}`);
+    if (errors.size > 0)
+      throw new Error(`bee-queue saveAll: ${errors.size} jobs failed, e.g. ${[...errors.values()][0].message}`);
   }
 
   async enqueueOne(args: NoopArgs): Promise<void> {
@@ -51,7 +56,16 @@ export class BeeQueueSystem implements QueueSystem {
   workerCommand(concurrency: number) {
     return {
       entry: fileURLToPath(new URL("../child/beequeue-worker.ts", import.meta.url)),
-      args: ["--redis", this.#env.redisUrl, "--prefix", this.prefix, "--queue", QUEUE, "--concurrency", String(concurrency)],
+      args: [
+        "--redis",
+        this.#env.redisUrl,
+        "--prefix",
+        this.prefix,
+        "--queue",
+        QUEUE,
+        "--concurrency",
+        String(concurrency),
+      ],
     };
   }
 }

@@ -51,7 +51,15 @@ export class BullmqSystem implements QueueSystem {
   // BullMQ flows: a parent job runs once all its children completed; a chain is a nest of single children.
   readonly flows: FlowSystem = {
     chord: (headers) =>
-      this.#flow({ name: "collect", queueName: QUEUE, data: {}, children: Array.from({ length: headers }, (_, n) => ({ name: "step", queueName: QUEUE, data: { n } })) }, true),
+      this.#flow(
+        {
+          name: "collect",
+          queueName: QUEUE,
+          data: {},
+          children: Array.from({ length: headers }, (_, n) => ({ name: "step", queueName: QUEUE, data: { n } })),
+        },
+        true,
+      ),
     chain: (steps) => {
       let job: FlowJob = { name: "step", queueName: QUEUE, data: { n: 0 } };
       for (let i = 1; i < steps; i++) job = { name: "step", queueName: QUEUE, data: {}, children: [job] };
@@ -67,9 +75,14 @@ export class BullmqSystem implements QueueSystem {
       await events.waitUntilReady();
       const sentAt = hrNow();
       const node = await flows.add(job);
-      const value = (await node.job.waitUntilFinished(events, 120_000)) as { startedAt?: number; lastHeaderAt?: number };
+      const value = (await node.job.waitUntilFinished(events, 120_000)) as {
+        startedAt?: number;
+        lastHeaderAt?: number;
+      };
       const doneAt = hrNow();
-      return chord ? { sentAt, doneAt, lastHeaderAt: value.lastHeaderAt, callbackStartAt: value.startedAt } : { sentAt, doneAt };
+      return chord
+        ? { sentAt, doneAt, lastHeaderAt: value.lastHeaderAt, callbackStartAt: value.startedAt }
+        : { sentAt, doneAt };
     } finally {
       await events.close();
       await flows.close();
@@ -84,7 +97,16 @@ export class BullmqSystem implements QueueSystem {
   workerCommand(concurrency: number) {
     return {
       entry: fileURLToPath(new URL("../child/bullmq-worker.ts", import.meta.url)),
-      args: ["--redis", this.#env.redisUrl, "--prefix", this.prefix, "--queue", QUEUE, "--concurrency", String(concurrency)],
+      args: [
+        "--redis",
+        this.#env.redisUrl,
+        "--prefix",
+        this.prefix,
+        "--queue",
+        QUEUE,
+        "--concurrency",
+        String(concurrency),
+      ],
     };
   }
 }

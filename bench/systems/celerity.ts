@@ -92,7 +92,16 @@ export class CeleritySystem implements QueueSystem {
   workerCommand(concurrency: number) {
     return {
       entry: fileURLToPath(new URL("../app/generated/worker.ts", import.meta.url)),
-      args: ["--concurrency", String(concurrency), "--prefix", this.prefix, "--queues", QUEUE, "--redis", this.#redisUrl],
+      args: [
+        "--concurrency",
+        String(concurrency),
+        "--prefix",
+        this.prefix,
+        "--queues",
+        QUEUE,
+        "--redis",
+        this.#redisUrl,
+      ],
       env: { CELERITY_LOG_LEVEL: "warn", CELERITY_LOG_FORMAT: "json" },
     };
   }

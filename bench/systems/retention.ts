@@ -23,7 +23,12 @@ export const BEE_WORKER_SETTINGS = {
 } as const;
 
 /** Bee-Queue producer: its README's settings for a queue that only adds jobs. */
-export const BEE_PRODUCER_SETTINGS = { isWorker: false, getEvents: false, storeJobs: false, sendEvents: false } as const;
+export const BEE_PRODUCER_SETTINGS = {
+  isWorker: false,
+  getEvents: false,
+  storeJobs: false,
+  sendEvents: false,
+} as const;
 
 /** Bee-Queue stall check period (its default stallInterval). */
 export const BEE_STALL_CHECK_MS = 5_000;

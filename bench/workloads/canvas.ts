@@ -24,7 +24,9 @@ export const canvas: SystemWorkload = {
       const chain = await flows.chain(sizes.chainSteps);
       const chainMs = chain.doneAt - chain.sentAt;
       // celerity only: BullMQ keeps a return value unless the whole job is removed.
-      const saving: Record<string, number> = flows.ignoreResultSaving ? { ignoreResultSavedBytes: await flows.ignoreResultSaving(1000) } : {};
+      const saving: Record<string, number> = flows.ignoreResultSaving
+        ? { ignoreResultSavedBytes: await flows.ignoreResultSaving(1000) }
+        : {};
       return {
         chordCallbackMs: chord.callbackStartAt! - chord.lastHeaderAt!,
         chordTotalMs: chord.doneAt - chord.sentAt,

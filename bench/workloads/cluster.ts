@@ -37,7 +37,8 @@ async function completed(redis: Cluster, prefix: string, shards: number): Promis
   const ks = keyspace(app.app, prefix);
   let total = 0;
   for (const part of expandQueues({ shards: { bench: shards } }, ["bench"])) {
-    for (const [field, value] of Object.entries(await redis.hgetall(ks.stats(part)))) if (field.endsWith(":ok")) total += Number(value);
+    for (const [field, value] of Object.entries(await redis.hgetall(ks.stats(part))))
+      if (field.endsWith(":ok")) total += Number(value);
   }
   return total;
 }
@@ -69,36 +70,78 @@ export const cluster: SoloWorkload = {
       for (const shards of SHARD_COUNTS) {
         const prefix = `bench-cluster-${shards}`;
         const client = createTaskTree<any>({ ...app, shards: { bench: shards } }, { redis: local.url, prefix });
-        for (let i = 0; i < sizes.drain; i += BATCH) await client.bench.noop.delayMany(noopArgs(Math.min(BATCH, sizes.drain - i), i));
+        for (let i = 0; i < sizes.drain; i += BATCH)
+          await client.bench.noop.delayMany(noopArgs(Math.min(BATCH, sizes.drain - i), i));
         await client.$disconnect();
         const before = await masterCpu(local);
         const worker = new WorkerProcess(
-          { entry: child("celerity-cluster-worker.ts"), args: ["--concurrency", String(sizes.concurrency), "--prefix", prefix, "--queues", "bench", "--redis", local.url], env: { BENCH_SHARDS: String(shards), CELERITY_LOG_LEVEL: "warn", CELERITY_LOG_FORMAT: "json" } },
+          {
+            entry: child("celerity-cluster-worker.ts"),
+            args: [
+              "--concurrency",
+              String(sizes.concurrency),
+              "--prefix",
+              prefix,
+              "--queues",
+              "bench",
+              "--redis",
+              local.url,
+            ],
+            env: { BENCH_SHARDS: String(shards), CELERITY_LOG_LEVEL: "warn", CELERITY_LOG_FORMAT: "json" },
+          },
           { watch: [sizes.drain] },
         );
         try {
           const start = await worker.ready;
           await worker.handled(sizes.drain, 600_000);
-          await waitFor("persisted completions", async () => (await completed(admin, prefix, shards)) >= sizes.drain, 60_000);
+          await waitFor(
+            "persisted completions",
+            async () => (await completed(admin, prefix, shards)) >= sizes.drain,
+            60_000,
+          );
           const ms = hrNow() - start;
           const s = split(before, await masterCpu(local));
           metrics[`shards${shards}PerSec`] = (sizes.drain / ms) * 1000;
           metrics[`shards${shards}MaxShare`] = s.shares[0];
           metrics[`shards${shards}MinShare`] = s.shares[s.shares.length - 1];
           metrics[`shards${shards}RedisUsPerTask`] = (s.total * 1e6) / sizes.drain;
-          splits[`celerity, ${shards} shard${shards > 1 ? "s" : ""}`] = { shares: s.shares, usPerTask: (s.total * 1e6) / sizes.drain };
-          log(`${shards} shard(s): ${Math.round((sizes.drain / ms) * 1000)}/s, Redis CPU shares ${s.shares.map((x) => (x * 100).toFixed(0) + "%").join(" / ")}`);
+          splits[`celerity, ${shards} shard${shards > 1 ? "s" : ""}`] = {
+            shares: s.shares,
+            usPerTask: (s.total * 1e6) / sizes.drain,
+          };
+          log(
+            `${shards} shard(s): ${Math.round((sizes.drain / ms) * 1000)}/s, Redis CPU shares ${s.shares.map((x) => (x * 100).toFixed(0) + "%").join(" / ")}`,
+          );
         } finally {
           await worker.stop();
         }
       }
       // BullMQ: same drain, its queue in one slot ({prefix} hash tag).
       const prefix = "bench-cluster-bullmq";
-      const queue = new Queue("bench", { connection: new Cluster(parseClusterUrl(local.url).nodes), prefix: `{${prefix}}` });
+      const queue = new Queue("bench", {
+        connection: new Cluster(parseClusterUrl(local.url).nodes),
+        prefix: `{${prefix}}`,
+      });
       await queue.waitUntilReady();
-      for (let i = 0; i < sizes.drain; i += BATCH) await queue.addBulk(noopArgs(Math.min(BATCH, sizes.drain - i), i).map((data) => ({ name: "noop", data })));
+      for (let i = 0; i < sizes.drain; i += BATCH)
+        await queue.addBulk(noopArgs(Math.min(BATCH, sizes.drain - i), i).map((data) => ({ name: "noop", data })));
       const before = await masterCpu(local);
-      const worker = new WorkerProcess({ entry: child("bullmq-cluster-worker.ts"), args: ["--redis", local.url, "--prefix", prefix, "--queue", "bench", "--concurrency", String(sizes.concurrency)] }, { watch: [sizes.drain] });
+      const worker = new WorkerProcess(
+        {
+          entry: child("bullmq-cluster-worker.ts"),
+          args: [
+            "--redis",
+            local.url,
+            "--prefix",
+            prefix,
+            "--queue",
+            "bench",
+            "--concurrency",
+            String(sizes.concurrency),
+          ],
+        },
+        { watch: [sizes.drain] },
+      );
       try {
         const start = await worker.ready;
         await worker.handled(sizes.drain, 600_000);
@@ -109,7 +152,9 @@ export const cluster: SoloWorkload = {
         metrics.bullmqMaxShare = s.shares[0];
         metrics.bullmqRedisUsPerTask = (s.total * 1e6) / sizes.drain;
         splits.BullMQ = { shares: s.shares, usPerTask: (s.total * 1e6) / sizes.drain };
-        log(`BullMQ: ${Math.round((sizes.drain / ms) * 1000)}/s, Redis CPU shares ${s.shares.map((x) => (x * 100).toFixed(0) + "%").join(" / ")}`);
+        log(
+          `BullMQ: ${Math.round((sizes.drain / ms) * 1000)}/s, Redis CPU shares ${s.shares.map((x) => (x * 100).toFixed(0) + "%").join(" / ")}`,
+        );
       } finally {
         await worker.stop();
         await queue.close();

@@ -28,10 +28,14 @@ export const codegen: SoloWorkload = {
       await writeFile(join(dir, "tasks.yaml"), manifest);
       await writeFile(join(dir, "handlers.ts"), handlers);
       const start = hrNow();
-      const child = spawn(process.execPath, ["--import", "tsx", CLI, "codegen", "--manifest", join(dir, "tasks.yaml"), "--out", join(dir, "generated")], {
-        cwd: ROOT,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", CLI, "codegen", "--manifest", join(dir, "tasks.yaml"), "--out", join(dir, "generated")],
+        {
+          cwd: ROOT,
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       let output = "";
       child.stdout!.on("data", (d) => (output += d));
       child.stderr!.on("data", (d) => (output += d));

@@ -14,7 +14,8 @@ export const drain: SystemWorkload = {
   name: "drain",
   title: "Drain queued tasks (1 worker process)",
   async run({ system, sizes }) {
-    for (let i = 0; i < sizes.drain; i += BATCH) await system.enqueueBulk(noopArgs(Math.min(BATCH, sizes.drain - i), i));
+    for (let i = 0; i < sizes.drain; i += BATCH)
+      await system.enqueueBulk(noopArgs(Math.min(BATCH, sizes.drain - i), i));
     const worker = new WorkerProcess(system.workerCommand(sizes.concurrency), { watch: [sizes.drain] });
     try {
       const start = await worker.ready;

@@ -11,4 +11,15 @@ import { singleEnqueue } from "./single-enqueue.ts";
 import type { Workload } from "./workload.ts";
 
 /** Every workload, in the order the table shows them. */
-export const WORKLOADS: readonly Workload[] = [bulkEnqueue, singleEnqueue, drain, latency, memory, canvas, codegen, importTime, embedded, cluster];
+export const WORKLOADS: readonly Workload[] = [
+  bulkEnqueue,
+  singleEnqueue,
+  drain,
+  latency,
+  memory,
+  canvas,
+  codegen,
+  importTime,
+  embedded,
+  cluster,
+];

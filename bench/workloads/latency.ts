@@ -44,7 +44,8 @@ export const latency: SystemWorkload = {
       const offered = await offer(system, sizes.latencyRate, total);
       await worker.handled(warm + total, 120_000);
       const samples = Float64Array.from(await worker.latencies()).sort();
-      if (samples.length !== total) throw new Error(`${system.name}: expected ${total} latency samples, got ${samples.length}`);
+      if (samples.length !== total)
+        throw new Error(`${system.name}: expected ${total} latency samples, got ${samples.length}`);
       const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
       return {
         p50Ms: percentileSorted(samples, 50),

@@ -24,7 +24,9 @@ export function manifestFixture(count: number): { manifest: string; handlers: st
   for (let n = 0; n < count; n++) {
     const group = `group${n % 20}`;
     const handler = `task${n}`;
-    exports.push(`export async function ${handler}(args: unknown): Promise<unknown> {\n  return args === undefined ? null : { ok: true, id: "${n}" };\n}`);
+    exports.push(
+      `export async function ${handler}(args: unknown): Promise<unknown> {\n  return args === undefined ? null : { ok: true, id: "${n}" };\n}`,
+    );
     lines.push(
       `  ${group}.${handler}:`,
       `    handler: ./handlers.ts#${handler}`,

@@ -52,7 +52,12 @@ export const memory: SystemWorkload = {
     metrics.prefixMB = fp.bytes / MB;
     metrics.bytesPerTask = fp.bytes / total;
     detail("keyGroups", fp.groups.slice(0, 12));
-    log(`${system.name} keys: ${fp.groups.slice(0, 6).map((g) => `${g.pattern} x${g.keys} ${(g.bytes / MB).toFixed(1)}MB`).join(", ")}`);
+    log(
+      `${system.name} keys: ${fp.groups
+        .slice(0, 6)
+        .map((g) => `${g.pattern} x${g.keys} ${(g.bytes / MB).toFixed(1)}MB`)
+        .join(", ")}`,
+    );
     return metrics;
   },
 };

@@ -11,7 +11,8 @@ export async function persistedAt(system: QueueSystem, count: number, timeoutMs 
   for (;;) {
     const done = await system.completedCount();
     if (done >= count) return hrNow();
-    if (Date.now() > deadline) throw new Error(`${system.name}: only ${done} of ${count} completions persisted after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${system.name}: only ${done} of ${count} completions persisted after ${timeoutMs} ms`);
     await sleep(1);
   }
 }

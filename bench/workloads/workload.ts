@@ -30,7 +30,12 @@ export interface SoloWorkload {
   kind: "solo";
   name: WorkloadName;
   title: string;
-  run(ctx: { sizes: Sizes; redisUrl: string; log(message: string): void; detail(name: string, value: unknown): void }): Promise<Metrics>;
+  run(ctx: {
+    sizes: Sizes;
+    redisUrl: string;
+    log(message: string): void;
+    detail(name: string, value: unknown): void;
+  }): Promise<Metrics>;
 }
 
 export type Workload = SystemWorkload | SoloWorkload;

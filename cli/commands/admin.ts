@@ -48,7 +48,13 @@ export async function adminCommand(argv: string[]): Promise<number> {
     const allowedHosts = stringFlag(flags, "allowed-hosts");
     server = await startAdmin(app, {
       host: stringFlag(flags, "host"),
-      allowedHosts: allowedHosts === undefined ? undefined : allowedHosts.split(",").map((h) => h.trim()).filter((h) => h !== ""),
+      allowedHosts:
+        allowedHosts === undefined
+          ? undefined
+          : allowedHosts
+              .split(",")
+              .map((h) => h.trim())
+              .filter((h) => h !== ""),
       port: intFlag(flags, "port"),
       redis: stringFlag(flags, "redis"),
       prefix: stringFlag(flags, "prefix"),
@@ -61,7 +67,9 @@ export async function adminCommand(argv: string[]): Promise<number> {
   }
   process.stderr.write(`celerity admin is serving ${server.url}\n`);
   if (server.generatedToken) {
-    process.stderr.write(`No CELERITY_ADMIN_TOKEN or CELERITY_ADMIN_PASSWORD set; sign in with this one-time token:\n  ${server.generatedToken}\n`);
+    process.stderr.write(
+      `No CELERITY_ADMIN_TOKEN or CELERITY_ADMIN_PASSWORD set; sign in with this one-time token:\n  ${server.generatedToken}\n`,
+    );
   }
   const running = server;
   return new Promise<number>((done) => {

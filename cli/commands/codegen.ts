@@ -59,7 +59,10 @@ export const codegenCommand: Command = {
       process.stderr.write(`celerity codegen: ${new ImportExtensionError(importExtension).message}\n\n${USAGE}`);
       return 2;
     }
-    const options = { runtimeImport: values["runtime-import"], ...(importExtension !== undefined && { importExtension }) };
+    const options = {
+      runtimeImport: values["runtime-import"],
+      ...(importExtension !== undefined && { importExtension }),
+    };
     const started = performance.now();
     try {
       if (values.check) {
@@ -74,7 +77,9 @@ export const codegenCommand: Command = {
           ...check.missing.map((name) => `  missing: ${out}/${name}`),
           ...check.extra.map((name) => `  extra:   ${out}/${name}`),
         ];
-        process.stderr.write(`${out}/ is out of date with ${values.manifest} (run \`celerity codegen\`):\n${lines.join("\n")}\n`);
+        process.stderr.write(
+          `${out}/ is out of date with ${values.manifest} (run \`celerity codegen\`):\n${lines.join("\n")}\n`,
+        );
         return 1;
       }
       const { write, files, outDir, warnings } = await generateAndWrite(values.manifest, values.out, options);
@@ -82,7 +87,9 @@ export const codegenCommand: Command = {
       const ms = Math.round(performance.now() - started);
       const parts = [`${write.written.length} written`, `${write.unchanged.length} unchanged`];
       if (write.removed.length) parts.push(`${write.removed.length} removed (${write.removed.join(", ")})`);
-      process.stdout.write(`codegen: ${values.manifest} -> ${shown(outDir)}/ (${files.length} files: ${parts.join(", ")}) in ${ms} ms\n`);
+      process.stdout.write(
+        `codegen: ${values.manifest} -> ${shown(outDir)}/ (${files.length} files: ${parts.join(", ")}) in ${ms} ms\n`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof ManifestError) {

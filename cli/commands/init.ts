@@ -27,7 +27,12 @@ export const initCommand: Command = {
   async run(argv) {
     let values;
     try {
-      ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { help: { type: "boolean", short: "h", default: false } } }));
+      ({ values } = parseArgs({
+        args: argv,
+        strict: true,
+        allowPositionals: false,
+        options: { help: { type: "boolean", short: "h", default: false } },
+      }));
     } catch (error) {
       process.stderr.write(`celerity init: ${(error as Error).message}\n\n${USAGE}`);
       return 2;

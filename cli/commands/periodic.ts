@@ -5,7 +5,14 @@
  */
 import { DEFAULT_REGISTRY, loadRegistry } from "../load-registry.ts";
 import { parseFlags, stringFlag } from "../../runtime/cli-args/parse-flags.ts";
-import { PeriodicEntryError, PeriodicEntryNotFoundError, PeriodicStore, describeSchedule, type PeriodicEntry, type PeriodicInput } from "../../runtime/beat/mod.ts";
+import {
+  PeriodicEntryError,
+  PeriodicEntryNotFoundError,
+  PeriodicStore,
+  describeSchedule,
+  type PeriodicEntry,
+  type PeriodicInput,
+} from "../../runtime/beat/mod.ts";
 import { CelerityError } from "../../runtime/errors/celerity-error.ts";
 import { ConfigurationError } from "../../runtime/errors/configuration-error.ts";
 import type { AppSpec, ScheduleSpec } from "../../runtime/spec/types.ts";
@@ -18,7 +25,23 @@ export interface PeriodicIo {
 }
 
 const COMMON = ["registry", "redis", "prefix", "help"];
-const ENTRY_FLAGS = ["name", "task", "every", "cron", "timezone", "at", "args", "queue", "priority", "expires", "one-off", "enabled", "disabled", "start-time", "description"];
+const ENTRY_FLAGS = [
+  "name",
+  "task",
+  "every",
+  "cron",
+  "timezone",
+  "at",
+  "args",
+  "queue",
+  "priority",
+  "expires",
+  "one-off",
+  "enabled",
+  "disabled",
+  "start-time",
+  "description",
+];
 const FLAGS: Record<string, readonly string[]> = {
   list: [...COMMON, "json"],
   add: [...COMMON, ...ENTRY_FLAGS],
@@ -69,7 +92,8 @@ export async function periodicCommand(argv: string[], options: { io?: PeriodicIo
       return 0;
     }
     if (positional !== undefined) {
-      if (flags.has("name") && stringFlag(flags, "name") !== positional) throw new ConfigurationError(`name given twice ("${positional}" and --name)`);
+      if (flags.has("name") && stringFlag(flags, "name") !== positional)
+        throw new ConfigurationError(`name given twice ("${positional}" and --name)`);
       flags.set("name", positional);
     }
     app = await loadRegistry(stringFlag(flags, "registry") ?? DEFAULT_REGISTRY);
@@ -98,14 +122,20 @@ export async function periodicCommand(argv: string[], options: { io?: PeriodicIo
   }
 }
 
-async function runCommand(command: string, flags: Map<string, string | true>, store: PeriodicStore, io: PeriodicIo): Promise<void> {
+async function runCommand(
+  command: string,
+  flags: Map<string, string | true>,
+  store: PeriodicStore,
+  io: PeriodicIo,
+): Promise<void> {
   if (command === "list") {
     const entries = await store.list();
     io.stdout(flags.has("json") ? JSON.stringify(entries, null, 2) + "\n" : formatTable(entries));
     return;
   }
   const name = stringFlag(flags, "name");
-  if (name === undefined) throw new ConfigurationError(`${command} needs an entry name (celerity periodic ${command} NAME)`);
+  if (name === undefined)
+    throw new ConfigurationError(`${command} needs an entry name (celerity periodic ${command} NAME)`);
   switch (command) {
     case "add": {
       const fields = entryFields(flags);
@@ -154,7 +184,8 @@ function entryFields(flags: Map<string, string | true>): Partial<Omit<PeriodicIn
   if (flags.has("queue")) out.queue = nullable(text("queue"));
   const priority = text("priority");
   if (priority !== undefined) {
-    if (!/^\d+$/.test(priority) && priority !== "none") throw new PeriodicEntryError("priority", `--priority must be 0..9 (or "none"), got "${priority}"`);
+    if (!/^\d+$/.test(priority) && priority !== "none")
+      throw new PeriodicEntryError("priority", `--priority must be 0..9 (or "none"), got "${priority}"`);
     out.priority = priority === "none" ? null : Number(priority);
   }
   const expires = text("expires");
@@ -170,8 +201,13 @@ function entryFields(flags: Map<string, string | true>): Partial<Omit<PeriodicIn
 
 function scheduleFlags(flags: Map<string, string | true>): ScheduleSpec | undefined {
   const given = ["every", "cron", "at"].filter((f) => flags.has(f));
-  if (given.length > 1) throw new PeriodicEntryError("schedule", `give one of --every, --cron or --at, not ${given.map((g) => "--" + g).join(" and ")}`);
-  if (flags.has("timezone") && !flags.has("cron")) throw new PeriodicEntryError("schedule.timezone", "--timezone applies to --cron only");
+  if (given.length > 1)
+    throw new PeriodicEntryError(
+      "schedule",
+      `give one of --every, --cron or --at, not ${given.map((g) => "--" + g).join(" and ")}`,
+    );
+  if (flags.has("timezone") && !flags.has("cron"))
+    throw new PeriodicEntryError("schedule.timezone", "--timezone applies to --cron only");
   const every = stringFlag(flags, "every");
   if (every !== undefined) return { kind: "every", everyMs: durationFlag(every, "every", "schedule.everyMs") };
   const cron = stringFlag(flags, "cron");
@@ -196,7 +232,8 @@ function booleanFlag(flags: Map<string, string | true>, name: string): boolean {
   throw new ConfigurationError(`--${name} takes true or false, got "${value}"`);
 }
 
-const nullable = (value: string | undefined): string | null | undefined => (value === "" || value === "none" ? null : value);
+const nullable = (value: string | undefined): string | null | undefined =>
+  value === "" || value === "none" ? null : value;
 
 function summary(entry: PeriodicEntry): string {
   const state = entry.enabled ? `next run ${entry.nextRunAt ?? "none"}` : "disabled";
@@ -208,8 +245,20 @@ function formatTable(entries: readonly PeriodicEntry[]): string {
   const when = (iso: string | null) => (iso === null ? "-" : iso.replace("T", " ").replace(/\.\d+Z$/, "Z"));
   const rows = [
     ["NAME", "TASK", "SCHEDULE", "ENABLED", "NEXT RUN", "LAST RUN", "RUNS", "SOURCE"],
-    ...entries.map((e) => [e.name, e.task, describeSchedule(e.schedule), e.enabled ? "yes" : "no", when(e.nextRunAt), when(e.lastRunAt), String(e.totalRunCount), e.source]),
+    ...entries.map((e) => [
+      e.name,
+      e.task,
+      describeSchedule(e.schedule),
+      e.enabled ? "yes" : "no",
+      when(e.nextRunAt),
+      when(e.lastRunAt),
+      String(e.totalRunCount),
+      e.source,
+    ]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join("  ")).join("\n") + "\n";
+  return (
+    rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join("  ")).join("\n") +
+    "\n"
+  );
 }

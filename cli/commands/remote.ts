@@ -62,7 +62,10 @@ export async function inspectCommand(argv: string[], options: { io?: RemoteIo } 
     return 2;
   }
   try {
-    const replies = await client.$inspect[what as InspectKind]({ worker: stringFlag(flags, "worker"), timeout: stringFlag(flags, "timeout") ?? "1s" });
+    const replies = await client.$inspect[what as InspectKind]({
+      worker: stringFlag(flags, "worker"),
+      timeout: stringFlag(flags, "timeout") ?? "1s",
+    });
     const ids = Object.keys(replies);
     if (flags.has("json")) io.stdout(JSON.stringify(replies, null, 2) + "\n");
     else for (const id of ids) io.stdout(`-> ${id}: ${JSON.stringify(replies[id])}\n`);
@@ -107,9 +110,12 @@ export async function controlCommand(argv: string[], options: { io?: RemoteIo } 
       } else {
         const [task, rate] = positional;
         if (task === undefined) throw new ConfigurationError("rate-limit needs a task name");
-        if (flags.has("reset") === (rate !== undefined)) throw new ConfigurationError("rate-limit takes either a rate (10/s) or --reset");
+        if (flags.has("reset") === (rate !== undefined))
+          throw new ConfigurationError("rate-limit takes either a rate (10/s) or --reset");
         await client.$control.rateLimit(task, rate ?? null);
-        io.stdout(rate === undefined ? `${task}: back to the manifest's rate limit\n` : `${task}: rate limit ${rate}\n`);
+        io.stdout(
+          rate === undefined ? `${task}: back to the manifest's rate limit\n` : `${task}: rate limit ${rate}\n`,
+        );
       }
       return 0;
     } finally {

@@ -41,7 +41,10 @@ export async function applyInit(dir: string, plan: InitPlan): Promise<void> {
     for (const file of [...staged, ...placed]) await rm(file, { force: true });
     for (const made of createdDirs.reverse()) await rm(made, { recursive: true, force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    const why = placing && code === "EEXIST" ? "appeared while init ran" : `could not be written (${code ?? (error as Error).message})`;
+    const why =
+      placing && code === "EEXIST"
+        ? "appeared while init ran"
+        : `could not be written (${code ?? (error as Error).message})`;
     throw new InitError("INIT_WRITE_FAILED", current, `${why}; nothing was changed`, { cause: error });
   }
 }

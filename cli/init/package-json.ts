@@ -23,9 +23,14 @@ function parsePackageJson(text: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InitError("INIT_UNREADABLE", "package.json", `is not valid JSON (${(error as Error).message}); fix it and run init again`);
+    throw new InitError(
+      "INIT_UNREADABLE",
+      "package.json",
+      `is not valid JSON (${(error as Error).message}); fix it and run init again`,
+    );
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new InitError("INIT_UNREADABLE", "package.json", "must hold a JSON object");
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new InitError("INIT_UNREADABLE", "package.json", "must hold a JSON object");
   return value as Record<string, unknown>;
 }
 
@@ -34,7 +39,11 @@ function planType(pkg: Record<string, unknown>, affected: readonly string[]): st
   const type = pkg["type"];
   if (type === "module") return null;
   if (type !== undefined && type !== "commonjs") {
-    throw new InitError("INIT_CONFLICT", "package.json", `"type" is ${JSON.stringify(type)}; it must be "module" or "commonjs"`);
+    throw new InitError(
+      "INIT_CONFLICT",
+      "package.json",
+      `"type" is ${JSON.stringify(type)}; it must be "module" or "commonjs"`,
+    );
   }
   const was = type === undefined ? "not set (CommonJS)" : '"commonjs"';
   if (affected.length > 0) {
@@ -53,7 +62,10 @@ function planType(pkg: Record<string, unknown>, affected: readonly string[]): st
 /** Plans package.json: `"type": "module"` and the scripts, never replacing a script the user has. */
 export function planPackageJson(text: string, wants: PackageWants): PackagePlan {
   const pkg = parsePackageJson(text);
-  if (pkg["scripts"] !== undefined && (pkg["scripts"] === null || typeof pkg["scripts"] !== "object" || Array.isArray(pkg["scripts"]))) {
+  if (
+    pkg["scripts"] !== undefined &&
+    (pkg["scripts"] === null || typeof pkg["scripts"] !== "object" || Array.isArray(pkg["scripts"]))
+  ) {
     throw new InitError("INIT_UNREADABLE", "package.json", '"scripts" must be an object');
   }
   const changes: string[] = [];
@@ -77,5 +89,10 @@ export function planPackageJson(text: string, wants: PackageWants): PackagePlan 
   const name = typeof pkg["name"] === "string" ? pkg["name"] : null;
   if (changes.length === 0) return { text: null, changes, kept, name };
   const indent = /^\{\r?\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
-  return { text: JSON.stringify(pkg, null, indent) + (text.endsWith("\n") || text === "" ? "\n" : ""), changes, kept, name };
+  return {
+    text: JSON.stringify(pkg, null, indent) + (text.endsWith("\n") || text === "" ? "\n" : ""),
+    changes,
+    kept,
+    name,
+  };
 }

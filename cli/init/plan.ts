@@ -61,17 +61,29 @@ function emitted(source: string, outDir: string | null, rootDir: string | null):
  */
 export async function planInit(dir: string): Promise<InitPlan> {
   const packageText = await readProjectFile(dir, "package.json");
-  if (packageText === null) throw new InitError("INIT_MISSING_FILE", "package.json", "not found in this directory; run `npm init -y` (and `npm i celerity`) first");
+  if (packageText === null)
+    throw new InitError(
+      "INIT_MISSING_FILE",
+      "package.json",
+      "not found in this directory; run `npm init -y` (and `npm i celerity`) first",
+    );
   const tsconfigText = await readProjectFile(dir, "tsconfig.json");
   const manifestText = await readProjectFile(dir, EXAMPLE_PATHS.manifest);
   if ((await isFile(join(dir, "handlers"))) === true) {
-    throw new InitError("INIT_CONFLICT", "handlers", `is a file; init puts the example handler in ${EXAMPLE_PATHS.handler}`);
+    throw new InitError(
+      "INIT_CONFLICT",
+      "handlers",
+      `is a file; init puts the example handler in ${EXAMPLE_PATHS.handler}`,
+    );
   }
   const handlerExists = (await readProjectFile(dir, EXAMPLE_PATHS.handler)) !== null;
   const clientExists = (await readProjectFile(dir, EXAMPLE_PATHS.client)) !== null;
   const writesExample = manifestText === null;
   if (writesExample) {
-    for (const [file, exists] of [[EXAMPLE_PATHS.handler, handlerExists], [EXAMPLE_PATHS.client, clientExists]] as const) {
+    for (const [file, exists] of [
+      [EXAMPLE_PATHS.handler, handlerExists],
+      [EXAMPLE_PATHS.client, clientExists],
+    ] as const) {
       if (exists) {
         throw new InitError(
           "INIT_CONFLICT",
@@ -82,12 +94,15 @@ export async function planInit(dir: string): Promise<InitPlan> {
     }
   }
 
-  const facts = tsconfigText === null ? null : await checkTsconfig(dir, { writesClient: writesExample && !clientExists });
+  const facts =
+    tsconfigText === null ? null : await checkTsconfig(dir, { writesClient: writesExample && !clientExists });
   const tsconfigProblems = facts?.problems ?? [];
   const js = (source: string): string => {
     const out = emitted(source, facts?.outDir ?? null, facts?.rootDir ?? null);
     if (out !== null) return out;
-    tsconfigProblems.push(`"rootDir": ${JSON.stringify(facts?.rootDir)} does not contain ${posix.dirname(source)}/: celerity's generated code is compiled from there`);
+    tsconfigProblems.push(
+      `"rootDir": ${JSON.stringify(facts?.rootDir)} does not contain ${posix.dirname(source)}/: celerity's generated code is compiled from there`,
+    );
     return source;
   };
   const workerJs = js("generated/worker.js");
@@ -105,12 +120,19 @@ export async function planInit(dir: string): Promise<InitPlan> {
   const existing: string[] = [];
   const notes: string[] = [...pkg.kept];
   if (writesExample) {
-    writes.push({ path: EXAMPLE_PATHS.manifest, content: exampleManifest(appName(pkg.name), manifestSchemaPath(dir)), kind: "create" });
+    writes.push({
+      path: EXAMPLE_PATHS.manifest,
+      content: exampleManifest(appName(pkg.name), manifestSchemaPath(dir)),
+      kind: "create",
+    });
     writes.push({ path: EXAMPLE_PATHS.handler, content: EXAMPLE_HANDLER, kind: "create" });
     writes.push({ path: EXAMPLE_PATHS.client, content: EXAMPLE_CLIENT, kind: "create" });
   } else {
     existing.push(EXAMPLE_PATHS.manifest);
-    for (const [file, exists] of [[EXAMPLE_PATHS.handler, handlerExists], [EXAMPLE_PATHS.client, clientExists]] as const) {
+    for (const [file, exists] of [
+      [EXAMPLE_PATHS.handler, handlerExists],
+      [EXAMPLE_PATHS.client, clientExists],
+    ] as const) {
       if (exists) existing.push(file);
       else notes.push(`${file} was not written: it belongs to the example ${EXAMPLE_PATHS.manifest}, and yours exists`);
     }
@@ -118,7 +140,8 @@ export async function planInit(dir: string): Promise<InitPlan> {
   if (tsconfigText === null) writes.push({ path: "tsconfig.json", content: TSCONFIG, kind: "create" });
   else existing.push("tsconfig.json");
   for (const note of facts?.notes ?? []) notes.push(`tsconfig.json: ${note}`);
-  if (pkg.text !== null) writes.push({ path: "package.json", content: pkg.text, kind: "update", summary: pkg.changes.join("; ") });
+  if (pkg.text !== null)
+    writes.push({ path: "package.json", content: pkg.text, kind: "update", summary: pkg.changes.join("; ") });
   else existing.push("package.json");
   const clientJs = writesExample || clientExists ? js("client.js") : null;
   return { writes, existing, notes, tsconfigProblems: [...new Set(tsconfigProblems)], workerJs, clientJs };

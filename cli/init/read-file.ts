@@ -13,11 +13,19 @@ export async function readProjectFile(dir: string, name: string): Promise<string
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
-      const dangling = await lstat(join(dir, name)).then((s) => s.isSymbolicLink(), () => false);
+      const dangling = await lstat(join(dir, name)).then(
+        (s) => s.isSymbolicLink(),
+        () => false,
+      );
       if (!dangling) return null;
-      throw new InitError("INIT_UNREADABLE", name, "is a symbolic link to a file that does not exist", { cause: error });
+      throw new InitError("INIT_UNREADABLE", name, "is a symbolic link to a file that does not exist", {
+        cause: error,
+      });
     }
-    if (code === "EISDIR") throw new InitError("INIT_CONFLICT", name, "is a directory, expected a file", { cause: error });
-    throw new InitError("INIT_UNREADABLE", name, `cannot be read (${code ?? (error as Error).message})`, { cause: error });
+    if (code === "EISDIR")
+      throw new InitError("INIT_CONFLICT", name, "is a directory, expected a file", { cause: error });
+    throw new InitError("INIT_UNREADABLE", name, `cannot be read (${code ?? (error as Error).message})`, {
+      cause: error,
+    });
   }
 }

@@ -22,7 +22,12 @@ function ownPackage(): { root: string; json: { name?: string; exports?: Record<s
 /** Where the package keeps the manifest schema, relative to its root: its `./manifest.schema.json` export if it has one. */
 function schemaInPackage(json: { exports?: Record<string, unknown> }): string {
   const target = json.exports?.["./manifest.schema.json"];
-  const path = typeof target === "string" ? target : typeof target === "object" && target !== null ? (target as Record<string, unknown>)["default"] : undefined;
+  const path =
+    typeof target === "string"
+      ? target
+      : typeof target === "object" && target !== null
+        ? (target as Record<string, unknown>)["default"]
+        : undefined;
   return typeof path === "string" ? path.replace(/^\.\//, "") : FALLBACK;
 }
 

@@ -45,7 +45,12 @@ export async function checkTsconfig(dir: string, options: { writesClient: boolea
     read = await readTsconfig(join(dir, "tsconfig.json"));
   } catch (error) {
     if (!(error instanceof TsconfigError)) throw error;
-    throw new InitError("INIT_UNREADABLE", "tsconfig.json", `${error.reason}; fix it, or move it away and init writes a new one`, { cause: error });
+    throw new InitError(
+      "INIT_UNREADABLE",
+      "tsconfig.json",
+      `${error.reason}; fix it, or move it away and init writes a new one`,
+      { cause: error },
+    );
   }
   const { ts } = (await import("ts-morph")) as { ts: Ts };
   const co = read.options;
@@ -55,25 +60,37 @@ export async function checkTsconfig(dir: string, options: { writesClient: boolea
 
   const module = optionName(ts.ModuleKind, co.module, own["module"]);
   if (module === undefined) {
-    problems.push('"module" is not set: use "nodenext" (generated/worker.ts uses top-level await, which needs ES module output)');
+    problems.push(
+      '"module" is not set: use "nodenext" (generated/worker.ts uses top-level await, which needs ES module output)',
+    );
   } else if (!ES_MODULE.has(module)) {
     problems.push(`"module": "${module}" cannot compile generated/worker.ts (top-level await): use "nodenext"`);
   }
   const resolution = optionName(ts.ModuleResolutionKind, co.moduleResolution, own["moduleResolution"]);
   if (resolution !== undefined && NO_EXPORTS.has(resolution)) {
-    problems.push(`"moduleResolution": "${resolution}" cannot resolve celerity's subpath exports (celerity/worker): use "nodenext", or "bundler" with "module": "preserve"`);
+    problems.push(
+      `"moduleResolution": "${resolution}" cannot resolve celerity's subpath exports (celerity/worker): use "nodenext", or "bundler" with "module": "preserve"`,
+    );
   }
   const target = optionName(ts.ScriptTarget, co.target, own["target"]);
   if (target !== undefined && BEFORE_ES2017.has(target)) {
     problems.push(`"target": "${target}" is too old for top-level await: use "es2022" or later`);
   }
   for (const flag of ["noEmit", "emitDeclarationOnly"] as const) {
-    if (co[flag] === true) problems.push(`"${flag}": true means tsc writes no JavaScript, so \`node generated/worker.js\` has nothing to run: remove it (or run the worker with tsx)`);
+    if (co[flag] === true)
+      problems.push(
+        `"${flag}": true means tsc writes no JavaScript, so \`node generated/worker.js\` has nothing to run: remove it (or run the worker with tsx)`,
+      );
   }
   if (options.writesClient && co.lib !== undefined) {
-    const hasDom = co.lib.some((file) => /(^|[/\\])lib\.dom[.\w]*\.d\.ts$/.test(file) || lower(file)?.startsWith("dom"));
+    const hasDom = co.lib.some(
+      (file) => /(^|[/\\])lib\.dom[.\w]*\.d\.ts$/.test(file) || lower(file)?.startsWith("dom"),
+    );
     const hasNode = co.types?.includes("node") === true;
-    if (!hasDom && !hasNode) problems.push('"lib" has no "dom" and "types" no "node", so client.ts cannot use console: add "dom" to "lib", or install @types/node and add "node" to "types"');
+    if (!hasDom && !hasNode)
+      problems.push(
+        '"lib" has no "dom" and "types" no "node", so client.ts cannot use console: add "dom" to "lib", or install @types/node and add "node" to "types"',
+      );
   }
   if (read.raw["files"] !== undefined || read.raw["include"] !== undefined) {
     notes.push('it lists "files" or "include": make sure they cover generated/, handlers/ and client.ts');

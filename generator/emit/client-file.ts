@@ -42,7 +42,13 @@ function treeType(node: TreeNode): Extract<TsType, { kind: "object" }> {
   const members: TsMember[] = [...node.children.keys()].sort(compareStrings).map((segment) => {
     const child = node.children.get(segment)!;
     const type = child.task ? named(`TaskHandleOf<${printString(child.task.name)}>`) : treeType(child);
-    return { key: segment, optional: false, readonly: true, type, doc: child.task?.description ? [child.task.description] : [] };
+    return {
+      key: segment,
+      optional: false,
+      readonly: true,
+      type,
+      doc: child.task?.description ? [child.task.description] : [],
+    };
   });
   return { kind: "object", members, index: null };
 }

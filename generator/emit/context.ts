@@ -19,7 +19,14 @@ export interface EmitContext {
 }
 
 /** The specifiers of the generated modules that import each other, under the context's extension. */
-export function siblingImports(context: EmitContext): Record<`${"types" | "registry" | "dispatch" | "validators"}Import`, string> {
+export function siblingImports(
+  context: EmitContext,
+): Record<`${"types" | "registry" | "dispatch" | "validators"}Import`, string> {
   const at = (stem: string) => `./${stem}.${context.importExtension}`;
-  return { typesImport: at("types"), registryImport: at("registry"), dispatchImport: at("dispatch"), validatorsImport: at("validators") };
+  return {
+    typesImport: at("types"),
+    registryImport: at("registry"),
+    dispatchImport: at("dispatch"),
+    validatorsImport: at("validators"),
+  };
 }

@@ -38,11 +38,18 @@ export function emitDispatch(context: EmitContext): Printed {
     const names = bindings.get(module)!;
     const specifiers = [...names.keys()]
       .sort(compareStrings)
-      .map((exportName) => (names.get(exportName) === exportName ? exportName : `${exportName} as ${names.get(exportName)}`));
+      .map((exportName) =>
+        names.get(exportName) === exportName ? exportName : `${exportName} as ${names.get(exportName)}`,
+      );
     const from = printString(module);
     const oneLine = `import { ${specifiers.join(", ")} } from ${from};`;
     // prettier's layout for an import that does not fit: one specifier per line.
-    return { line: oneLine.length <= PRINT_WIDTH ? oneLine : `import {\n${specifiers.map((s) => `  ${s},`).join("\n")}\n} from ${from};` };
+    return {
+      line:
+        oneLine.length <= PRINT_WIDTH
+          ? oneLine
+          : `import {\n${specifiers.map((s) => `  ${s},`).join("\n")}\n} from ${from};`,
+    };
   });
   const entries = manifest.tasks.map((task) => ({
     key: printKey(task.name),
@@ -71,6 +78,8 @@ function importSpecifier(context: EmitContext, file: string): string {
 
 function moduleStem(module: string): string {
   const base = module.slice(module.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
-  const camel = base.replace(/[^A-Za-z0-9_$]+(.)?/g, (_m, next: string | undefined) => (next ? next.toUpperCase() : ""));
+  const camel = base.replace(/[^A-Za-z0-9_$]+(.)?/g, (_m, next: string | undefined) =>
+    next ? next.toUpperCase() : "",
+  );
   return /^[A-Za-z_$]/.test(camel) ? camel : `_${camel}`;
 }

@@ -53,7 +53,11 @@ const EMITTERS: ReadonlyArray<[string, (context: EmitContext) => Printed]> = [
  * writing (all or nothing) is the caller's job. Throws `ImportExtensionError` or `TsconfigError`
  * when the import extension cannot be decided.
  */
-export async function emitFiles(loaded: LoadedManifest, outDir: string, options: EmitOptions = {}): Promise<GeneratedFile[]> {
+export async function emitFiles(
+  loaded: LoadedManifest,
+  outDir: string,
+  options: EmitOptions = {},
+): Promise<GeneratedFile[]> {
   const { manifest, schemas } = loaded;
   const { extension } = await resolveImportExtension(outDir, options.importExtension);
   const context: EmitContext = {
@@ -65,7 +69,5 @@ export async function emitFiles(loaded: LoadedManifest, outDir: string, options:
     outDir: resolve(outDir),
     importExtension: extension,
   };
-  return Promise.all(
-    EMITTERS.map(async ([name, emit]) => ({ name, contents: await formatFile(name, emit(context)) })),
-  );
+  return Promise.all(EMITTERS.map(async ([name, emit]) => ({ name, contents: await formatFile(name, emit(context)) })));
 }

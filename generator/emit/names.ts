@@ -25,7 +25,11 @@ export function assignIdents(taskNames: readonly string[]): Map<string, TaskIden
   for (const name of [...taskNames].sort(compareStrings)) {
     const pascal = pascalCase(name);
     let base = pascal;
-    for (let n = 2; taken.has(base) || RESERVED_TYPE_NAMES.has(`${base}Args`) || RESERVED_TYPE_NAMES.has(`${base}Result`); n++) {
+    for (
+      let n = 2;
+      taken.has(base) || RESERVED_TYPE_NAMES.has(`${base}Args`) || RESERVED_TYPE_NAMES.has(`${base}Result`);
+      n++
+    ) {
       base = `${pascal}${n}`;
     }
     taken.add(base);

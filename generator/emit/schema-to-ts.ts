@@ -84,7 +84,12 @@ function convert(schema: unknown, context: Context): TsType {
 function schemaTypes(schema: Record<string, unknown>): string[] {
   if (typeof schema.type === "string") return [schema.type];
   if (Array.isArray(schema.type)) return schema.type.filter((type): type is string => typeof type === "string");
-  if ("properties" in schema || "additionalProperties" in schema || "required" in schema || "patternProperties" in schema) {
+  if (
+    "properties" in schema ||
+    "additionalProperties" in schema ||
+    "required" in schema ||
+    "patternProperties" in schema
+  ) {
     return ["object"];
   }
   if ("items" in schema) return ["array"];
@@ -181,4 +186,3 @@ function literalType(value: unknown): TsType {
   }
   return UNKNOWN;
 }
-

@@ -26,7 +26,12 @@ export function emitTypes(context: EmitContext): Printed {
     printObject(
       {
         kind: "object",
-        members: manifest.tasks.map((task) => ({ key: task.name, optional: false, type: named(idents.get(task.name)![pick]), doc: [] })),
+        members: manifest.tasks.map((task) => ({
+          key: task.name,
+          optional: false,
+          type: named(idents.get(task.name)![pick]),
+          doc: [],
+        })),
         index: null,
       },
       0,

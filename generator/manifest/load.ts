@@ -13,7 +13,13 @@ import { reportYamlErrors } from "../validate/yaml-syntax.ts";
 import { normalizeManifest } from "./normalize.ts";
 import type { NormalizedManifest } from "./normalized.ts";
 import type { RawManifest } from "./raw.ts";
-import { displayPathOf, parseManifestSource, readManifestSource, type ManifestSource, type SourceOptions } from "./source.ts";
+import {
+  displayPathOf,
+  parseManifestSource,
+  readManifestSource,
+  type ManifestSource,
+  type SourceOptions,
+} from "./source.ts";
 
 /** A manifest that passed every check, with its compiled task schemas (for the validator emitter). */
 export interface LoadedManifest {
@@ -33,7 +39,8 @@ export interface LoadOptions extends SourceOptions {
  * (YAML syntax, the manifest schema, then the semantic checks) in one pass.
  */
 export async function loadManifest(path: string, options: LoadOptions = {}): Promise<LoadedManifest> {
-  const source = options.text !== undefined ? parseManifestSource(path, options.text, options) : await readSource(path, options);
+  const source =
+    options.text !== undefined ? parseManifestSource(path, options.text, options) : await readSource(path, options);
   const issues = new IssueCollector(source);
   if (!reportYamlErrors(source, issues)) throw new ManifestError(issues.issues(), source.text);
   const raw = expandYaml(source, issues);
@@ -56,16 +63,19 @@ async function readSource(path: string, options: SourceOptions): Promise<Manifes
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const cwd = options.cwd ?? process.cwd();
-    throw new ManifestError([
-      {
-        file: displayPathOf(resolve(cwd, path), cwd),
-        line: 0,
-        column: 0,
-        length: 0,
-        message: code === "ENOENT" ? "manifest file not found" : `cannot read the manifest (${code ?? String(error)})`,
-        expected: code === "ENOENT" ? "a tasks.yaml (pass --manifest <path> to use another file)" : undefined,
-      },
-    ], null);
+    throw new ManifestError(
+      [
+        {
+          file: displayPathOf(resolve(cwd, path), cwd),
+          line: 0,
+          column: 0,
+          length: 0,
+          message:
+            code === "ENOENT" ? "manifest file not found" : `cannot read the manifest (${code ?? String(error)})`,
+          expected: code === "ENOENT" ? "a tasks.yaml (pass --manifest <path> to use another file)" : undefined,
+        },
+      ],
+      null,
+    );
   }
 }
-

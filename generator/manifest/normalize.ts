@@ -78,7 +78,10 @@ function normalizeTask(name: string, task: RawTask, context: TaskContext): Norma
  */
 function resolveTaskRetry(ref: RawRetryRef | undefined, context: TaskContext): NormalizedRetryPolicy | null {
   const { defaults, policies } = context;
-  const base = defaults.retry === undefined || defaults.retry === false ? null : rawPolicyOf(defaults.retry, { policies, base: {} });
+  const base =
+    defaults.retry === undefined || defaults.retry === false
+      ? null
+      : rawPolicyOf(defaults.retry, { policies, base: {} });
   if (ref === false) return null;
   if (ref === undefined) return base === null ? null : resolvePolicy(base);
   return resolvePolicy(rawPolicyOf(ref, { policies, base: base ?? {} }));
@@ -101,7 +104,11 @@ function resolvePolicy(policy: RawRetryPolicy): NormalizedRetryPolicy {
     dontAutoretryFor: [...new Set(policy.dont_autoretry_for ?? [])],
     maxRetries: policy.max_retries === undefined ? DEFAULTS.retry.maxRetries : policy.max_retries,
     backoffMs:
-      backoff === undefined || backoff === false ? null : backoff === true ? DEFAULTS.retry.backoffTrueMs : parseDuration(backoff),
+      backoff === undefined || backoff === false
+        ? null
+        : backoff === true
+          ? DEFAULTS.retry.backoffTrueMs
+          : parseDuration(backoff),
     backoffMaxMs: parseDuration(policy.backoff_max) ?? DEFAULTS.retry.backoffMaxMs,
     jitter: policy.jitter ?? DEFAULTS.retry.jitter,
     retryDelayMs: parseDuration(policy.retry_delay) ?? DEFAULTS.retry.retryDelayMs,

@@ -31,7 +31,12 @@ export async function checkGeneratedFiles(outDir: string, files: readonly Genera
     if (onDisk !== file.contents) stale.push(file.name);
   }
   const extra = await findStaleGenerated(outDir, new Set(files.map((file) => file.name)));
-  return { current: stale.length + missing.length + extra.length === 0, stale: stale.sort(compareStrings), missing: missing.sort(compareStrings), extra };
+  return {
+    current: stale.length + missing.length + extra.length === 0,
+    stale: stale.sort(compareStrings),
+    missing: missing.sort(compareStrings),
+    extra,
+  };
 }
 
 /** Files in `outDir` that carry the generated header but are not among `emitted`, sorted. */
@@ -44,7 +49,8 @@ export async function findStaleGenerated(outDir: string, emitted: ReadonlySet<st
   }
   const stale: string[] = [];
   for (const entry of entries) {
-    if (entry.isFile() && !emitted.has(entry.name) && (await isGeneratedFile(join(outDir, entry.name)))) stale.push(entry.name);
+    if (entry.isFile() && !emitted.has(entry.name) && (await isGeneratedFile(join(outDir, entry.name))))
+      stale.push(entry.name);
   }
   return stale.sort(compareStrings);
 }

@@ -25,7 +25,7 @@ export async function moduleTypeWarning(outDir: string): Promise<string | null> 
         return null; // npm and node report a broken package.json better than codegen can
       }
       if (type === "module") return null;
-      const written = type === undefined ? "no \"type\"" : `"type": ${JSON.stringify(type)}`;
+      const written = type === undefined ? 'no "type"' : `"type": ${JSON.stringify(type)}`;
       return `${file} has ${written}, so Node loads the generated code as CommonJS, where its imports and top-level await fail: set "type": "module" (npm pkg set type=module)`;
     }
     if (dirname(dir) === dir) return null;

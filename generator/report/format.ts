@@ -13,7 +13,11 @@ export interface FormatOptions {
  * frame with a caret underline, what was expected, a "did you mean", and a final count.
  * `text` is the manifest text (LF line endings); issues without a position get no frame.
  */
-export function formatIssues(issues: readonly ManifestIssue[], text: string | null, options: FormatOptions = {}): string {
+export function formatIssues(
+  issues: readonly ManifestIssue[],
+  text: string | null,
+  options: FormatOptions = {},
+): string {
   const lines = text === null ? [] : text.split("\n");
   const paint = painter(options.color ?? false);
   const blocks = issues.map((issue) => formatIssue(issue, { lines, paint, contextLines: options.contextLines ?? 2 }));
@@ -29,7 +33,8 @@ interface Paint {
 }
 
 function painter(color: boolean): Paint {
-  const wrap = (open: number, close: number) => (text: string) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  const wrap = (open: number, close: number) => (text: string) =>
+    color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
   return { red: wrap(31, 39), dim: wrap(2, 22), bold: wrap(1, 22), cyan: wrap(36, 39) };
 }
 

@@ -34,7 +34,11 @@ export async function readTsconfig(file: string): Promise<TsconfigContents> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    throw new TsconfigError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    throw new TsconfigError(
+      file,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      { cause: error },
+    );
   }
   // Loaded on demand: the compiler costs a few hundred milliseconds to load.
   const { ts } = await import("ts-morph");
@@ -45,7 +49,9 @@ export async function readTsconfig(file: string): Promise<TsconfigContents> {
   }
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
   const config = ts.parseJsonConfigFileContent(parsed.config, host, dirname(file), undefined, file);
-  const fatal = config.errors.find((diagnostic) => FATAL_CODES.has(diagnostic.code) || isSyntaxErrorElsewhere(diagnostic, file));
+  const fatal = config.errors.find(
+    (diagnostic) => FATAL_CODES.has(diagnostic.code) || isSyntaxErrorElsewhere(diagnostic, file),
+  );
   if (fatal) throw new TsconfigError(file, describe(ts, fatal));
   return { options: config.options, raw: parsed.config as Record<string, unknown> };
 }
@@ -64,7 +70,12 @@ type Diagnostic = import("ts-morph").ts.Diagnostic;
 
 /** A JSON syntax error (TS1xxx) in a config that `file` extends. */
 function isSyntaxErrorElsewhere(diagnostic: Diagnostic, file: string): boolean {
-  return diagnostic.code >= 1000 && diagnostic.code < 2000 && diagnostic.file !== undefined && diagnostic.file.fileName !== file;
+  return (
+    diagnostic.code >= 1000 &&
+    diagnostic.code < 2000 &&
+    diagnostic.file !== undefined &&
+    diagnostic.file.fileName !== file
+  );
 }
 
 /** `message (at path:line:column)`, the way tsc would point at it. */

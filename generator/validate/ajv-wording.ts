@@ -2,7 +2,9 @@ import type { ErrorObject } from "ajv";
 
 /** One ajv data-validation error as a sentence about the argument that failed (`"day" must match format "date"`). */
 export function describeDataError(error: ErrorObject): string {
-  const at = error.instancePath ? `"${error.instancePath.slice(1).replace(/~1/g, "/").replace(/~0/g, "~")}"` : "the args";
+  const at = error.instancePath
+    ? `"${error.instancePath.slice(1).replace(/~1/g, "/").replace(/~0/g, "~")}"`
+    : "the args";
   switch (error.keyword) {
     case "required":
       return `missing required property "${String(error.params.missingProperty)}"`;

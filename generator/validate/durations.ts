@@ -15,10 +15,13 @@ export function checkPositiveDurations(manifest: Partial<RawManifest>, issues: I
   const check = (path: PathSegment[], value: unknown): void => {
     if (value === undefined || issues.isBroken(path)) return;
     if (parseDuration(value) === 0) {
-      issues.report({ path }, {
-        message: `${String(path.at(-1))} ${showValue(value)} must be longer than zero`,
-        expected: "a duration greater than 0, such as 30s",
-      });
+      issues.report(
+        { path },
+        {
+          message: `${String(path.at(-1))} ${showValue(value)} must be longer than zero`,
+          expected: "a duration greater than 0, such as 30s",
+        },
+      );
     }
   };
   if (isRecord(manifest.defaults)) {

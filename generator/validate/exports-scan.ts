@@ -49,7 +49,10 @@ export async function scanExports(source: string, fileName = "module.ts"): Promi
       if (!statement.isExportEquals) names.add("default");
     } else if (ts.isExportDeclaration(statement)) {
       if (statement.isTypeOnly) continue;
-      const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : null;
+      const from =
+        statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)
+          ? statement.moduleSpecifier.text
+          : null;
       const clause = statement.exportClause;
       if (!clause) {
         if (from !== null) starFrom.push(from);
@@ -124,7 +127,8 @@ function declaredValueNames(ts: TypeScript, statement: Ts.Statement): string[] {
   if (ts.isVariableStatement(statement)) {
     return statement.declarationList.declarations.flatMap((declaration) => bindingNames(ts, declaration.name));
   }
-  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) return statement.name ? [statement.name.text] : [];
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))
+    return statement.name ? [statement.name.text] : [];
   if (ts.isEnumDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) return [statement.name.text];
   if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return [statement.name.text];
   return [];
@@ -136,7 +140,9 @@ function bindingNames(ts: TypeScript, name: Ts.BindingName): string[] {
 }
 
 function hasModifier(ts: TypeScript, statement: Ts.Statement, kind: Ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === kind);
+  return (
+    ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === kind)
+  );
 }
 
 function scriptKind(ts: TypeScript, fileName: string): Ts.ScriptKind {

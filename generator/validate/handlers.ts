@@ -40,22 +40,30 @@ export async function checkHandlers(
     const written = source.text.slice(valueSpan.start, valueSpan.end);
     const moduleAt = valueSpan.start + Math.max(0, written.indexOf(ref.module));
     if (scanned === null) {
-      issues.report({ span: { start: moduleAt, end: moduleAt + ref.module.length } }, {
-        message: `handler file not found: ${ref.module}`,
-        expected: "a module path relative to the manifest file",
-        suggestion: await suggestSibling(file, ref.module),
-      });
+      issues.report(
+        { span: { start: moduleAt, end: moduleAt + ref.module.length } },
+        {
+          message: `handler file not found: ${ref.module}`,
+          expected: "a module path relative to the manifest file",
+          suggestion: await suggestSibling(file, ref.module),
+        },
+      );
       return;
     }
     // An `export *` from a package (or a missing file) may export the name: say nothing rather than guess.
     const exported = scanned.names;
     if (exported.includes(ref.exportName) || !scanned.complete) return;
     const exportAt = valueSpan.start + Math.max(0, written.lastIndexOf(`#${ref.exportName}`) + 1);
-    issues.report({ span: { start: exportAt, end: exportAt + ref.exportName.length } }, {
-      message: `${ref.module} has no export named "${ref.exportName}"`,
-      expected: exported.length ? `one of its exports (${listNames(exported)})` : `an exported handler (the module exports nothing)`,
-      suggestion: suggest(ref.exportName, exported),
-    });
+    issues.report(
+      { span: { start: exportAt, end: exportAt + ref.exportName.length } },
+      {
+        message: `${ref.module} has no export named "${ref.exportName}"`,
+        expected: exported.length
+          ? `one of its exports (${listNames(exported)})`
+          : `an exported handler (the module exports nothing)`,
+        suggestion: suggest(ref.exportName, exported),
+      },
+    );
   });
   await Promise.all(checks);
 }

@@ -12,7 +12,8 @@ const SCHEDULE_KINDS = ["every", "cron", "at"] as const;
 /** An ISO 8601 date-time with an explicit zone (`Z` or `+01:00`), so the instant is unambiguous. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const TIMESTAMP_EXPECTED = "an ISO 8601 time with a zone, such as 2027-01-01T09:00:00Z";
-const CRON_EXPECTED = 'a cron expression of 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first, such as "0 3 * * *"';
+const CRON_EXPECTED =
+  'a cron expression of 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first, such as "0 3 * * *"';
 
 let timeZones: Set<string> | undefined;
 
@@ -39,11 +40,14 @@ export function checkPeriodic(
     const task = entry.task;
     if (typeof task === "string" && !issues.isBroken([...base, "task"])) {
       if (!tasks.includes(task)) {
-        issues.report({ path: [...base, "task"] }, {
-          message: `periodic entry "${name}" refers to unknown task "${task}"`,
-          expected: "the name of a task under tasks",
-          suggestion: suggest(task, tasks),
-        });
+        issues.report(
+          { path: [...base, "task"] },
+          {
+            message: `periodic entry "${name}" refers to unknown task "${task}"`,
+            expected: "the name of a task under tasks",
+            suggestion: suggest(task, tasks),
+          },
+        );
       } else {
         checkArgs({ name, task, entry }, context);
       }
@@ -52,7 +56,10 @@ export function checkPeriodic(
     for (const field of ["at", "start_time"] as const) {
       const value = entry[field];
       if (typeof value === "string" && !issues.isBroken([...base, field]) && !isTimestamp(value)) {
-        issues.report({ path: [...base, field] }, { message: `invalid timestamp ${JSON.stringify(value)}`, expected: TIMESTAMP_EXPECTED });
+        issues.report(
+          { path: [...base, field] },
+          { message: `invalid timestamp ${JSON.stringify(value)}`, expected: TIMESTAMP_EXPECTED },
+        );
       }
     }
   }
@@ -81,25 +88,38 @@ function checkSchedule(name: string, entry: Record<string, unknown>, issues: Iss
   const given = SCHEDULE_KINDS.filter((kind) => entry[kind] !== undefined);
   if (given.length !== 1) {
     issues.report(given.length === 0 ? { path: base, target: "key" } : { path: [...base, given[1]!], target: "key" }, {
-      message: given.length === 0 ? `periodic entry "${name}" has no schedule` : `periodic entry "${name}" has more than one schedule (${given.join(", ")})`,
+      message:
+        given.length === 0
+          ? `periodic entry "${name}" has no schedule`
+          : `periodic entry "${name}" has more than one schedule (${given.join(", ")})`,
       expected: "exactly one of every, cron or at",
     });
   }
   if (entry.timezone !== undefined && entry.cron === undefined && !issues.isBroken([...base, "timezone"])) {
-    issues.report({ path: [...base, "timezone"], target: "key" }, {
-      message: "timezone applies only to cron schedules",
-      expected: "timezone together with cron",
-    });
+    issues.report(
+      { path: [...base, "timezone"], target: "key" },
+      {
+        message: "timezone applies only to cron schedules",
+        expected: "timezone together with cron",
+      },
+    );
   } else if (typeof entry.timezone === "string" && !isTimeZone(entry.timezone)) {
-    issues.report({ path: [...base, "timezone"] }, {
-      message: `unknown time zone "${entry.timezone}"`,
-      expected: "an IANA time zone such as UTC, Europe/Berlin or America/New_York",
-      suggestion: suggest(entry.timezone, knownTimeZones()),
-    });
+    issues.report(
+      { path: [...base, "timezone"] },
+      {
+        message: `unknown time zone "${entry.timezone}"`,
+        expected: "an IANA time zone such as UTC, Europe/Berlin or America/New_York",
+        suggestion: suggest(entry.timezone, knownTimeZones()),
+      },
+    );
   }
   if (typeof entry.cron === "string" && !issues.isBroken([...base, "cron"])) {
     const problem = cronProblem(entry.cron);
-    if (problem) issues.report({ path: [...base, "cron"] }, { message: `invalid cron expression ${JSON.stringify(entry.cron)}: ${problem}`, expected: CRON_EXPECTED });
+    if (problem)
+      issues.report(
+        { path: [...base, "cron"] },
+        { message: `invalid cron expression ${JSON.stringify(entry.cron)}: ${problem}`, expected: CRON_EXPECTED },
+      );
   }
 }
 
@@ -135,9 +155,13 @@ function checkArgs(
     if (error.keyword === "additionalProperties") inner.push(String(error.params.additionalProperty));
     const where: PathSegment[] = entry.entry.args === undefined ? base : [...base, "args", ...inner];
     // A missing property has no node of its own: point at the key of the mapping that lacks it.
-    const atKey = entry.entry.args === undefined || error.keyword === "required" || error.keyword === "additionalProperties";
-    issues.report({ path: where, target: atKey ? "key" : "value" }, {
-      message: `args of periodic entry "${entry.name}" do not match task "${entry.task}": ${describeDataError(error)}`,
-    });
+    const atKey =
+      entry.entry.args === undefined || error.keyword === "required" || error.keyword === "additionalProperties";
+    issues.report(
+      { path: where, target: atKey ? "key" : "value" },
+      {
+        message: `args of periodic entry "${entry.name}" do not match task "${entry.task}": ${describeDataError(error)}`,
+      },
+    );
   }
 }

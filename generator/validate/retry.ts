@@ -17,14 +17,21 @@ export function checkRetryReferences(manifest: Partial<RawManifest>, issues: Iss
   for (const { path, value } of refs) {
     if (issues.isBroken(path)) continue;
     const [name, namePath] =
-      typeof value === "string" ? [value, path] : isRecord(value) && typeof value.policy === "string" ? [value.policy, [...path, "policy"]] : [];
+      typeof value === "string"
+        ? [value, path]
+        : isRecord(value) && typeof value.policy === "string"
+          ? [value.policy, [...path, "policy"]]
+          : [];
     if (name === undefined || namePath === undefined || policies.includes(name)) continue;
-    issues.report({ path: namePath }, {
-      message: `unknown retry policy "${name}"`,
-      expected: policies.length
-        ? `one of the names under retry_policies (${listNames(policies)})`
-        : "a policy defined under retry_policies (none are defined)",
-      suggestion: suggest(name, policies),
-    });
+    issues.report(
+      { path: namePath },
+      {
+        message: `unknown retry policy "${name}"`,
+        expected: policies.length
+          ? `one of the names under retry_policies (${listNames(policies)})`
+          : "a policy defined under retry_policies (none are defined)",
+        suggestion: suggest(name, policies),
+      },
+    );
   }
 }

@@ -34,52 +34,76 @@ function reportSchemaError(error: ErrorObject, path: PathSegment[], issues: Issu
     case "additionalProperties": {
       const key = String(error.params.additionalProperty);
       const known = Object.keys((parent?.properties as Record<string, unknown> | undefined) ?? {}).sort();
-      issues.report({ path: [...path, key], target: "key" }, {
-        message: `unknown key "${key}"${path.length === 0 ? "" : ` in ${pathLabel(path)}`}`,
-        expected: `one of ${listNames(known)}`,
-        suggestion: suggest(key, known),
-      });
+      issues.report(
+        { path: [...path, key], target: "key" },
+        {
+          message: `unknown key "${key}"${path.length === 0 ? "" : ` in ${pathLabel(path)}`}`,
+          expected: `one of ${listNames(known)}`,
+          suggestion: suggest(key, known),
+        },
+      );
       return;
     }
     case "required":
-      issues.report({ path, target: "key" }, {
-        message: `missing required key "${String(error.params.missingProperty)}" in ${pathLabel(path)}`,
-      });
+      issues.report(
+        { path, target: "key" },
+        {
+          message: `missing required key "${String(error.params.missingProperty)}" in ${pathLabel(path)}`,
+        },
+      );
       return;
     case "propertyNames": {
       const name = String(error.params.propertyName);
       const nameSchema = resolveRef(parent?.propertyNames);
       const nameTitle = typeof nameSchema?.title === "string" ? nameSchema.title : "name";
-      issues.report({ path: [...path, name], target: "key" }, {
-        message: `invalid ${nameTitle} ${JSON.stringify(name)}`,
-        expected: expectedFor(nameSchema),
-      });
+      issues.report(
+        { path: [...path, name], target: "key" },
+        {
+          message: `invalid ${nameTitle} ${JSON.stringify(name)}`,
+          expected: expectedFor(nameSchema),
+        },
+      );
       return;
     }
     case "type":
-      issues.report({ path }, {
-        message: `wrong type for ${pathLabel(path)}: got ${describeValue(error.data)}`,
-        expected: expectedFor(parent),
-      });
+      issues.report(
+        { path },
+        {
+          message: `wrong type for ${pathLabel(path)}: got ${describeValue(error.data)}`,
+          expected: expectedFor(parent),
+        },
+      );
       return;
     case "minimum":
     case "maximum":
-      issues.report({ path }, {
-        message: `${title} ${showValue(error.data)} is out of range`,
-        expected: expectedFor(parent),
-      });
+      issues.report(
+        { path },
+        {
+          message: `${title} ${showValue(error.data)} is out of range`,
+          expected: expectedFor(parent),
+        },
+      );
       return;
     case "const":
-      issues.report({ path }, {
-        message: title === "manifest version" ? `unsupported manifest version ${showValue(error.data)}` : `invalid ${title} ${showValue(error.data)}`,
-        expected: expectedFor(parent),
-      });
+      issues.report(
+        { path },
+        {
+          message:
+            title === "manifest version"
+              ? `unsupported manifest version ${showValue(error.data)}`
+              : `invalid ${title} ${showValue(error.data)}`,
+          expected: expectedFor(parent),
+        },
+      );
       return;
     default:
-      issues.report({ path }, {
-        message: `invalid ${title} ${showValue(error.data)}`,
-        expected: expectedFor(parent) ?? error.message,
-      });
+      issues.report(
+        { path },
+        {
+          message: `invalid ${title} ${showValue(error.data)}`,
+          expected: expectedFor(parent) ?? error.message,
+        },
+      );
   }
 }
 

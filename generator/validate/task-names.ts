@@ -15,10 +15,13 @@ export function checkTaskNameClashes(manifest: Partial<RawManifest>, issues: Iss
     for (let i = 1; i < segments.length; i++) {
       const prefix = segments.slice(0, i).join(".");
       if (!leaves.has(prefix)) continue;
-      issues.report({ path: ["tasks", name], target: "key" }, {
-        message: `task "${name}" is nested under task "${prefix}"`,
-        expected: `a name that is not also a prefix of another task (the client would need "${prefix}" to be both a task and a namespace)`,
-      });
+      issues.report(
+        { path: ["tasks", name], target: "key" },
+        {
+          message: `task "${name}" is nested under task "${prefix}"`,
+          expected: `a name that is not also a prefix of another task (the client would need "${prefix}" to be both a task and a namespace)`,
+        },
+      );
       break;
     }
   }

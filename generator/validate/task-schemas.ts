@@ -19,12 +19,51 @@ export interface TaskSchemas {
 
 const JSON_SCHEMA_TYPES = ["array", "boolean", "integer", "null", "number", "object", "string"];
 const JSON_SCHEMA_KEYWORDS = [
-  "$comment", "$id", "$ref", "$schema", "additionalItems", "additionalProperties", "allOf", "anyOf", "const",
-  "contains", "default", "definitions", "dependencies", "description", "else", "enum", "examples",
-  "exclusiveMaximum", "exclusiveMinimum", "format", "if", "items", "maxItems", "maxLength", "maxProperties",
-  "maximum", "minItems", "minLength", "minProperties", "minimum", "multipleOf", "not", "nullable", "oneOf",
-  "pattern", "patternProperties", "properties", "propertyNames", "readOnly", "required", "then", "title",
-  "type", "uniqueItems", "writeOnly",
+  "$comment",
+  "$id",
+  "$ref",
+  "$schema",
+  "additionalItems",
+  "additionalProperties",
+  "allOf",
+  "anyOf",
+  "const",
+  "contains",
+  "default",
+  "definitions",
+  "dependencies",
+  "description",
+  "else",
+  "enum",
+  "examples",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "format",
+  "if",
+  "items",
+  "maxItems",
+  "maxLength",
+  "maxProperties",
+  "maximum",
+  "minItems",
+  "minLength",
+  "minProperties",
+  "minimum",
+  "multipleOf",
+  "not",
+  "nullable",
+  "oneOf",
+  "pattern",
+  "patternProperties",
+  "properties",
+  "propertyNames",
+  "readOnly",
+  "required",
+  "then",
+  "title",
+  "type",
+  "uniqueItems",
+  "writeOnly",
 ];
 
 /**
@@ -40,7 +79,11 @@ export function compileTaskSchemas(manifest: Partial<RawManifest>, issues: Issue
   for (const name of Object.keys(tasks).sort(compareStrings)) {
     const task = tasks[name];
     if (!isRecord(task)) continue;
-    const args = compileOne(ajv, { key: `args:${name}`, schema: task.args ?? true }, { path: ["tasks", name, "args"], issues });
+    const args = compileOne(
+      ajv,
+      { key: `args:${name}`, schema: task.args ?? true },
+      { path: ["tasks", name, "args"], issues },
+    );
     const result =
       task.result === undefined
         ? null
@@ -99,11 +142,14 @@ function reportMetaErrors(
     const path = [...where.path, ...inner];
     if (inner.at(-1) === "type") {
       const written = String(valueAt(where.schema, inner) ?? "");
-      where.issues.report({ path }, {
-        message: `invalid JSON Schema: unknown type ${JSON.stringify(written)}`,
-        expected: `one of ${listNames(JSON_SCHEMA_TYPES)}`,
-        suggestion: suggest(written, JSON_SCHEMA_TYPES),
-      });
+      where.issues.report(
+        { path },
+        {
+          message: `invalid JSON Schema: unknown type ${JSON.stringify(written)}`,
+          expected: `one of ${listNames(JSON_SCHEMA_TYPES)}`,
+          suggestion: suggest(written, JSON_SCHEMA_TYPES),
+        },
+      );
       continue;
     }
     where.issues.report({ path }, { message: `invalid JSON Schema: ${label} ${error.message ?? "is invalid"}` });
@@ -122,32 +168,41 @@ function reportStrictError(
   if (unknownKeyword) {
     const keyword = unknownKeyword[1]!;
     const inner = findEntry(where.schema, { key: keyword }) ?? [];
-    where.issues.report({ path: [...where.path, ...inner, keyword], target: "key" }, {
-      message: `invalid JSON Schema: unknown keyword "${keyword}"`,
-      expected: "a JSON Schema draft-07 keyword",
-      suggestion: suggest(keyword, JSON_SCHEMA_KEYWORDS),
-    });
+    where.issues.report(
+      { path: [...where.path, ...inner, keyword], target: "key" },
+      {
+        message: `invalid JSON Schema: unknown keyword "${keyword}"`,
+        expected: "a JSON Schema draft-07 keyword",
+        suggestion: suggest(keyword, JSON_SCHEMA_KEYWORDS),
+      },
+    );
     return;
   }
   const unknownFormat = /unknown format "([^"]+)" ignored in schema at path "([^"]*)"/.exec(message);
   if (unknownFormat) {
     const inner = pointerToPath(unknownFormat[2]!);
     const formats = knownFormats();
-    where.issues.report({ path: [...where.path, ...inner, "format"] }, {
-      message: `invalid JSON Schema: unknown format "${unknownFormat[1]}"`,
-      expected: `one of ${listNames(formats)}`,
-      suggestion: suggest(unknownFormat[1]!, formats),
-    });
+    where.issues.report(
+      { path: [...where.path, ...inner, "format"] },
+      {
+        message: `invalid JSON Schema: unknown format "${unknownFormat[1]}"`,
+        expected: `one of ${listNames(formats)}`,
+        suggestion: suggest(unknownFormat[1]!, formats),
+      },
+    );
     return;
   }
   const missingRef = /can't resolve reference (\S+) from id/.exec(message);
   if (missingRef) {
     const ref = missingRef[1]!;
     const inner = findEntry(where.schema, { key: "$ref", value: ref }) ?? [];
-    where.issues.report({ path: [...where.path, ...inner, "$ref"] }, {
-      message: `invalid JSON Schema: $ref ${JSON.stringify(ref)} points nowhere`,
-      expected: "a $ref to a definition in the same schema, such as #/definitions/name",
-    });
+    where.issues.report(
+      { path: [...where.path, ...inner, "$ref"] },
+      {
+        message: `invalid JSON Schema: $ref ${JSON.stringify(ref)} points nowhere`,
+        expected: "a $ref to a definition in the same schema, such as #/definitions/name",
+      },
+    );
     return;
   }
   // ajv names the place as `<schema id>#<json pointer>`.
@@ -157,10 +212,13 @@ function reportStrictError(
     .replace(/^strict mode: /, "")
     .replace(/ at "[^"]*"/, "")
     .replace(/ \((strict\w+)\)$/, "");
-  where.issues.report({ path: [...where.path, ...inner] }, {
-    message: `invalid JSON Schema: ${text}`,
-    expected: "a schema that ajv compiles in strict mode (see https://ajv.js.org/strict-mode.html)",
-  });
+  where.issues.report(
+    { path: [...where.path, ...inner] },
+    {
+      message: `invalid JSON Schema: ${text}`,
+      expected: "a schema that ajv compiles in strict mode (see https://ajv.js.org/strict-mode.html)",
+    },
+  );
 }
 
 /** The path (inside `schema`) of the first object that has `key` (set to `value`, when given), breadth-first. */

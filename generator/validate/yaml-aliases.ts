@@ -29,8 +29,14 @@ export function expandYaml(source: ManifestSource, issues: IssueCollector): unkn
     issues.report(
       { span },
       missing
-        ? { message: `invalid YAML: alias *${missing.source} refers to no anchor`, expected: "an anchor (&name) defined before the alias; to start a plain string with *, quote it" }
-        : { message: `invalid YAML: ${(error as Error).message}`, expected: `aliases that expand to at most ${MAX_ALIAS_COUNT} nodes` },
+        ? {
+            message: `invalid YAML: alias *${missing.source} refers to no anchor`,
+            expected: "an anchor (&name) defined before the alias; to start a plain string with *, quote it",
+          }
+        : {
+            message: `invalid YAML: ${(error as Error).message}`,
+            expected: `aliases that expand to at most ${MAX_ALIAS_COUNT} nodes`,
+          },
     );
     return null;
   }

@@ -16,10 +16,13 @@ export function reportYamlErrors(source: ManifestSource, issues: IssueCollector)
     const span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
     if (error.code === "DUPLICATE_KEY") {
       const key = keyTextAt(source.text, span.start);
-      issues.report({ span: { start: span.start, end: span.start + key.length } }, {
-        message: `duplicate key ${JSON.stringify(key)}`,
-        expected: "each key at most once in a mapping",
-      });
+      issues.report(
+        { span: { start: span.start, end: span.start + key.length } },
+        {
+          message: `duplicate key ${JSON.stringify(key)}`,
+          expected: "each key at most once in a mapping",
+        },
+      );
       continue;
     }
     usable = false;
@@ -27,13 +30,19 @@ export function reportYamlErrors(source: ManifestSource, issues: IssueCollector)
     if (unclosed) {
       // The parser notices at the end of the input; the opening quote is what the user must find.
       const opening = openingQuote(source.text, { quote: unclosed[1]!, before: span.start });
-      issues.report({ span: { start: opening, end: opening + 1 } }, {
-        message: `invalid YAML: string is never closed`,
-        expected: `a closing ${unclosed[1]} for the string that starts here`,
-      });
+      issues.report(
+        { span: { start: opening, end: opening + 1 } },
+        {
+          message: `invalid YAML: string is never closed`,
+          expected: `a closing ${unclosed[1]} for the string that starts here`,
+        },
+      );
       continue;
     }
-    issues.report({ span: pullBackFromBlank(source.text, span) }, { message: `invalid YAML: ${yamlMessage(error.message)}` });
+    issues.report(
+      { span: pullBackFromBlank(source.text, span) },
+      { message: `invalid YAML: ${yamlMessage(error.message)}` },
+    );
   }
   return usable;
 }
@@ -70,6 +79,9 @@ function keyTextAt(text: string, offset: number): string {
 
 /** The parser's sentence, first letter lower-cased to read as the tail of "invalid YAML: ...". */
 function yamlMessage(message: string): string {
-  const firstLine = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "").trim();
+  const firstLine = message
+    .split("\n")[0]!
+    .replace(/ at line \d+, column \d+:?$/, "")
+    .trim();
   return firstLine.charAt(0).toLowerCase() + firstLine.slice(1);
 }

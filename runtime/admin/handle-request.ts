@@ -35,32 +35,56 @@ function isApi(path: string): boolean {
  * The request pipeline: security headers, Host check, public assets and login, then
  * authentication, cross-origin and CSRF checks for anything that changes state, then the route.
  */
-export function createRequestHandler(ctx: AdminContext, deps: PipelineDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestHandler(
+  ctx: AdminContext,
+  deps: PipelineDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = new URL(req.url ?? "/", "http://admin.invalid");
     let view: View = { app: ctx.app.app, signedIn: false, csrfToken: null, flash: null, now: Date.now() };
     handle(ctx, deps, req, res, url, (v) => (view = v)).catch(async (caught: unknown) => {
       const error = isWrongTypeError(caught) ? await movedAsideError(ctx) : caught;
       const mapped = toHttpError(error);
-      if (!mapped) ctx.log.error("admin request failed", { method: req.method, path: url.pathname, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      if (!mapped)
+        ctx.log.error("admin request failed", {
+          method: req.method,
+          path: url.pathname,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
       const status = mapped?.status ?? 500;
       const message = mapped?.message ?? "internal error; see the admin server's log";
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      if (isApi(url.pathname)) sendJson(res, { error: { code: mapped?.code ?? "ADMIN_INTERNAL", message, field: mapped?.field ?? null } }, { status });
+      if (isApi(url.pathname))
+        sendJson(
+          res,
+          { error: { code: mapped?.code ?? "ADMIN_INTERNAL", message, field: mapped?.field ?? null } },
+          { status },
+        );
       else sendHtml(res, errorPage(view, { status, message }), { status });
     });
   };
 }
 
-async function handle(ctx: AdminContext, deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, url: URL, setView: (v: View) => void): Promise<void> {
+async function handle(
+  ctx: AdminContext,
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  setView: (v: View) => void,
+): Promise<void> {
   applySecurityHeaders(res);
   const path = url.pathname;
   const method = (req.method ?? "GET").toUpperCase();
   if (!hostAllowed(req, { bindHost: deps.bindHost, allowedHosts: deps.allowedHosts })) {
-    throw new AdminHttpError(403, "ADMIN_HOST_REFUSED", "this server only answers to localhost, loopback addresses and its configured host names (allowedHosts)");
+    throw new AdminHttpError(
+      403,
+      "ADMIN_HOST_REFUSED",
+      "this server only answers to localhost, loopback addresses and its configured host names (allowedHosts)",
+    );
   }
   if ((method === "GET" || method === "HEAD") && path.startsWith("/static/")) {
     if (!serveStatic(req, res, path)) throw notFound("file");
@@ -75,7 +99,17 @@ async function handle(ctx: AdminContext, deps: PipelineDeps, req: IncomingMessag
   if (!principal && guessesToken) deps.throttle.fail(throttleKey(req));
   if (!principal) {
     if (isApi(path)) {
-      sendJson(res, { error: { code: "ADMIN_UNAUTHENTICATED", message: "send Authorization: Bearer <CELERITY_ADMIN_TOKEN> or log in", field: null } }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="celerity-admin"' } });
+      sendJson(
+        res,
+        {
+          error: {
+            code: "ADMIN_UNAUTHENTICATED",
+            message: "send Authorization: Bearer <CELERITY_ADMIN_TOKEN> or log in",
+            field: null,
+          },
+        },
+        { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="celerity-admin"' } },
+      );
     } else {
       sendLoginRequired(res, deps, method === "GET" ? path + url.search : "/");
     }
@@ -90,11 +124,19 @@ async function handle(ctx: AdminContext, deps: PipelineDeps, req: IncomingMessag
     // Bearer clients are exempt: a browser never attaches that header on its own, so it cannot be forged cross-site.
     if (session) assertCsrfToken(req, body, session.csrfToken);
   }
-  if (path === "/logout" && method === "POST") return handleLogout({ req, res }, deps, { sessionId: session?.id ?? null });
+  if (path === "/logout" && method === "POST")
+    return handleLogout({ req, res }, deps, { sessionId: session?.id ?? null });
 
   // Live refreshes and API calls must not eat the message meant for the next full page view.
-  const takeFlash = session !== null && !isApi(path) && req.headers["x-celerity-live"] === undefined && method === "GET";
-  const view: View = { app: ctx.app.app, signedIn: true, csrfToken: session?.csrfToken ?? null, flash: takeFlash ? session.flash : null, now: Date.now() };
+  const takeFlash =
+    session !== null && !isApi(path) && req.headers["x-celerity-live"] === undefined && method === "GET";
+  const view: View = {
+    app: ctx.app.app,
+    signedIn: true,
+    csrfToken: session?.csrfToken ?? null,
+    flash: takeFlash ? session.flash : null,
+    now: Date.now(),
+  };
   if (takeFlash) session.flash = null;
   setView(view);
 

@@ -18,7 +18,9 @@ function label(value: string): string {
 }
 
 function labels(pairs: Record<string, string>): string {
-  const body = Object.entries(pairs).map(([k, v]) => `${k}="${label(v)}"`).join(",");
+  const body = Object.entries(pairs)
+    .map(([k, v]) => `${k}="${label(v)}"`)
+    .join(",");
   return body === "" ? "" : `{${body}}`;
 }
 
@@ -47,31 +49,38 @@ export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<str
   const overview = await readOverview(conn, app);
   const byState = new Map<string, Map<string, number>>();
   const durations = new Map<string, DurationHistogram>();
-  await scanRecent({ ...conn, app }, {
-    fields: [F.name, F.state, F.startedAt, F.finishedAt],
-    visit: ({ values: [n, s, st, ft] }) => {
-      if (n === null || s === null) return;
-      const task = Object.hasOwn(app.tasks, n) ? n : OTHER;
-      const states = byState.get(task) ?? new Map<string, number>();
-      states.set(s, (states.get(s) ?? 0) + 1);
-      byState.set(task, states);
-      const started = msOrNull(st);
-      const finished = msOrNull(ft);
-      if ((s === "SUCCESS" || s === "FAILURE") && started !== null && finished !== null && finished >= started) {
-        const seconds = (finished - started) / 1000;
-        const h = durations.get(task) ?? { counts: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 };
-        DURATION_BUCKETS.forEach((le, i) => {
-          if (seconds <= le) h.counts[i]++;
-        });
-        h.sum += seconds;
-        h.count++;
-        durations.set(task, h);
-      }
+  await scanRecent(
+    { ...conn, app },
+    {
+      fields: [F.name, F.state, F.startedAt, F.finishedAt],
+      visit: ({ values: [n, s, st, ft] }) => {
+        if (n === null || s === null) return;
+        const task = Object.hasOwn(app.tasks, n) ? n : OTHER;
+        const states = byState.get(task) ?? new Map<string, number>();
+        states.set(s, (states.get(s) ?? 0) + 1);
+        byState.set(task, states);
+        const started = msOrNull(st);
+        const finished = msOrNull(ft);
+        if ((s === "SUCCESS" || s === "FAILURE") && started !== null && finished !== null && finished >= started) {
+          const seconds = (finished - started) / 1000;
+          const h = durations.get(task) ?? { counts: DURATION_BUCKETS.map(() => 0), sum: 0, count: 0 };
+          DURATION_BUCKETS.forEach((le, i) => {
+            if (seconds <= le) h.counts[i]++;
+          });
+          h.sum += seconds;
+          h.count++;
+          durations.set(task, h);
+        }
+      },
     },
-  });
+  );
 
   const out = new Exposition();
-  out.family("celerity_queue_depth", "gauge", "Tasks per queue: ready to run, delayed (countdown, eta, retry backoff), in flight (leased by a worker).");
+  out.family(
+    "celerity_queue_depth",
+    "gauge",
+    "Tasks per queue: ready to run, delayed (countdown, eta, retry backoff), in flight (leased by a worker).",
+  );
   for (const q of overview.queues) {
     out.sample("celerity_queue_depth", { queue: q.name, state: "ready" }, q.ready);
     out.sample("celerity_queue_depth", { queue: q.name, state: "delayed" }, q.delayed);
@@ -81,7 +90,11 @@ export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<str
   for (const q of overview.queues) out.sample("celerity_queue_dead_letters", { queue: q.name }, q.dead);
   out.family("celerity_dead_letters", "gauge", "Dead letters in total.");
   out.sample("celerity_dead_letters", {}, overview.deadTotal);
-  out.family("celerity_queue_runs_last_minute", "gauge", "Runs finished in the last 60 seconds per queue, by outcome (ok, fail, retry).");
+  out.family(
+    "celerity_queue_runs_last_minute",
+    "gauge",
+    "Runs finished in the last 60 seconds per queue, by outcome (ok, fail, retry).",
+  );
   for (const q of overview.queues) {
     out.sample("celerity_queue_runs_last_minute", { queue: q.name, outcome: "ok" }, q.completedPerMinute);
     out.sample("celerity_queue_runs_last_minute", { queue: q.name, outcome: "fail" }, q.failedPerMinute);
@@ -94,7 +107,9 @@ export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<str
   );
   const fenced = await Promise.all(
     overview.queues.map(async (q) => {
-      const parts = await Promise.all(queueParts({ ...conn, app }, q.name).map((part) => conn.redis.hget(conn.ks.stats(part), "fenced")));
+      const parts = await Promise.all(
+        queueParts({ ...conn, app }, q.name).map((part) => conn.redis.hget(conn.ks.stats(part), "fenced")),
+      );
       return parts.reduce((a, v) => a + Number(v ?? 0), 0);
     }),
   );
@@ -104,10 +119,16 @@ export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<str
     const states = byState.get(task)!;
     for (const state of TASK_STATES) out.sample("celerity_tasks", { task, state }, states.get(state) ?? 0);
   }
-  out.family("celerity_task_duration_seconds", "histogram", "Run time of finished tasks in the recent-task index, started to finished.");
+  out.family(
+    "celerity_task_duration_seconds",
+    "histogram",
+    "Run time of finished tasks in the recent-task index, started to finished.",
+  );
   for (const task of [...durations.keys()].sort()) {
     const h = durations.get(task)!;
-    DURATION_BUCKETS.forEach((le, i) => out.sample("celerity_task_duration_seconds_bucket", { task, le: String(le) }, h.counts[i]));
+    DURATION_BUCKETS.forEach((le, i) =>
+      out.sample("celerity_task_duration_seconds_bucket", { task, le: String(le) }, h.counts[i]),
+    );
     out.sample("celerity_task_duration_seconds_bucket", { task, le: "+Inf" }, h.count);
     out.sample("celerity_task_duration_seconds_sum", { task }, Math.round(h.sum * 1e6) / 1e6);
     out.sample("celerity_task_duration_seconds_count", { task }, h.count);
@@ -117,6 +138,7 @@ export async function renderMetrics(conn: BrokerConn, app: AppSpec): Promise<str
   out.family("celerity_worker_in_flight", "gauge", "Tasks a worker is running.");
   for (const w of overview.workers) out.sample("celerity_worker_in_flight", { worker: w.id, host: w.host }, w.inFlight);
   out.family("celerity_worker_concurrency", "gauge", "Concurrency slots of a worker.");
-  for (const w of overview.workers) out.sample("celerity_worker_concurrency", { worker: w.id, host: w.host }, w.concurrency);
+  for (const w of overview.workers)
+    out.sample("celerity_worker_concurrency", { worker: w.id, host: w.host }, w.concurrency);
   return out.lines.join("\n") + "\n";
 }

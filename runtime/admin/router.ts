@@ -6,7 +6,10 @@ interface Route {
   handler: RouteHandler;
 }
 
-export type RouteMatch = { kind: "found"; handler: RouteHandler; params: Record<string, string> } | { kind: "method-not-allowed"; allowed: string[] } | { kind: "none" };
+export type RouteMatch =
+  | { kind: "found"; handler: RouteHandler; params: Record<string, string> }
+  | { kind: "method-not-allowed"; allowed: string[] }
+  | { kind: "none" };
 
 /** Exact-segment routing with `:name` parameters; parameters are URL-decoded, nothing else is special. */
 export class Router {

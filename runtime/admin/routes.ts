@@ -1,4 +1,13 @@
-import { apiDeletePeriodic, apiCreatePeriodic, apiGetPeriodic, apiListPeriodic, apiManifest, apiRunPeriodic, apiSetEnabled, apiUpdatePeriodic } from "./api/periodic.ts";
+import {
+  apiDeletePeriodic,
+  apiCreatePeriodic,
+  apiGetPeriodic,
+  apiListPeriodic,
+  apiManifest,
+  apiRunPeriodic,
+  apiSetEnabled,
+  apiUpdatePeriodic,
+} from "./api/periodic.ts";
 import { apiGetDead, apiListDead, apiPurgeAllDead, apiPurgeDead, apiRequeueDead } from "./api/dead-letters.ts";
 import { apiOverview, apiQueues, apiWorkers } from "./api/overview.ts";
 import { apiGetTask, apiListTasks, apiRetryTask, apiRevokeTask } from "./api/tasks.ts";
@@ -7,7 +16,15 @@ import { sendText } from "./http/respond.ts";
 import { renderMetrics } from "./metrics.ts";
 import { showDashboard } from "./pages/dashboard.ts";
 import { postPurge, postPurgeAll, postRequeue, showDeadLetter, showDeadLetters } from "./pages/dead-letters.ts";
-import { postCreatePeriodic, postDeletePeriodic, postRunNow, postSetEnabled, postUpdatePeriodic, showEditPeriodic, showNewPeriodic } from "./pages/periodic-actions.ts";
+import {
+  postCreatePeriodic,
+  postDeletePeriodic,
+  postRunNow,
+  postSetEnabled,
+  postUpdatePeriodic,
+  showEditPeriodic,
+  showNewPeriodic,
+} from "./pages/periodic-actions.ts";
 import { showPeriodicList } from "./pages/periodic-list.ts";
 import { postRetry, postRevoke } from "./pages/task-actions.ts";
 import { showTask } from "./pages/task-detail.ts";

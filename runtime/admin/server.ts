@@ -65,7 +65,12 @@ export interface AdminTimeouts {
 }
 
 /** 10 s for headers, 30 s per request, 5 s keep-alive, 60 s of silence. */
-export const DEFAULT_TIMEOUTS: AdminTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, idleMs: 60_000 };
+export const DEFAULT_TIMEOUTS: AdminTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  idleMs: 60_000,
+};
 export const DEFAULT_ADMIN_HOST = "127.0.0.1";
 
 /**
@@ -76,7 +81,8 @@ export async function startAdmin(app: AppSpec, options: AdminOptions = {}): Prom
   const credentials = resolveCredentials(options);
   const host = options.host ?? DEFAULT_ADMIN_HOST;
   const port = options.port ?? DEFAULT_ADMIN_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`port must be 0..65535, got ${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigurationError(`port must be 0..65535, got ${port}`);
   const log = (options.logger ?? createLogger()).child({ component: "admin" });
   const ownsRedis = !(options.redis && typeof options.redis === "object");
   const redis = ownsRedis ? connectRedis(options.redis, { name: "celerity-admin" }) : (options.redis as RedisClient);
@@ -97,7 +103,12 @@ export async function startAdmin(app: AppSpec, options: AdminOptions = {}): Prom
     devices: new DeviceCookies(credentials),
     router: buildRouter(),
     bindHost: host,
-    allowedHosts: options.allowedHosts ?? (process.env.CELERITY_ADMIN_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim()).filter((h) => h !== ""),
+    allowedHosts:
+      options.allowedHosts ??
+      (process.env.CELERITY_ADMIN_ALLOWED_HOSTS ?? "")
+        .split(",")
+        .map((h) => h.trim())
+        .filter((h) => h !== ""),
   });
   const t: AdminTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const server = createServer(

@@ -10,7 +10,14 @@ import type { AppSpec } from "../spec/types.ts";
 import { fireDue, type DueEntry } from "./fire-due.ts";
 import { beatKeys, type BeatKeys } from "./keys.ts";
 import { LeaderLock } from "./leader-lock.ts";
-import { isWrongTypeError, logQuarantinesWith, onQuarantine, quarantineOnWrongType, quarantineWrongTypes, repairingWrongTypes } from "../broker/quarantine.ts";
+import {
+  isWrongTypeError,
+  logQuarantinesWith,
+  onQuarantine,
+  quarantineOnWrongType,
+  quarantineWrongTypes,
+  repairingWrongTypes,
+} from "../broker/quarantine.ts";
 import { restoreSchedule } from "./restore-schedule.ts";
 import { beatScripts } from "./scripts.ts";
 import { measureClockOffset } from "../time/redis-clock.ts";
@@ -92,7 +99,8 @@ export class Beat {
     this.#app = app;
     this.#options = options;
     this.#ttlMs = options.lockTtlMs ?? 5_000;
-    if (!Number.isInteger(this.#ttlMs) || this.#ttlMs < 250) throw new ConfigurationError(`lockTtlMs must be a whole number of at least 250 ms, got ${this.#ttlMs}`);
+    if (!Number.isInteger(this.#ttlMs) || this.#ttlMs < 250)
+      throw new ConfigurationError(`lockTtlMs must be a whole number of at least 250 ms, got ${this.#ttlMs}`);
     this.#renewMs = Math.floor(this.#ttlMs / 5);
     this.#pollMs = options.pollMs ?? 250;
     if (!(this.#pollMs > 0)) throw new ConfigurationError(`pollMs must be positive, got ${this.#pollMs}`);
@@ -126,15 +134,26 @@ export class Beat {
       this.#changed = true;
       this.#wake?.();
     });
-    this.#lock = new LeaderLock(this.#redis, this.#keys.leader, { token: this.#token, ttlMs: this.#ttlMs, releasedChannel: this.#keys.changed });
+    this.#lock = new LeaderLock(this.#redis, this.#keys.leader, {
+      token: this.#token,
+      ttlMs: this.#ttlMs,
+      releasedChannel: this.#keys.changed,
+    });
     let synced;
     try {
-      await checkEvictionPolicy(this.#redis, { allowEviction: this.#options.allowEviction, role: "beat", log: this.#log });
+      await checkEvictionPolicy(this.#redis, {
+        allowEviction: this.#options.allowEviction,
+        role: "beat",
+        log: this.#log,
+      });
       await this.#subscriber.subscribe(this.#keys.changed);
       await Promise.all(Object.values(beatScripts).map((s) => s.ensureLoaded(this.#redis)));
       await this.#measureClock();
       const store = new PeriodicStore(this.#app, { redis: this.#redis, prefix: this.#options.prefix, now: this.#now });
-      synced = await repairingWrongTypes(this.#redis, this.#allKeys(), { context: "beat manifest sync", attempt: () => store.syncManifest() });
+      synced = await repairingWrongTypes(this.#redis, this.#allKeys(), {
+        context: "beat manifest sync",
+        attempt: () => store.syncManifest(),
+      });
     } catch (error) {
       // An invalid manifest entry, say: leave no connection behind to keep the process alive.
       await quit(this.#subscriber);
@@ -207,7 +226,10 @@ export class Beat {
     this.#offsetMs = offsetMs;
     if (Math.abs(offsetMs) > SKEW_WARN_MS && !this.#skewLogged) {
       this.#skewLogged = true;
-      this.#log.warn("this clock differs from Redis's; scheduling follows Redis's clock", { offsetMs, roundTripMs: Math.round(roundTripMs) });
+      this.#log.warn("this clock differs from Redis's; scheduling follows Redis's clock", {
+        offsetMs,
+        roundTripMs: Math.round(roundTripMs),
+      });
     }
   }
 
@@ -227,7 +249,12 @@ export class Beat {
         await this.#sleep(await this.#tick());
       } catch (error) {
         if (!this.#running) break;
-        if (isWrongTypeError(error) && (await quarantineWrongTypes(this.#redis, this.#allKeys(), { context: "beat scheduling" }).catch(() => [])).length > 0) continue;
+        if (
+          isWrongTypeError(error) &&
+          (await quarantineWrongTypes(this.#redis, this.#allKeys(), { context: "beat scheduling" }).catch(() => []))
+            .length > 0
+        )
+          continue;
         this.#log.warn("scheduling failed; retrying", { error: (error as Error).message });
         await this.#sleep(ERROR_BACKOFF_MS);
       }
@@ -248,7 +275,10 @@ export class Beat {
     const due: DueEntry[] = [];
     for (let i = 0; i < flat.length; i += 2) due.push({ name: flat[i], dueMs: Number(flat[i + 1]) });
     if (!this.#active()) return 0;
-    const fired = await fireDue({ redis: this.#redis, ks: this.#ks, keys: this.#keys, app: this.#app, log: this.#log, now }, due);
+    const fired = await fireDue(
+      { redis: this.#redis, ks: this.#ks, keys: this.#keys, app: this.#app, log: this.#log, now },
+      due,
+    );
     return fired.early > 0 ? EARLY_RETRY_MS : 0;
   }
 
@@ -262,7 +292,8 @@ export class Beat {
     const afterQuarantine = this.#restoreNeeded;
     this.#restoreNeeded = false;
     const restored = await restoreSchedule({ redis: this.#redis, keys: this.#keys }, this.#app, { now: this.#now() });
-    if (afterQuarantine || restored.length > 0) this.#log.warn("schedule rebuilt: entries without a next run were rescheduled", { rescheduled: restored });
+    if (afterQuarantine || restored.length > 0)
+      this.#log.warn("schedule rebuilt: entries without a next run were rescheduled", { rescheduled: restored });
   }
 
   /**

@@ -53,19 +53,30 @@ export function cronFor(pattern: string, timezone: string): CronSchedule {
 function compile(pattern: string, timezone: string): CronSchedule {
   const trimmed = pattern.trim();
   const expanded = trimmed.startsWith("@") ? NICKNAMES[trimmed.toLowerCase()] : trimmed;
-  if (expanded === undefined) throw new Error(`unknown nickname "${trimmed}" (expected one of ${Object.keys(NICKNAMES).join(", ")})`);
+  if (expanded === undefined)
+    throw new Error(`unknown nickname "${trimmed}" (expected one of ${Object.keys(NICKNAMES).join(", ")})`);
   const fields = expanded.split(/\s+/);
   // croner also accepts an ISO date as a "pattern"; that is what `at` schedules are for.
   if (fields.length !== 5 && fields.length !== 6) {
-    throw new Error(`expected 5 fields (minute hour day-of-month month day-of-week) or 6 (with seconds first), got ${fields.length}`);
+    throw new Error(
+      `expected 5 fields (minute hour day-of-month month day-of-week) or 6 (with seconds first), got ${fields.length}`,
+    );
   }
   const [hour, dom, dow] = fields.length === 6 ? [fields[2], fields[3], fields[5]] : [fields[1], fields[2], fields[4]];
   const unrestricted = (field: string) => field.startsWith("*") || field.startsWith("?");
   // The pattern is matched against wall-clock readings written as UTC; the zone is applied here.
-  const wall = new Cron(expanded, { paused: true, utcOffset: 0, mode: "5-or-6-parts", domAndDow: unrestricted(dom) || unrestricted(dow) });
+  const wall = new Cron(expanded, {
+    paused: true,
+    utcOffset: 0,
+    mode: "5-or-6-parts",
+    domAndDow: unrestricted(dom) || unrestricted(dow),
+  });
   const slotAfter = (wallMs: number): number | null => wall.nextRun(new Date(wallMs))?.getTime() ?? null;
   const elapsed = unrestricted(hour);
-  return { nextAfter: (afterMs) => (elapsed ? nextElapsed(slotAfter, timezone, afterMs) : nextExplicit(slotAfter, timezone, afterMs)) };
+  return {
+    nextAfter: (afterMs) =>
+      elapsed ? nextElapsed(slotAfter, timezone, afterMs) : nextExplicit(slotAfter, timezone, afterMs),
+  };
 }
 
 type SlotAfter = (wallMs: number) => number | null;
@@ -74,7 +85,9 @@ type SlotAfter = (wallMs: number) => number | null;
 function instantsOf(timezone: string, slot: number): { instants: number[]; earlier: number; later: number } {
   const earlier = offsetMs(timezone, slot - offsetMs(timezone, slot) - NEAR);
   const later = offsetMs(timezone, slot - offsetMs(timezone, slot) + NEAR);
-  const instants = [...new Set([slot - earlier, slot - later])].filter((t) => wallClock(timezone, t) === slot).sort((a, b) => a - b);
+  const instants = [...new Set([slot - earlier, slot - later])]
+    .filter((t) => wallClock(timezone, t) === slot)
+    .sort((a, b) => a - b);
   return { instants, earlier, later };
 }
 
@@ -96,7 +109,10 @@ function nextExplicit(slotAfter: SlotAfter, timezone: string, afterMs: number): 
   for (let guard = 0; slot !== null && guard < 10_000; guard++) {
     const at = explicitInstant(timezone, slot);
     if (at > afterMs) return at;
-    const overlapEnd = wallClock(timezone, afterMs - NEAR) > wallClock(timezone, afterMs) - NEAR ? endOfOverlap(timezone, afterMs) : null;
+    const overlapEnd =
+      wallClock(timezone, afterMs - NEAR) > wallClock(timezone, afterMs) - NEAR
+        ? endOfOverlap(timezone, afterMs)
+        : null;
     slot = slotAfter(overlapEnd !== null && overlapEnd > slot ? overlapEnd - 1000 : slot);
   }
   return null;

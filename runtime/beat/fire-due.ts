@@ -48,7 +48,11 @@ export async function fireDue(ctx: FireContext, due: readonly DueEntry[]): Promi
   return { sent: results.filter((r) => r === "sent").length, early: results.filter((r) => r === "early").length };
 }
 
-async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition | null): Promise<"sent" | "early" | "none"> {
+async function fireOne(
+  ctx: FireContext,
+  entry: DueEntry,
+  def: StoredDefinition | null,
+): Promise<"sent" | "early" | "none"> {
   const { redis, keys, now } = ctx;
   let plan = NO_RUN;
   let next: number | null = null;
@@ -59,29 +63,47 @@ async function fireOne(ctx: FireContext, entry: DueEntry, def: StoredDefinition 
       next = retire ? null : nextRunAfterFiring(def.schedule, { dueMs: entry.dueMs, nowMs: now });
       plan = planRun(ctx.app, ctx.ks, { definition: def, taskId: `periodic:${entry.name}:${entry.dueMs}`, now });
     } catch (error) {
-      ctx.log.error("periodic entry skipped: its run cannot be sent", { entry: entry.name, error: (error as Error).message });
+      ctx.log.error("periodic entry skipped: its run cannot be sent", {
+        entry: entry.name,
+        error: (error as Error).message,
+      });
     }
   } else {
     ctx.log.warn("due entry without a definition dropped from the schedule", { entry: entry.name });
   }
   const sending = plan !== NO_RUN;
   // Keys of a skipped run are placeholders the script never touches; Cluster needs them in-slot anyway.
-  const runKeys = sending ? plan.keys : [ctx.ks.task("-"), ctx.ks.ready("-", 0), ctx.ks.delayed("-"), ctx.ks.signal("-"), ctx.ks.recent];
+  const runKeys = sending
+    ? plan.keys
+    : [ctx.ks.task("-"), ctx.ks.ready("-", 0), ctx.ks.delayed("-"), ctx.ks.signal("-"), ctx.ks.recent];
   const fire = (mode: string, args: readonly (string | number)[]) =>
-    beatScripts.fire.run(redis, [keys.due, keys.disabled, keys.runCount, keys.lastRun, ...runKeys], [entry.name, entry.dueMs, next === null ? "" : next, retire ? "1" : "0", now, mode, ...args]);
+    beatScripts.fire.run(
+      redis,
+      [keys.due, keys.disabled, keys.runCount, keys.lastRun, ...runKeys],
+      [entry.name, entry.dueMs, next === null ? "" : next, retire ? "1" : "0", now, mode, ...args],
+    );
   let result: unknown;
   if (sending && plan.remote) {
     // A sharded queue's run lives in another slot: check due-ness, enqueue under the deterministic
     // id (a repeat after a crash or a racing beat finds it and writes nothing), then advance.
     const checked = await fire("3", plan.args);
     if (checked !== 5) return checked === 4 ? "early" : "none";
-    const [created] = await enqueueBatch(ctx, [plan.remote.item], { queue: plan.remote.queue, priority: plan.remote.priority });
+    const [created] = await enqueueBatch(ctx, [plan.remote.item], {
+      queue: plan.remote.queue,
+      priority: plan.remote.priority,
+    });
     result = await fire("2", [created ? "1" : "0", ...plan.args.slice(1)]);
   } else {
     result = await fire(sending ? "1" : "0", plan.args);
   }
   if (result === 1) {
-    ctx.log.info("periodic task sent", { entry: entry.name, task: def!.task, id: plan.taskId, lateMs: now - entry.dueMs, next: next === null ? null : new Date(next).toISOString() });
+    ctx.log.info("periodic task sent", {
+      entry: entry.name,
+      task: def!.task,
+      id: plan.taskId,
+      lateMs: now - entry.dueMs,
+      next: next === null ? null : new Date(next).toISOString(),
+    });
     return "sent";
   }
   if (result === 2) ctx.log.warn("periodic run existed already", { entry: entry.name, id: plan.taskId });

@@ -12,9 +12,19 @@ import { Beat, type BeatOptions } from "./beat.ts";
 /** Beat's flags; the defaults shown are those of {@link BeatOptions}. */
 export const BEAT_FLAGS: readonly FlagSpec[] = [
   ...connectionFlags("clients and workers"),
-  { name: "lock-ttl", value: "DURATION", default: "5s", help: "leader lock TTL; a standby beat takes over within about this long" },
+  {
+    name: "lock-ttl",
+    value: "DURATION",
+    default: "5s",
+    help: "leader lock TTL; a standby beat takes over within about this long",
+  },
   { name: "poll", value: "DURATION", default: "250ms", help: "longest sleep between looks at the next due entry" },
-  { name: "allow-eviction", value: "", default: "off: a maxmemory-policy that can evict keys is refused", help: "run even if Redis may evict keys (or CELERITY_ALLOW_EVICTION=1)" },
+  {
+    name: "allow-eviction",
+    value: "",
+    default: "off: a maxmemory-policy that can evict keys is refused",
+    help: "run even if Redis may evict keys (or CELERITY_ALLOW_EVICTION=1)",
+  },
 ];
 
 /** Beat's `--help` text. */
@@ -28,9 +38,18 @@ export function beatHelp(): string {
 
 /** Turns command-line flags into beat options. */
 export function beatOptionsFromArgv(argv: readonly string[]): BeatOptions {
-  const flags = parseFlags(argv, BEAT_FLAGS.map((f) => f.name));
+  const flags = parseFlags(
+    argv,
+    BEAT_FLAGS.map((f) => f.name),
+  );
   const duration = (name: string) => durationFlag(flags, name);
-  return { redis: stringFlag(flags, "redis"), prefix: stringFlag(flags, "prefix"), lockTtlMs: duration("lock-ttl"), pollMs: duration("poll"), allowEviction: boolFlag(flags, "allow-eviction") };
+  return {
+    redis: stringFlag(flags, "redis"),
+    prefix: stringFlag(flags, "prefix"),
+    lockTtlMs: duration("lock-ttl"),
+    pollMs: duration("poll"),
+    allowEviction: boolFlag(flags, "allow-eviction"),
+  };
 }
 
 /**
@@ -58,5 +77,8 @@ export async function runBeatMain(app: { app: AppSpec }, options: { argv?: reado
     }
     throw error;
   }
-  exitOnSignals(log, () => beat.stop(), { warm: "stopping beat", cold: "second signal: exiting now; the leader lock expires on its own" });
+  exitOnSignals(log, () => beat.stop(), {
+    warm: "stopping beat",
+    cold: "second signal: exiting now; the leader lock expires on its own",
+  });
 }

@@ -27,7 +27,8 @@ export async function syncManifest(db: BeatDb, app: AppSpec, options: { now: num
       const valid = validateEntry(app, spec, { source: "manifest", now, rejectPastAt: false });
       return { ...valid, definition: { ...valid.definition, manifestEnabled: valid.enabled } };
     } catch (error) {
-      if (error instanceof PeriodicEntryError) throw new PeriodicEntryError(error.field, `manifest periodic entry "${spec.name}": ${error.message}`);
+      if (error instanceof PeriodicEntryError)
+        throw new PeriodicEntryError(error.field, `manifest periodic entry "${spec.name}": ${error.message}`);
       throw error;
     }
   });
@@ -40,7 +41,12 @@ export async function syncManifest(db: BeatDb, app: AppSpec, options: { now: num
       // A clocked time that passed before the entry reached Redis (deployed after its launch time)
       // fires once, at once, like django-celery-beat; a manifest cannot be refused for it, since
       // the time passes between codegen and beat's start.
-      await putEntry(db, { definition, mode: "upsert", enabled, next: enabled ? firstRunAt(definition, now, { pastAt: "fire" }) : null });
+      await putEntry(db, {
+        definition,
+        mode: "upsert",
+        enabled,
+        next: enabled ? firstRunAt(definition, now, { pastAt: "fire" }) : null,
+      });
       result.added.push(definition.name);
       continue;
     }

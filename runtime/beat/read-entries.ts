@@ -18,14 +18,23 @@ function iso(ms: string | number | null | undefined): string | null {
 }
 
 /** `record[name]` for a reply hash: an empty reply is a plain `{}`, where "constructor" would find Object's. */
-const own = (record: Record<string, string>, name: string): string | undefined => (Object.hasOwn(record, name) ? record[name] : undefined);
+const own = (record: Record<string, string>, name: string): string | undefined =>
+  Object.hasOwn(record, name) ? record[name] : undefined;
 
 /** A stored entry definition; a missing or unreadable one reads as null (the entry is skipped, not fired). */
 export function parseDefinition(json: string | null | undefined): StoredDefinition | null {
   return parseStoredObject(json) as StoredDefinition | null;
 }
 
-function toEntry(def: StoredDefinition, state: { enabled: boolean; count: string | null | undefined; last: string | null | undefined; next: string | null | undefined }): PeriodicEntry {
+function toEntry(
+  def: StoredDefinition,
+  state: {
+    enabled: boolean;
+    count: string | null | undefined;
+    last: string | null | undefined;
+    next: string | null | undefined;
+  },
+): PeriodicEntry {
   return {
     name: def.name,
     task: def.task,
@@ -48,7 +57,13 @@ function toEntry(def: StoredDefinition, state: { enabled: boolean; count: string
 /** Every entry with its run state, sorted by name; five reads in one round trip. */
 export async function readAllEntries({ redis, keys }: BeatDb): Promise<PeriodicEntry[]> {
   const [defs, disabled, counts, lasts, due] = await pipelineResults(redis, keys, () =>
-    redis.pipeline().hgetall(keys.entries).smembers(keys.disabled).hgetall(keys.runCount).hgetall(keys.lastRun).zrange(keys.due, 0, "-1", "WITHSCORES"),
+    redis
+      .pipeline()
+      .hgetall(keys.entries)
+      .smembers(keys.disabled)
+      .hgetall(keys.runCount)
+      .hgetall(keys.lastRun)
+      .zrange(keys.due, 0, "-1", "WITHSCORES"),
   );
   const off = new Set(disabled as string[]);
   const next = new Map<string, string>();
@@ -59,7 +74,10 @@ export async function readAllEntries({ redis, keys }: BeatDb): Promise<PeriodicE
   const entries: PeriodicEntry[] = [];
   for (const [name, json] of Object.entries(defs as Record<string, string>)) {
     const def = parseDefinition(json);
-    if (def) entries.push(toEntry(def, { enabled: !off.has(name), count: own(c, name), last: own(l, name), next: next.get(name) }));
+    if (def)
+      entries.push(
+        toEntry(def, { enabled: !off.has(name), count: own(c, name), last: own(l, name), next: next.get(name) }),
+      );
   }
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -67,16 +85,32 @@ export async function readAllEntries({ redis, keys }: BeatDb): Promise<PeriodicE
 /** One entry with its run state, or null. */
 export async function readEntry({ redis, keys }: BeatDb, name: string): Promise<PeriodicEntry | null> {
   const [json, isOff, count, last, next] = await pipelineResults(redis, keys, () =>
-    redis.pipeline().hget(keys.entries, name).sismember(keys.disabled, name).hget(keys.runCount, name).hget(keys.lastRun, name).zscore(keys.due, name),
+    redis
+      .pipeline()
+      .hget(keys.entries, name)
+      .sismember(keys.disabled, name)
+      .hget(keys.runCount, name)
+      .hget(keys.lastRun, name)
+      .zscore(keys.due, name),
   );
   const def = parseDefinition(json as string | null);
   if (!def) return null;
-  return toEntry(def, { enabled: isOff === 0, count: count as string | null, last: last as string | null, next: next as string | null });
+  return toEntry(def, {
+    enabled: isOff === 0,
+    count: count as string | null,
+    last: last as string | null,
+    next: next as string | null,
+  });
 }
 
 /** All stored definitions and the disabled set (for the manifest sync). */
-export async function readDefinitions({ redis, keys }: BeatDb): Promise<{ definitions: Map<string, StoredDefinition>; disabled: Set<string> }> {
-  const [defs, disabled] = await pipelineResults(redis, keys, () => redis.pipeline().hgetall(keys.entries).smembers(keys.disabled));
+export async function readDefinitions({
+  redis,
+  keys,
+}: BeatDb): Promise<{ definitions: Map<string, StoredDefinition>; disabled: Set<string> }> {
+  const [defs, disabled] = await pipelineResults(redis, keys, () =>
+    redis.pipeline().hgetall(keys.entries).smembers(keys.disabled),
+  );
   const definitions = new Map<string, StoredDefinition>();
   for (const [name, json] of Object.entries(defs as Record<string, string>)) {
     const def = parseDefinition(json);
@@ -87,7 +121,9 @@ export async function readDefinitions({ redis, keys }: BeatDb): Promise<{ defini
 
 /** One entry's definition and enabled flag, or null. */
 export async function readCurrent({ redis, keys }: BeatDb, name: string): Promise<CurrentEntry | null> {
-  const [json, isOff] = await pipelineResults(redis, keys, () => redis.pipeline().hget(keys.entries, name).sismember(keys.disabled, name));
+  const [json, isOff] = await pipelineResults(redis, keys, () =>
+    redis.pipeline().hget(keys.entries, name).sismember(keys.disabled, name),
+  );
   const definition = parseDefinition(json as string | null);
   return definition ? { definition, enabled: isOff === 0 } : null;
 }
@@ -96,7 +132,11 @@ export async function readCurrent({ redis, keys }: BeatDb, name: string): Promis
  * Runs the pipeline `build` makes and returns its values, throwing its first error. A WRONGTYPE
  * among beat's keys moves the offender aside (see broker/quarantine.ts) and reads again.
  */
-async function pipelineResults(redis: RedisClient, keys: BeatKeys, build: () => ReturnType<RedisClient["pipeline"]>): Promise<unknown[]> {
+async function pipelineResults(
+  redis: RedisClient,
+  keys: BeatKeys,
+  build: () => ReturnType<RedisClient["pipeline"]>,
+): Promise<unknown[]> {
   const all = [keys.entries, keys.due, keys.disabled, keys.runCount, keys.lastRun];
   return repairingWrongTypes(redis, all, {
     context: "reading periodic entries",

@@ -30,10 +30,15 @@ export interface RunPlan {
  * (the app may have changed since the entry was stored). Throws PeriodicEntryError when the task is
  * gone or the args no longer fit.
  */
-export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDefinition; taskId: string; now: number }): RunPlan {
+export function planRun(
+  app: AppSpec,
+  ks: Keyspace,
+  run: { definition: StoredDefinition; taskId: string; now: number },
+): RunPlan {
   const def = run.definition;
   const spec = Object.hasOwn(app.tasks, def.task) ? app.tasks[def.task] : undefined;
-  if (!spec) throw new PeriodicEntryError("task", `task "${def.task}" of periodic entry "${def.name}" is not part of this app`);
+  if (!spec)
+    throw new PeriodicEntryError("task", `task "${def.task}" of periodic entry "${def.name}" is not part of this app`);
   let prepared;
   try {
     prepared = prepareCall(spec, def.args, {
@@ -66,6 +71,15 @@ export function planRun(app: AppSpec, ks: Keyspace, run: { definition: StoredDef
     taskId: item.id,
     keys: [ks.task(item.id), ks.ready(queue, priority), ks.delayed(queue), ks.signal(queue), ks.recent],
     // A task's default expiry counts from this run's time (beat's clock follows Redis's).
-    args: [item.id, item.name, item.argsJson, queue, priority, item.expiresInMs === null ? item.expiresAt : run.now + item.expiresInMs, item.resultExpiresMs, RECENT_CAP],
+    args: [
+      item.id,
+      item.name,
+      item.argsJson,
+      queue,
+      priority,
+      item.expiresInMs === null ? item.expiresAt : run.now + item.expiresInMs,
+      item.resultExpiresMs,
+      RECENT_CAP,
+    ],
   };
 }

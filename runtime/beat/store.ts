@@ -27,7 +27,18 @@ export interface PeriodicStoreOptions {
 }
 
 const OWNED = "PERIODIC_ENTRY_MANIFEST_OWNED";
-const PATCHABLE = ["task", "schedule", "args", "queue", "priority", "expiresMs", "enabled", "oneOff", "startTime", "description"] as const;
+const PATCHABLE = [
+  "task",
+  "schedule",
+  "args",
+  "queue",
+  "priority",
+  "expiresMs",
+  "enabled",
+  "oneOff",
+  "startTime",
+  "description",
+] as const;
 
 /**
  * Periodic entries in Redis, for the CLI, the admin UI and beat itself. Every change is validated
@@ -47,7 +58,9 @@ export class PeriodicStore {
   constructor(app: AppSpec, options: PeriodicStoreOptions = {}) {
     this.#app = app;
     this.#ownsRedis = !(options.redis && typeof options.redis === "object");
-    this.#redis = this.#ownsRedis ? connectRedis(options.redis, { name: "celerity-periodic" }) : (options.redis as RedisClient);
+    this.#redis = this.#ownsRedis
+      ? connectRedis(options.redis, { name: "celerity-periodic" })
+      : (options.redis as RedisClient);
     this.#ks = keyspace(app.app, options.prefix);
     this.#keys = beatKeys(this.#ks);
     this.#now = options.now ?? null;
@@ -65,11 +78,21 @@ export class PeriodicStore {
 
   /** Creates a run-time entry. Throws PeriodicEntryError (with `field`) on bad input or a taken name; nothing is stored then. */
   async add(input: PeriodicInput): Promise<PeriodicEntry> {
-    const now = (await this.#time());
+    const now = await this.#time();
     const { definition, enabled } = validateEntry(this.#app, input, { source: "runtime", now, rejectPastAt: true });
     await this.#loadScripts();
-    const stored = await putEntry(this.#db, { definition, mode: "create", enabled, next: enabled ? firstRunAt(definition, now) : null });
-    if (stored === "exists") throw new PeriodicEntryError("name", `an entry named "${definition.name}" exists already`, "PERIODIC_ENTRY_DUPLICATE");
+    const stored = await putEntry(this.#db, {
+      definition,
+      mode: "create",
+      enabled,
+      next: enabled ? firstRunAt(definition, now) : null,
+    });
+    if (stored === "exists")
+      throw new PeriodicEntryError(
+        "name",
+        `an entry named "${definition.name}" exists already`,
+        "PERIODIC_ENTRY_DUPLICATE",
+      );
     return this.#mustGet(definition.name);
   }
 
@@ -79,18 +102,28 @@ export class PeriodicStore {
    */
   async update(name: string, patch: Partial<Omit<PeriodicInput, "name">>): Promise<PeriodicEntry> {
     const current = await this.#mustGetCurrent(name);
-    const changes = Object.fromEntries(PATCHABLE.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]])) as Partial<PeriodicInput>;
+    const changes = Object.fromEntries(
+      PATCHABLE.filter((k) => patch[k] !== undefined).map((k) => [k, patch[k]]),
+    ) as Partial<PeriodicInput>;
     if (current.definition.source === "manifest") this.#refuseManifestChanges(current, changes);
-    const now = (await this.#time());
+    const now = await this.#time();
     const merged: PeriodicInput = { ...inputOf(current), ...changes, name };
     const probe = validateEntry(this.#app, merged, { source: current.definition.source, now, rejectPastAt: false });
     const timingChanged = !sameTiming(current.definition, probe.definition);
     // Only a schedule the user just set must lie in the future; an old clocked entry may be edited otherwise.
-    const { definition, enabled } = timingChanged ? validateEntry(this.#app, merged, { source: current.definition.source, now, rejectPastAt: true }) : probe;
-    if (current.definition.manifestEnabled !== undefined) definition.manifestEnabled = current.definition.manifestEnabled;
+    const { definition, enabled } = timingChanged
+      ? validateEntry(this.#app, merged, { source: current.definition.source, now, rejectPastAt: true })
+      : probe;
+    if (current.definition.manifestEnabled !== undefined)
+      definition.manifestEnabled = current.definition.manifestEnabled;
     const reschedule = timingChanged || (enabled && !current.enabled);
     await this.#loadScripts();
-    const stored = await putEntry(this.#db, { definition, mode: "replace", enabled, next: !enabled ? null : reschedule ? firstRunAt(definition, now) : "keep" });
+    const stored = await putEntry(this.#db, {
+      definition,
+      mode: "replace",
+      enabled,
+      next: !enabled ? null : reschedule ? firstRunAt(definition, now) : "keep",
+    });
     if (stored === "missing") throw new PeriodicEntryNotFoundError(name);
     return this.#mustGet(name);
   }
@@ -98,9 +131,13 @@ export class PeriodicStore {
   /** Enables (next run counted from now) or disables an entry; works for manifest entries too. */
   async setEnabled(name: string, enabled: boolean): Promise<void> {
     const current = await this.#mustGetCurrent(name);
-    const next = enabled ? firstRunAt(current.definition, (await this.#time())) : null;
+    const next = enabled ? firstRunAt(current.definition, await this.#time()) : null;
     await this.#loadScripts();
-    const result = await beatScripts.setEnabled.run(this.#redis, [this.#keys.entries, this.#keys.due, this.#keys.disabled], [name, enabled ? "1" : "0", next === null ? "" : next, this.#keys.changed]);
+    const result = await beatScripts.setEnabled.run(
+      this.#redis,
+      [this.#keys.entries, this.#keys.due, this.#keys.disabled],
+      [name, enabled ? "1" : "0", next === null ? "" : next, this.#keys.changed],
+    );
     if (result === -1) throw new PeriodicEntryNotFoundError(name);
   }
 
@@ -108,7 +145,11 @@ export class PeriodicStore {
   async remove(name: string): Promise<void> {
     const current = await this.#mustGetCurrent(name);
     if (current.definition.source === "manifest") {
-      throw new PeriodicEntryError("name", `"${name}" is declared in the manifest; remove it from tasks.yaml (or disable it here)`, OWNED);
+      throw new PeriodicEntryError(
+        "name",
+        `"${name}" is declared in the manifest; remove it from tasks.yaml (or disable it here)`,
+        OWNED,
+      );
     }
     await this.#loadScripts();
     if (!(await removeEntry(this.#db, name))) throw new PeriodicEntryNotFoundError(name);
@@ -120,12 +161,24 @@ export class PeriodicStore {
    */
   async runNow(name: string): Promise<{ taskId: string }> {
     const current = await this.#mustGetCurrent(name);
-    const now = (await this.#time());
-    const plan = planRun(this.#app, this.#ks, { definition: current.definition, taskId: `periodic:${name}:manual:${now}-${randomUUID().slice(0, 8)}`, now });
+    const now = await this.#time();
+    const plan = planRun(this.#app, this.#ks, {
+      definition: current.definition,
+      taskId: `periodic:${name}:manual:${now}-${randomUUID().slice(0, 8)}`,
+      now,
+    });
     await this.#loadScripts();
     // A sharded queue's run lives in another slot: enqueued on its own, then counted.
-    if (plan.remote) await enqueueBatch({ redis: this.#redis, ks: this.#ks }, [plan.remote.item], { queue: plan.remote.queue, priority: plan.remote.priority });
-    const result = await beatScripts.runNow.run(this.#redis, [this.#keys.entries, this.#keys.runCount, this.#keys.lastRun, ...plan.keys], [name, now, ...plan.args]);
+    if (plan.remote)
+      await enqueueBatch({ redis: this.#redis, ks: this.#ks }, [plan.remote.item], {
+        queue: plan.remote.queue,
+        priority: plan.remote.priority,
+      });
+    const result = await beatScripts.runNow.run(
+      this.#redis,
+      [this.#keys.entries, this.#keys.runCount, this.#keys.lastRun, ...plan.keys],
+      [name, now, ...plan.args],
+    );
     if (result === 0) throw new PeriodicEntryNotFoundError(name);
     return { taskId: plan.taskId };
   }
@@ -133,7 +186,7 @@ export class PeriodicStore {
   /** Brings the manifest's `periodic:` entries into Redis (beat does this at start); run-time entries stay. */
   async syncManifest(): Promise<SyncResult> {
     await this.#loadScripts();
-    return syncManifest(this.#db, this.#app, { now: (await this.#time()) });
+    return syncManifest(this.#db, this.#app, { now: await this.#time() });
   }
 
   /** The scheduling clock: Redis's (what beat fires by), unless a test injected one. */
@@ -169,7 +222,11 @@ export class PeriodicStore {
     for (const [field, value] of Object.entries(changes)) {
       if (field === "enabled") continue;
       if (sortedJson(value) !== sortedJson(before[field])) {
-        throw new PeriodicEntryError(field, `"${current.definition.name}" is declared in the manifest; change it in tasks.yaml (only enabled can be changed here)`, OWNED);
+        throw new PeriodicEntryError(
+          field,
+          `"${current.definition.name}" is declared in the manifest; change it in tasks.yaml (only enabled can be changed here)`,
+          OWNED,
+        );
       }
     }
   }

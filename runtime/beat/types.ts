@@ -11,7 +11,8 @@ export interface PeriodicEntry extends PeriodicSpec {
 }
 
 /** What `PeriodicStore.add` accepts; absent fields take the defaults shown on {@link PeriodicEntry}. */
-export type PeriodicInput = Pick<PeriodicSpec, "name" | "task" | "schedule"> & Partial<Omit<PeriodicSpec, "name" | "task" | "schedule">>;
+export type PeriodicInput = Pick<PeriodicSpec, "name" | "task" | "schedule"> &
+  Partial<Omit<PeriodicSpec, "name" | "task" | "schedule">>;
 
 /** The definition stored in the entries hash (run state and `enabled` live elsewhere, see keys.ts). */
 export interface StoredDefinition extends Omit<PeriodicSpec, "enabled"> {

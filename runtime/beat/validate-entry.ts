@@ -39,20 +39,52 @@ export interface ValidEntry {
 export function validateEntry(app: AppSpec, input: PeriodicInput, options: ValidateOptions): ValidEntry {
   if (input === null || typeof input !== "object") throw new PeriodicEntryError("name", "an entry object is required");
   if (typeof input.name !== "string" || !NAME.test(input.name)) {
-    throw new PeriodicEntryError("name", `must be 1-100 letters, digits, "_", "." or "-", got ${JSON.stringify(input.name)}`);
+    throw new PeriodicEntryError(
+      "name",
+      `must be 1-100 letters, digits, "_", "." or "-", got ${JSON.stringify(input.name)}`,
+    );
   }
   // hasOwn: "constructor" or "__proto__" must not find Object.prototype's members.
-  const spec = typeof input.task === "string" && Object.hasOwn(app.tasks, input.task) ? app.tasks[input.task] : undefined;
+  const spec =
+    typeof input.task === "string" && Object.hasOwn(app.tasks, input.task) ? app.tasks[input.task] : undefined;
   if (!spec) {
     const hint = typeof input.task === "string" ? suggest(input.task, Object.keys(app.tasks)) : undefined;
-    throw new PeriodicEntryError("task", `unknown task ${JSON.stringify(input.task)}${hint ? ` (did you mean "${hint}"?)` : ""}`);
+    throw new PeriodicEntryError(
+      "task",
+      `unknown task ${JSON.stringify(input.task)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+    );
   }
   const schedule = validateSchedule(input.schedule, options);
-  const queue = optional(input.queue, "queue", (v) => typeof v === "string" && QUEUE.test(v), "a queue name ([A-Za-z0-9_.-], at most 100)");
-  const priority = optional(input.priority, "priority", (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 9, "an integer 0..9");
-  const expiresMs = optional(input.expiresMs, "expiresMs", (v) => Number.isSafeInteger(v) && (v as number) > 0, "a positive whole number of milliseconds");
-  const description = optional(input.description, "description", (v) => typeof v === "string" && v.length <= MAX_DESCRIPTION, `text of at most ${MAX_DESCRIPTION} characters`);
-  const startTime = optional(input.startTime, "startTime", (v) => typeof v === "string" && ISO_WITH_ZONE.test(v) && !Number.isNaN(Date.parse(v)), "an ISO 8601 time with a zone, e.g. 2027-01-01T09:00:00Z");
+  const queue = optional(
+    input.queue,
+    "queue",
+    (v) => typeof v === "string" && QUEUE.test(v),
+    "a queue name ([A-Za-z0-9_.-], at most 100)",
+  );
+  const priority = optional(
+    input.priority,
+    "priority",
+    (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 9,
+    "an integer 0..9",
+  );
+  const expiresMs = optional(
+    input.expiresMs,
+    "expiresMs",
+    (v) => Number.isSafeInteger(v) && (v as number) > 0,
+    "a positive whole number of milliseconds",
+  );
+  const description = optional(
+    input.description,
+    "description",
+    (v) => typeof v === "string" && v.length <= MAX_DESCRIPTION,
+    `text of at most ${MAX_DESCRIPTION} characters`,
+  );
+  const startTime = optional(
+    input.startTime,
+    "startTime",
+    (v) => typeof v === "string" && ISO_WITH_ZONE.test(v) && !Number.isNaN(Date.parse(v)),
+    "an ISO 8601 time with a zone, e.g. 2027-01-01T09:00:00Z",
+  );
   const enabled = flag(input.enabled, "enabled", true);
   const oneOff = flag(input.oneOff, "oneOff", schedule.kind === "at");
   const args = input.args === undefined ? {} : input.args;
@@ -77,35 +109,48 @@ export function validateEntry(app: AppSpec, input: PeriodicInput, options: Valid
 
 function validateSchedule(value: unknown, options: ValidateOptions): ScheduleSpec {
   const s = value as Partial<Record<string, unknown>> | null;
-  if (s === null || typeof s !== "object") throw new PeriodicEntryError("schedule", 'is required: { kind: "every" | "cron" | "at", ... }');
+  if (s === null || typeof s !== "object")
+    throw new PeriodicEntryError("schedule", 'is required: { kind: "every" | "cron" | "at", ... }');
   if (s.kind === "every") {
     const ms = s.everyMs;
     if (!Number.isSafeInteger(ms) || (ms as number) < MIN_INTERVAL_MS || (ms as number) > MAX_INTERVAL_MS) {
-      throw new PeriodicEntryError("schedule.everyMs", `must be a whole number of milliseconds from ${MIN_INTERVAL_MS} to ${MAX_INTERVAL_MS} (366 days), got ${JSON.stringify(ms)}`);
+      throw new PeriodicEntryError(
+        "schedule.everyMs",
+        `must be a whole number of milliseconds from ${MIN_INTERVAL_MS} to ${MAX_INTERVAL_MS} (366 days), got ${JSON.stringify(ms)}`,
+      );
     }
     return { kind: "every", everyMs: ms as number };
   }
   if (s.kind === "cron") {
     const timezone = s.timezone === undefined || s.timezone === null || s.timezone === "" ? "UTC" : s.timezone;
     if (typeof timezone !== "string" || !isKnownTimeZone(timezone)) {
-      throw new PeriodicEntryError("schedule.timezone", `unknown time zone ${JSON.stringify(timezone)} (expected an IANA name such as Europe/Berlin or UTC)`);
+      throw new PeriodicEntryError(
+        "schedule.timezone",
+        `unknown time zone ${JSON.stringify(timezone)} (expected an IANA name such as Europe/Berlin or UTC)`,
+      );
     }
-    if (typeof s.cron !== "string" || s.cron.trim() === "") throw new PeriodicEntryError("schedule.cron", 'is required, e.g. "*/5 * * * *"');
+    if (typeof s.cron !== "string" || s.cron.trim() === "")
+      throw new PeriodicEntryError("schedule.cron", 'is required, e.g. "*/5 * * * *"');
     const schedule: ScheduleSpec = { kind: "cron", cron: s.cron.trim().replace(/\s+/g, " "), timezone };
     try {
       cronFor(schedule.cron, timezone);
     } catch (error) {
       throw new PeriodicEntryError("schedule.cron", `invalid cron expression "${s.cron}": ${cronMessage(error)}`);
     }
-    if (nextRunAfter(schedule, options.now) === null) throw new PeriodicEntryError("schedule.cron", `"${s.cron}" never matches a future time`);
+    if (nextRunAfter(schedule, options.now) === null)
+      throw new PeriodicEntryError("schedule.cron", `"${s.cron}" never matches a future time`);
     return schedule;
   }
   if (s.kind === "at") {
     const at = s.at;
     if (typeof at !== "string" || !ISO_WITH_ZONE.test(at) || Number.isNaN(Date.parse(at))) {
-      throw new PeriodicEntryError("schedule.at", `must be an ISO 8601 time with a zone, e.g. 2027-01-01T09:00:00Z, got ${JSON.stringify(at)}`);
+      throw new PeriodicEntryError(
+        "schedule.at",
+        `must be an ISO 8601 time with a zone, e.g. 2027-01-01T09:00:00Z, got ${JSON.stringify(at)}`,
+      );
     }
-    if (options.rejectPastAt && Date.parse(at) <= options.now) throw new PeriodicEntryError("schedule.at", `${at} is in the past`);
+    if (options.rejectPastAt && Date.parse(at) <= options.now)
+      throw new PeriodicEntryError("schedule.at", `${at} is in the past`);
     return { kind: "at", at: new Date(at).toISOString() };
   }
   throw new PeriodicEntryError("schedule.kind", `must be "every", "cron" or "at", got ${JSON.stringify(s.kind)}`);
@@ -123,13 +168,17 @@ function optional(value: unknown, field: string, ok: (v: unknown) => boolean, ex
 
 function flag(value: unknown, field: string, fallback: boolean): boolean {
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== "boolean") throw new PeriodicEntryError(field, `must be true or false, got ${JSON.stringify(value)}`);
+  if (typeof value !== "boolean")
+    throw new PeriodicEntryError(field, `must be true or false, got ${JSON.stringify(value)}`);
   return value;
 }
 
 function checkArgs(app: AppSpec, task: string, args: unknown, overrides: { queue: unknown; priority: unknown }): void {
   try {
-    const apply = { queue: (overrides.queue as string | null) ?? undefined, priority: (overrides.priority as number | null) ?? undefined };
+    const apply = {
+      queue: (overrides.queue as string | null) ?? undefined,
+      priority: (overrides.priority as number | null) ?? undefined,
+    };
     prepareCall(app.tasks[task], args, { apply, limits: DEFAULT_ARGS_LIMITS });
   } catch (error) {
     if (error instanceof TaskArgumentsError) {

@@ -30,6 +30,10 @@ export async function putEntry({ redis, keys }: BeatDb, put: PutEntry): Promise<
 
 /** Deletes an entry with its run state; false when there was none. */
 export async function removeEntry({ redis, keys }: BeatDb, name: string): Promise<boolean> {
-  const result = await beatScripts.remove.run(redis, [keys.entries, keys.due, keys.disabled, keys.runCount, keys.lastRun], [name]);
+  const result = await beatScripts.remove.run(
+    redis,
+    [keys.entries, keys.due, keys.disabled, keys.runCount, keys.lastRun],
+    [name],
+  );
   return result === 1;
 }

@@ -8,13 +8,30 @@ export function offsetMs(timezone: string, instantMs: number): number {
   if (timezone === "UTC" || timezone === "Etc/UTC") return 0;
   let format = formatters.get(timezone);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", era: "short" });
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      era: "short",
+    });
     if (formatters.size < 1_000) formatters.set(timezone, format);
   }
   const parts: Record<string, string> = {};
   for (const p of format.formatToParts(new Date(instantMs))) parts[p.type] = p.value;
   const year = parts.era === "BC" || parts.era === "B" ? 1 - Number(parts.year) : Number(parts.year);
-  const wall = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const wall = Date.UTC(
+    year,
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return wall - (instantMs - (((instantMs % 1000) + 1000) % 1000));
 }
 

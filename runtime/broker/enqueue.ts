@@ -45,12 +45,21 @@ function sameCall(a: EnqueueItem, b: EnqueueItem): boolean {
  * sharing name and timing, as all of one `delayMany` do, up to {@link BATCH}). Returns, per item,
  * whether it was new (false: the id existed, nothing was written).
  */
-export async function enqueueBatch({ redis, ks }: BrokerConn, items: readonly EnqueueItem[], options: EnqueueOptions): Promise<boolean[]> {
+export async function enqueueBatch(
+  { redis, ks }: BrokerConn,
+  items: readonly EnqueueItem[],
+  options: EnqueueOptions,
+): Promise<boolean[]> {
   const calls: Promise<unknown>[] = [];
-  for (let start = 0; start < items.length; ) {
+  for (let start = 0; start < items.length;) {
     const first = items[start];
     // `options.queue` may name one shard of a queue (`emails#8s3`): every key follows it.
-    const keys = [ks.ready(options.queue, options.priority), ks.delayed(options.queue), ks.signal(options.queue), ks.forQueue(options.queue).recent];
+    const keys = [
+      ks.ready(options.queue, options.priority),
+      ks.delayed(options.queue),
+      ks.signal(options.queue),
+      ks.forQueue(options.queue).recent,
+    ];
     const args: (string | number)[] = [
       // The record names the queue; its id names the shard.
       parseShardQueue(options.queue).queue,

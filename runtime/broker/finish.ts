@@ -11,14 +11,22 @@ export type Due = { inMs: number } | { atMs: number };
 
 /** What happened to one run; recorded atomically with releasing its lease. */
 export type Outcome =
-  | { kind: "ok"; claimed: Claimed; resultJson: string; /** ignore_result: record the state, not the result. */ ignoreResult?: boolean }
+  | {
+      kind: "ok";
+      claimed: Claimed;
+      resultJson: string;
+      /** ignore_result: record the state, not the result. */ ignoreResult?: boolean;
+    }
   | { kind: "fail"; claimed: Claimed; errorJson: string }
   | { kind: "retry"; claimed: Claimed; errorJson: string; due: Due; retries: number }
   | { kind: "release"; claimed: Claimed; inMs: number }
   | { kind: "ack"; claimed: Claimed };
 
 // Never a non-finite time: the script could not parse it and the task would never come due.
-const dueArg = (due: Due): string => ("inMs" in due ? `+${Number.isFinite(due.inMs) ? Math.max(0, due.inMs) : 0}` : String(Number.isFinite(due.atMs) ? due.atMs : 0));
+const dueArg = (due: Due): string =>
+  "inMs" in due
+    ? `+${Number.isFinite(due.inMs) ? Math.max(0, due.inMs) : 0}`
+    : String(Number.isFinite(due.atMs) ? due.atMs : 0);
 
 /** KEYS and ARGV of the finish part of a script (see finish.lua for the layout). */
 export interface FinishLayout {
@@ -46,13 +54,29 @@ export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): Finish
     const cv = o.claimed.canvas;
     // A success also carries the failure's keys: a run revoked with terminate that still returned reads REVOKED.
     const okKeys = cv !== undefined && o.kind === "ok" ? canvasOkKeys(ks, cv) : [];
-    const extra = cv === undefined ? [] : o.kind === "ok" ? [...okKeys, ...canvasFailKeys(ks, cv)] : o.kind === "fail" ? canvasFailKeys(ks, cv) : [];
+    const extra =
+      cv === undefined
+        ? []
+        : o.kind === "ok"
+          ? [...okKeys, ...canvasFailKeys(ks, cv)]
+          : o.kind === "fail"
+            ? canvasFailKeys(ks, cv)
+            : [];
     canvasKeys.push(...extra);
     const group = groups.get(o.claimed.queue)!;
     const token = o.claimed.token ?? "";
     switch (o.kind) {
       case "ok":
-        args.push(group, "ok", o.claimed.member, o.resultJson, okKeys.length, o.ignoreResult ? 1 : 0, token, extra.length);
+        args.push(
+          group,
+          "ok",
+          o.claimed.member,
+          o.resultJson,
+          okKeys.length,
+          o.ignoreResult ? 1 : 0,
+          token,
+          extra.length,
+        );
         break;
       case "fail":
         args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0, token, extra.length);

@@ -11,7 +11,11 @@ const BATCH = 500;
  * stalled past its lease never re-creates or extends a lease that is now another delivery's.
  * Returns the ids whose lease this worker no longer holds.
  */
-export async function renewLeases({ redis, ks }: BrokerConn, running: Iterable<Claimed>, options: { leaseMs: number }): Promise<string[]> {
+export async function renewLeases(
+  { redis, ks }: BrokerConn,
+  running: Iterable<Claimed>,
+  options: { leaseMs: number },
+): Promise<string[]> {
   const lost: string[] = [];
   // One script call per shard (a call may touch one slot), in batches.
   const byTag = new Map<string, Claimed[]>();
@@ -21,15 +25,16 @@ export async function renewLeases({ redis, ks }: BrokerConn, running: Iterable<C
     if (group) group.push(c);
     else byTag.set(tag, [c]);
   }
-  for (const all of byTag.values()) for (let from = 0; from < all.length; from += BATCH) {
-    const keys: string[] = [];
-    const args: (string | number)[] = [options.leaseMs];
-    for (const c of all.slice(from, from + BATCH)) {
-      keys.push(ks.task(c.id), ks.leases(c.queue));
-      args.push(c.member, c.token ?? "");
+  for (const all of byTag.values())
+    for (let from = 0; from < all.length; from += BATCH) {
+      const keys: string[] = [];
+      const args: (string | number)[] = [options.leaseMs];
+      for (const c of all.slice(from, from + BATCH)) {
+        keys.push(ks.task(c.id), ks.leases(c.queue));
+        args.push(c.member, c.token ?? "");
+      }
+      const reply = (await scripts.renew.run(redis, keys, args)) as unknown[];
+      for (const id of reply) lost.push(String(id));
     }
-    const reply = (await scripts.renew.run(redis, keys, args)) as unknown[];
-    for (const id of reply) lost.push(String(id));
-  }
   return lost;
 }

@@ -28,7 +28,10 @@ export class LuaScript {
    * failure leaves nothing half-moved.
    */
   run(redis: RedisClient, keys: readonly string[], args: readonly ScriptArg[]): Promise<unknown> {
-    return repairingWrongTypes(redis, keys, { context: `script ${this.name}`, attempt: () => this.#run(redis, keys, args) });
+    return repairingWrongTypes(redis, keys, {
+      context: `script ${this.name}`,
+      attempt: () => this.#run(redis, keys, args),
+    });
   }
 
   async #run(redis: RedisClient, keys: readonly string[], args: readonly ScriptArg[]): Promise<unknown> {

@@ -40,7 +40,11 @@ export function isWrongTypeError(error: unknown): boolean {
  * with a dead letter giving the reason. Logs one line per moved key; a key another process already
  * moved is not moved (or logged) again. `context` says what ran into it.
  */
-export async function quarantineWrongTypes(redis: RedisClient, keys: readonly string[], options: { context: string }): Promise<QuarantinedKey[]> {
+export async function quarantineWrongTypes(
+  redis: RedisClient,
+  keys: readonly string[],
+  options: { context: string },
+): Promise<QuarantinedKey[]> {
   const suspects = new Map<string, string>();
   for (const key of keys) {
     const base = keyBase(key);
@@ -52,7 +56,13 @@ export async function quarantineWrongTypes(redis: RedisClient, keys: readonly st
   const moved: QuarantinedKey[] = [];
   // One call per app keyspace (a caller's keys normally all share one).
   for (const base of bases) {
-    const mine = [`${base}:dead`, `${base}:dead-raw`, ...[...suspects].filter(([k, b]) => b === base && k !== `${base}:dead` && k !== `${base}:dead-raw`).map(([k]) => k)];
+    const mine = [
+      `${base}:dead`,
+      `${base}:dead-raw`,
+      ...[...suspects]
+        .filter(([k, b]) => b === base && k !== `${base}:dead` && k !== `${base}:dead-raw`)
+        .map(([k]) => k),
+    ];
     const tag = `${now}-${randomBytes(3).toString("hex")}`;
     const targets = mine.map((key) => `${base}:quarantine:${tag}:${key.slice(base.length + 1)}`);
     const args: (string | number)[] = [now, options.context];
@@ -67,7 +77,11 @@ export async function quarantineWrongTypes(redis: RedisClient, keys: readonly st
     const log = loggers.get(redis) ?? (fallback ??= createLogger());
     for (const m of moved) {
       const role = keyRole(m.key)!;
-      log.error(`wrong-type key moved aside: the ${role.what} was a ${m.found}, not a ${role.type}`, { key: m.key, movedTo: m.movedTo, foundBy: options.context });
+      log.error(`wrong-type key moved aside: the ${role.what} was a ${m.found}, not a ${role.type}`, {
+        key: m.key,
+        movedTo: m.movedTo,
+        foundBy: options.context,
+      });
     }
     for (const listener of listeners) listener(moved);
   }
@@ -78,7 +92,11 @@ export async function quarantineWrongTypes(redis: RedisClient, keys: readonly st
  * Pipelines report errors per command instead of rejecting: quarantines `keys` when any reply is a
  * WRONGTYPE (and rethrows nothing; the next round finds the structure fresh).
  */
-export async function quarantineOnWrongType(redis: RedisClient, replies: [Error | null, unknown][] | null, options: { keys: readonly string[]; context: string }): Promise<void> {
+export async function quarantineOnWrongType(
+  redis: RedisClient,
+  replies: [Error | null, unknown][] | null,
+  options: { keys: readonly string[]; context: string },
+): Promise<void> {
   if (!replies?.some(([error]) => isWrongTypeError(error))) return;
   await quarantineWrongTypes(redis, options.keys, { context: options.context });
 }
@@ -88,7 +106,11 @@ export async function quarantineOnWrongType(redis: RedisClient, replies: [Error 
  * again. Also when this call moved nothing: a concurrent caller (the worker's other claim loop, say)
  * may have moved the key in between. Gives up, rethrowing, after a few rounds.
  */
-export async function repairingWrongTypes<T>(redis: RedisClient, keys: readonly string[], options: { context: string; attempt: () => Promise<T> }): Promise<T> {
+export async function repairingWrongTypes<T>(
+  redis: RedisClient,
+  keys: readonly string[],
+  options: { context: string; attempt: () => Promise<T> },
+): Promise<T> {
   for (let round = 0; ; round++) {
     try {
       return await options.attempt();

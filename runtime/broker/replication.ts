@@ -13,7 +13,11 @@ export interface Durability {
  * connection (the master of each slot) those writes went through, since WAIT counts this
  * connection's writes only. Throws {@link ReplicationError} when too few replicas acknowledged.
  */
-export async function waitForReplicas(redis: RedisClient, keys: readonly string[], durability: Durability): Promise<void> {
+export async function waitForReplicas(
+  redis: RedisClient,
+  keys: readonly string[],
+  durability: Durability,
+): Promise<void> {
   const nodes = new Set<RedisClient>();
   if (isCluster(redis)) {
     const masters = redis.nodes("master");
@@ -25,7 +29,9 @@ export async function waitForReplicas(redis: RedisClient, keys: readonly string[
   } else {
     nodes.add(redis);
   }
-  const acks = await Promise.all([...nodes].map((node) => node.call("WAIT", durability.replicas, durability.timeoutMs) as Promise<number>));
+  const acks = await Promise.all(
+    [...nodes].map((node) => node.call("WAIT", durability.replicas, durability.timeoutMs) as Promise<number>),
+  );
   const least = Math.min(...acks);
   if (least < durability.replicas) throw new ReplicationError(least, durability.replicas, durability.timeoutMs);
 }

@@ -8,7 +8,11 @@ import { TASK_FIELDS as F } from "../keys/task-record.ts";
  * revoked before it runs stops its chain and fails its chord in the same script call: its canvas
  * record (written once, at enqueue) names the keys that call needs.
  */
-export async function revokeTask({ redis, ks }: BrokerConn, id: string, options: { terminate?: boolean; ttlMs?: number } = {}): Promise<string> {
+export async function revokeTask(
+  { redis, ks }: BrokerConn,
+  id: string,
+  options: { terminate?: boolean; ttlMs?: number } = {},
+): Promise<string> {
   const args = [ks.doneChannel(""), id, options.terminate ? "1" : "0", ks.controlChannel, options.ttlMs ?? 86_400_000];
   return String(await scripts.revoke.run(redis, [ks.task(id), ...(await canvasKeysOf({ redis, ks }, id))], args));
 }

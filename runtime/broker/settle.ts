@@ -39,11 +39,21 @@ export function byShard(ks: BrokerConn["ks"], outcomes: readonly Outcome[]): Map
  * Records outcomes and claims the next batch in one round trip. `request.queues` share one shard;
  * outcomes of other shards are recorded by separate calls first.
  */
-export async function finishAndClaim(conn: BrokerConn, allOutcomes: readonly Outcome[], request: ClaimRequest): Promise<ClaimResult> {
+export async function finishAndClaim(
+  conn: BrokerConn,
+  allOutcomes: readonly Outcome[],
+  request: ClaimRequest,
+): Promise<ClaimResult> {
   const { redis, ks } = conn;
   const tag = ks.forQueue(request.queues[0]).tag;
   const outcomes = allOutcomes.filter((o) => ks.forQueue(o.claimed.queue).tag === tag);
-  const elsewhere = outcomes.length === allOutcomes.length ? [] : await finish(conn, allOutcomes.filter((o) => ks.forQueue(o.claimed.queue).tag !== tag));
+  const elsewhere =
+    outcomes.length === allOutcomes.length
+      ? []
+      : await finish(
+          conn,
+          allOutcomes.filter((o) => ks.forQueue(o.claimed.queue).tag !== tag),
+        );
   if (outcomes.length === 0) return { ...(await claim(conn, request)), refused: elsewhere };
   const layout = finishLayout(ks, outcomes);
   const keys = [...layout.keys, ...claimKeys(ks, request.queues)];

@@ -36,11 +36,20 @@ export interface StartOptions {
 }
 
 /** Marks claimed tasks STARTED in one script call and returns what to run. */
-export async function startClaimed({ redis, ks }: BrokerConn, claimed: readonly Claimed[], options: StartOptions): Promise<(StartedRecord | SkippedRecord)[]> {
+export async function startClaimed(
+  { redis, ks }: BrokerConn,
+  claimed: readonly Claimed[],
+  options: StartOptions,
+): Promise<(StartedRecord | SkippedRecord)[]> {
   // Claimed together means claimed from one shard: its dead-letter keys go with the records.
   const shard = ks.forQueue(claimed[0]?.queue ?? "");
   const keys = [shard.dead, shard.deadRaw];
-  const args: (string | number)[] = [options.workerId, options.maxDeliveries, options.maxPayloadBytes, ks.doneChannel("")];
+  const args: (string | number)[] = [
+    options.workerId,
+    options.maxDeliveries,
+    options.maxPayloadBytes,
+    ks.doneChannel(""),
+  ];
   for (const c of claimed) {
     keys.push(ks.task(c.id), ks.leases(c.queue));
     args.push(c.member);
@@ -49,7 +58,8 @@ export async function startClaimed({ redis, ks }: BrokerConn, claimed: readonly 
   const byId = new Map(claimed.map((c) => [c.id, c]));
   return reply.map((row) => {
     const claimedTask = byId.get(String(row[0]))!;
-    if (row[1] === "skip") return { kind: "skip", claimed: claimedTask, reason: String(row[2]), canvasJson: row[3] ? String(row[3]) : "" };
+    if (row[1] === "skip")
+      return { kind: "skip", claimed: claimedTask, reason: String(row[2]), canvasJson: row[3] ? String(row[3]) : "" };
     const canvasJson = row[9] === undefined || row[9] === null ? "" : String(row[9]);
     let canvas: CanvasRecord | undefined;
     let canvasError: string | null = null;

@@ -15,7 +15,14 @@ export interface TaskNode {
   kind: "task";
   task: string;
   args: unknown;
-  options: { resultAs?: string; queue?: string; priority?: number; countdown?: number | string; expires?: number | string | Date; taskId?: string };
+  options: {
+    resultAs?: string;
+    queue?: string;
+    priority?: number;
+    countdown?: number | string;
+    expires?: number | string | Date;
+    taskId?: string;
+  };
 }
 export type CanvasNode =
   | TaskNode
@@ -24,7 +31,8 @@ export type CanvasNode =
   | { kind: "chord"; header: readonly CanvasNode[]; callback: CanvasNode };
 
 /** Where a canvas's result can be read: one task's id, or a group of such. */
-export type ResultShape = { kind: "task"; id: string; task: string } | { kind: "group"; id: string; members: ResultShape[] };
+export type ResultShape =
+  { kind: "task"; id: string; task: string } | { kind: "group"; id: string; members: ResultShape[] };
 
 /** Everything one send writes: chord and group records, and the tasks to enqueue now. */
 export interface CanvasPlan {
@@ -71,7 +79,10 @@ interface Ctx {
 const asNode = (step: AnyStep | CanvasNode): CanvasNode => {
   const kind = (step as { kind?: unknown }).kind;
   if (kind !== "task" && kind !== "chain" && kind !== "group" && kind !== "chord") {
-    throw new CanvasError("CANVAS_INVALID", "a canvas step must be a signature (.s()), or a $chain.s / $group.s / $chord.s");
+    throw new CanvasError(
+      "CANVAS_INVALID",
+      "a canvas step must be a signature (.s()), or a $chain.s / $group.s / $chord.s",
+    );
   }
   return step as CanvasNode;
 };
@@ -104,7 +115,8 @@ function plan(ctx: Ctx, node: CanvasNode, cont: Cont): Planned {
 }
 
 function specOf(ctx: Ctx, name: unknown): TaskSpec {
-  if (typeof name !== "string" || !Object.hasOwn(ctx.app.tasks, name)) throw new UnknownTaskError(String(name), Object.keys(ctx.app.tasks));
+  if (typeof name !== "string" || !Object.hasOwn(ctx.app.tasks, name))
+    throw new UnknownTaskError(String(name), Object.keys(ctx.app.tasks));
   return ctx.app.tasks[name];
 }
 
@@ -121,17 +133,21 @@ function planTask(ctx: Ctx, node: TaskNode, cont: Cont): Planned {
   const spec = specOf(ctx, node.task);
   const o = node.options ?? {};
   const priority = o.priority ?? spec.priority;
-  if (!Number.isInteger(priority) || priority < 0 || priority > 9) throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
+  if (!Number.isInteger(priority) || priority < 0 || priority > 9)
+    throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
   const queue = o.queue ?? spec.queue;
-  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(queue)) throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(queue))
+    throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
   const env: Envelope = { i: o.taskId ?? randomUUID(), n: spec.name, q: queue, p: priority, rx: spec.resultExpiresMs };
   if (o.countdown !== undefined) env.cd = durationToMs(o.countdown, "countdown");
-  if (o.expires instanceof Date) throw new ConfigurationError("a canvas step's expires is a duration (it counts from when the step is sent)");
+  if (o.expires instanceof Date)
+    throw new ConfigurationError("a canvas step's expires is a duration (it counts from when the step is sent)");
   const expires = o.expires !== undefined ? durationToMs(o.expires, "expires") : spec.expiresMs;
   if (expires !== null) env.ei = expires;
   if (spec.ignoreResult) env.ir = "1";
   if (o.resultAs !== undefined) {
-    if (typeof o.resultAs !== "string" || o.resultAs === "") throw new ConfigurationError("resultAs must be a field name");
+    if (typeof o.resultAs !== "string" || o.resultAs === "")
+      throw new ConfigurationError("resultAs must be a field name");
     const partial = { ...((node.args ?? {}) as Record<string, unknown>) };
     delete partial[o.resultAs];
     env.a = serialize(ctx, spec, partial, o.resultAs);
@@ -178,14 +194,21 @@ function planChain(ctx: Ctx, raw: readonly CanvasNode[], cont: Cont): Planned {
 
 function planGroup(ctx: Ctx, members: readonly CanvasNode[], cont: Cont): Planned {
   if (cont.nx.length > 0 || cont.ch) {
-    throw new CanvasError("CANVAS_NESTING", "a group cannot end a chain that is itself followed by a step or is a chord header; write the outer step as the group's chord callback");
+    throw new CanvasError(
+      "CANVAS_NESTING",
+      "a group cannot end a chain that is itself followed by a step or is a chord header; write the outer step as the group's chord callback",
+    );
   }
   const id = randomUUID();
   const roots: Envelope[] = [];
   const results: ResultShape[] = [];
   const terminals: string[] = [];
   for (const m of members) {
-    if (m.kind === "group") throw new CanvasError("CANVAS_NESTING", "a group directly inside a group is not supported; list its members in the outer group");
+    if (m.kind === "group")
+      throw new CanvasError(
+        "CANVAS_NESTING",
+        "a group directly inside a group is not supported; list its members in the outer group",
+      );
     const p = plan(ctx, m, cont);
     for (const env of p.roots) env.g ??= id;
     roots.push(...p.roots);
@@ -201,11 +224,18 @@ function planChord(ctx: Ctx, header: readonly CanvasNode[], callback: CanvasNode
   if (header.length === 0) throw new CanvasError("CANVAS_EMPTY", "a chord needs at least one header task");
   const cb = plan(ctx, callback, cont);
   const chordId = randomUUID();
-  const doomed: DoomTarget[] = [...cb.terminals.map((i) => ({ i, c: chordId })), ...cont.df.map((t) => ({ i: t.i, c: t.c ?? chordId }))];
+  const doomed: DoomTarget[] = [
+    ...cb.terminals.map((i) => ({ i, c: chordId })),
+    ...cont.df.map((t) => ({ i: t.i, c: t.c ?? chordId })),
+  ];
   const cbKeys = cb.roots.map((e): [string, string, number] => [e.i, e.q, e.p]);
   const roots: Envelope[] = [];
   header.forEach((h, i) => {
-    if (h.kind === "group") throw new CanvasError("CANVAS_NESTING", "a group inside a chord header is not supported; list its members in the header");
+    if (h.kind === "group")
+      throw new CanvasError(
+        "CANVAS_NESTING",
+        "a group inside a chord header is not supported; list its members in the header",
+      );
     const member = plan(ctx, h, { nx: [], ch: { k: chordId, i, cb: cbKeys }, df: doomed }).roots;
     for (const env of member) env.c ??= chordId;
     roots.push(...member);
@@ -219,7 +249,10 @@ function planChord(ctx: Ctx, header: readonly CanvasNode[], callback: CanvasNode
 function finishRoot(ctx: Ctx, env: Envelope): void {
   const { node, spec } = ctx.nodes.get(env)!;
   if (env.k !== undefined) {
-    throw new CanvasError("CANVAS_NO_INPUT", `${spec.name} takes the previous step's result as "${node.options.resultAs}", but it is the first step: nothing comes before it`);
+    throw new CanvasError(
+      "CANVAS_NO_INPUT",
+      `${spec.name} takes the previous step's result as "${node.options.resultAs}", but it is the first step: nothing comes before it`,
+    );
   }
   if (env.a === undefined) env.a = serialize(ctx, spec, {}, null);
 }
@@ -233,7 +266,11 @@ function serialize(ctx: Ctx, spec: TaskSpec, args: unknown, field: string | null
   }
   const copy = JSON.parse(sent) as Record<string, unknown>;
   if (!spec.validateArgs(copy)) {
-    const issues = (spec.validateArgs.errors ?? []).filter((e) => field === null || !(e.keyword === "required" && e.params.missingProperty === field) && !e.instancePath.startsWith(`/${field}`));
+    const issues = (spec.validateArgs.errors ?? []).filter(
+      (e) =>
+        field === null ||
+        (!(e.keyword === "required" && e.params.missingProperty === field) && !e.instancePath.startsWith(`/${field}`)),
+    );
     if (issues.length > 0) throw new TaskArgumentsError(spec.name, describeViolations(issues));
   }
   // Defaults ajv filled in for the field to come would collide with it.

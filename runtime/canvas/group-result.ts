@@ -19,7 +19,8 @@ export class GroupHandle<Outs> implements GroupResult<Outs> {
 
   async get(options: GetOptions = {}): Promise<Outs> {
     // One deadline for the whole group, not one per member.
-    const deadline = options.timeout === undefined ? null : performance.now() + durationToMs(options.timeout, "timeout");
+    const deadline =
+      options.timeout === undefined ? null : performance.now() + durationToMs(options.timeout, "timeout");
     const out: unknown[] = [];
     for (const r of this.results) {
       const left = deadline === null ? undefined : `${Math.max(1, Math.round(deadline - performance.now()))}ms`;
@@ -54,6 +55,9 @@ export class GroupHandle<Outs> implements GroupResult<Outs> {
 
   // The members of a group reopened by id: every one is a task's result.
   static reopen(backend: ResultBackend, id: string, memberIds: readonly string[]): GroupHandle<unknown[]> {
-    return new GroupHandle<unknown[]>(id, memberIds.map((m) => new TaskResult<unknown>(backend, m, "")));
+    return new GroupHandle<unknown[]>(
+      id,
+      memberIds.map((m) => new TaskResult<unknown>(backend, m, "")),
+    );
   }
 }

@@ -49,7 +49,8 @@ function envelope(v: unknown, at: string): Envelope {
   if (typeof v.i !== "string" || !ID.test(v.i)) throw new CanvasRecordInvalid(`${at}.i is not a task id`);
   if (typeof v.n !== "string" || v.n === "") throw new CanvasRecordInvalid(`${at}.n is not a task name`);
   if (typeof v.q !== "string" || !QUEUE.test(v.q)) throw new CanvasRecordInvalid(`${at}.q is not a queue name`);
-  if (!Number.isInteger(v.p) || (v.p as number) < 0 || (v.p as number) > 9) throw new CanvasRecordInvalid(`${at}.p is not a priority 0..9`);
+  if (!Number.isInteger(v.p) || (v.p as number) < 0 || (v.p as number) > 9)
+    throw new CanvasRecordInvalid(`${at}.p is not a priority 0..9`);
   if (v.a !== undefined && typeof v.a !== "string") throw new CanvasRecordInvalid(`${at}.a is not a JSON string`);
   if (v.k !== undefined && typeof v.k !== "string") throw new CanvasRecordInvalid(`${at}.k is not a field name`);
   if (v.cv !== undefined) parseCanvasValue(v.cv, `${at}.cv`);
@@ -70,15 +71,28 @@ function parseCanvasValue(v: unknown, at: string): CanvasRecord {
   envelopes(v.ne, `${at}.ne`);
   if (v.ch !== undefined) {
     const ch = v.ch;
-    if (!isObj(ch) || typeof ch.k !== "string" || !ID.test(ch.k) || !Number.isInteger(ch.i)) throw new CanvasRecordInvalid(`${at}.ch is not a chord membership`);
+    if (!isObj(ch) || typeof ch.k !== "string" || !ID.test(ch.k) || !Number.isInteger(ch.i))
+      throw new CanvasRecordInvalid(`${at}.ch is not a chord membership`);
     const cb = isObj(ch.cb) && Object.keys(ch.cb).length === 0 ? [] : ch.cb;
-    if (!Array.isArray(cb) || !cb.every((e) => Array.isArray(e) && typeof e[0] === "string" && ID.test(e[0]) && typeof e[1] === "string" && QUEUE.test(e[1]) && Number.isInteger(e[2]))) {
+    if (
+      !Array.isArray(cb) ||
+      !cb.every(
+        (e) =>
+          Array.isArray(e) &&
+          typeof e[0] === "string" &&
+          ID.test(e[0]) &&
+          typeof e[1] === "string" &&
+          QUEUE.test(e[1]) &&
+          Number.isInteger(e[2]),
+      )
+    ) {
       throw new CanvasRecordInvalid(`${at}.ch.cb is not a list of [id, queue, priority]`);
     }
     ch.cb = cb;
   }
   if (v.df !== undefined && !(isObj(v.df) && Object.keys(v.df).length === 0)) {
-    if (!Array.isArray(v.df) || !v.df.every((t) => isObj(t) && typeof t.i === "string" && ID.test(t.i))) throw new CanvasRecordInvalid(`${at}.df is not a list of result ids`);
+    if (!Array.isArray(v.df) || !v.df.every((t) => isObj(t) && typeof t.i === "string" && ID.test(t.i)))
+      throw new CanvasRecordInvalid(`${at}.df is not a list of result ids`);
   }
   return v as CanvasRecord;
 }
@@ -95,7 +109,12 @@ export function parseCanvasRecord(json: string): CanvasRecord {
 }
 
 const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
-const envKeys = (ks: Keyspace, id: string, queue: string, priority: number): string[] => [ks.task(id), ks.ready(queue, priority), ks.delayed(queue), ks.signal(queue)];
+const envKeys = (ks: Keyspace, id: string, queue: string, priority: number): string[] => [
+  ks.task(id),
+  ks.ready(queue, priority),
+  ks.delayed(queue),
+  ks.signal(queue),
+];
 
 /** Keys the finish script needs after a success, in the order canvas_ok() in canvas.lua takes them. */
 export function canvasOkKeys(ks: Keyspace, cv: CanvasRecord): string[] {

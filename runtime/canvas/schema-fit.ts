@@ -49,14 +49,22 @@ export function whyNotFits(from: unknown, to: unknown, path: string): string | n
 /** The task whose result a step ends with (a chord's callback, a chain's last step), if a single task. */
 function lastTask(node: CanvasNode): string | null {
   if (node.kind === "task") return node.task;
-  if (node.kind === "chain") return node.steps.length > 0 ? lastTask(node.steps[node.steps.length - 1] as CanvasNode) : null;
+  if (node.kind === "chain")
+    return node.steps.length > 0 ? lastTask(node.steps[node.steps.length - 1] as CanvasNode) : null;
   if (node.kind === "chord") return lastTask(node.callback);
   return null;
 }
 
 /** The tasks that receive a step's input, with the field it lands in (null: the whole args). */
 function firstTasks(node: CanvasNode): { task: string; field: string | null; fixed: boolean }[] {
-  if (node.kind === "task") return [{ task: node.task, field: node.options?.resultAs ?? null, fixed: node.args !== undefined && node.options?.resultAs === undefined }];
+  if (node.kind === "task")
+    return [
+      {
+        task: node.task,
+        field: node.options?.resultAs ?? null,
+        fixed: node.args !== undefined && node.options?.resultAs === undefined,
+      },
+    ];
   if (node.kind === "chain") return node.steps.length > 0 ? firstTasks(node.steps[0] as CanvasNode) : [];
   if (node.kind === "group") return node.members.flatMap((m) => firstTasks(m as CanvasNode));
   return node.header.flatMap((m) => firstTasks(m as CanvasNode));
@@ -73,9 +81,16 @@ export function checkStepFits(app: AppSpec, prev: CanvasNode, next: CanvasNode):
     if (!isSchema(args)) continue;
     const target = to.field === null ? args : isSchema(args.properties) ? args.properties[to.field] : undefined;
     if (to.field !== null && target === undefined && args.additionalProperties === false) {
-      throw new CanvasError("CANVAS_STEP_MISMATCH", `the result of ${from} cannot go into ${to.task}: its arguments have no field "${to.field}"`);
+      throw new CanvasError(
+        "CANVAS_STEP_MISMATCH",
+        `the result of ${from} cannot go into ${to.task}: its arguments have no field "${to.field}"`,
+      );
     }
     const why = whyNotFits(result, target, "the result");
-    if (why) throw new CanvasError("CANVAS_STEP_MISMATCH", `the result of ${from} cannot be the arguments of ${to.task}${to.field ? ` (as "${to.field}")` : ""}: ${why}`);
+    if (why)
+      throw new CanvasError(
+        "CANVAS_STEP_MISMATCH",
+        `the result of ${from} cannot be the arguments of ${to.task}${to.field ? ` (as "${to.field}")` : ""}: ${why}`,
+      );
   }
 }

@@ -28,9 +28,15 @@ export type StepOuts<S extends readonly unknown[]> = { -readonly [K in keyof S]:
 
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Last<S extends readonly unknown[]> = S extends readonly [...unknown[], infer L] ? L : S[number];
-type Outs<S extends readonly unknown[]> = S extends readonly [infer H, ...infer T] ? [StepOut<H>, ...Outs<T>] : S extends readonly (infer E)[] ? StepOut<E>[] : [];
+type Outs<S extends readonly unknown[]> = S extends readonly [infer H, ...infer T]
+  ? [StepOut<H>, ...Outs<T>]
+  : S extends readonly (infer E)[]
+    ? StepOut<E>[]
+    : [];
 /** What the step at `K` receives: the previous step's result (for a spread rest, any earlier step's). */
-type PrevOut<S extends readonly unknown[], K> = K extends `${number}` ? [unknown, ...Outs<S>][K & keyof [unknown, ...Outs<S>]] : Outs<S>[number];
+type PrevOut<S extends readonly unknown[], K> = K extends `${number}`
+  ? [unknown, ...Outs<S>][K & keyof [unknown, ...Outs<S>]]
+  : Outs<S>[number];
 
 /**
  * A chain's steps as `tsc` checks them: each step after the first must accept the previous step's
@@ -79,7 +85,9 @@ export interface ChordSignature<In, Out> extends Step<In, Out> {
 /** `$chain(a, b, c)` sends at once; `$chain.s(a, b, c)` builds a nested step. */
 export interface ChainBuilder {
   <const S extends readonly [AnyStep, ...AnyStep[]]>(...steps: ChainSteps<S>): Promise<AsyncResult<StepOut<Last<S>>>>;
-  s<const S extends readonly [AnyStep, ...AnyStep[]]>(...steps: ChainSteps<S>): ChainSignature<StepIn<S[0]>, StepOut<Last<S>>>;
+  s<const S extends readonly [AnyStep, ...AnyStep[]]>(
+    ...steps: ChainSteps<S>
+  ): ChainSignature<StepIn<S[0]>, StepOut<Last<S>>>;
 }
 
 /** `$group([a, b])` sends at once; `$group.s([a, b])` builds a nested step. */
@@ -91,7 +99,10 @@ export interface GroupBuilder {
 /** `$chord([headers], callback)` sends at once; `$chord.s(...)` builds a nested step. */
 export interface ChordBuilder {
   <const H extends readonly AnyStep[], R>(header: H, callback: Step<StepOuts<H>, R>): Promise<AsyncResult<R>>;
-  s<const H extends readonly AnyStep[], R>(header: H, callback: Step<StepOuts<H>, R>): ChordSignature<Intersect<StepIn<H[number]>>, R>;
+  s<const H extends readonly AnyStep[], R>(
+    header: H,
+    callback: Step<StepOuts<H>, R>,
+  ): ChordSignature<Intersect<StepIn<H[number]>>, R>;
 }
 
 /** Options of `get()` on a result. */

@@ -30,7 +30,15 @@ export function formatHelp(text: HelpText, flags: readonly FlagSpec[]): string {
   const left = flags.map((f) => `--${f.name} ${f.value}`);
   const width = Math.max(...left.map((l) => l.length));
   const lines = flags.map((f, i) => `  ${left[i]!.padEnd(width)}  ${f.help} (default: ${f.default})`);
-  const out = [`usage: ${text.usage}`, "", text.summary, "", "options:", ...lines, `  ${"--help".padEnd(width)}  show this text and exit`];
+  const out = [
+    `usage: ${text.usage}`,
+    "",
+    text.summary,
+    "",
+    "options:",
+    ...lines,
+    `  ${"--help".padEnd(width)}  show this text and exit`,
+  ];
   const env = Object.entries(text.env ?? {});
   if (env.length > 0) {
     const envWidth = Math.max(...env.map(([name]) => name.length));

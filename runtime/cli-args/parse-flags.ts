@@ -9,7 +9,8 @@ export function parseFlags(argv: readonly string[], known: readonly string[]): M
     if (!arg.startsWith("--")) throw new ConfigurationError(`unexpected argument "${arg}"`);
     const eq = arg.indexOf("=");
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    if (!known.includes(name)) throw new ConfigurationError(`unknown flag --${name} (known: ${known.map((k) => "--" + k).join(", ")})`);
+    if (!known.includes(name))
+      throw new ConfigurationError(`unknown flag --${name} (known: ${known.map((k) => "--" + k).join(", ")})`);
     if (eq !== -1) flags.set(name, arg.slice(eq + 1));
     else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) flags.set(name, argv[++i]);
     else flags.set(name, true);

@@ -15,8 +15,18 @@ export const PROCESS_ENV: Readonly<Record<string, string>> = {
 /** `--redis` and `--prefix`, which worker and beat take alike; `peers` says who else must use the same prefix. */
 export function connectionFlags(peers: string): FlagSpec[] {
   return [
-    { name: "redis", value: "URL", default: `$REDIS_URL, else ${DEFAULT_REDIS_URL}`, help: "the Redis to use (redis://, rediss://, or redis+cluster://host:port,host:port)" },
-    { name: "prefix", value: "PREFIX", default: `$CELERITY_PREFIX, else ${DEFAULT_PREFIX}`, help: `key prefix, shared with ${peers}` },
+    {
+      name: "redis",
+      value: "URL",
+      default: `$REDIS_URL, else ${DEFAULT_REDIS_URL}`,
+      help: "the Redis to use (redis://, rediss://, or redis+cluster://host:port,host:port)",
+    },
+    {
+      name: "prefix",
+      value: "PREFIX",
+      default: `$CELERITY_PREFIX, else ${DEFAULT_PREFIX}`,
+      help: `key prefix, shared with ${peers}`,
+    },
   ];
 }
 

@@ -38,9 +38,16 @@ export function assertJsonArgs(taskName: string, args: unknown, maxDepth: number
     const value = node.value;
     const proto = Object.getPrototypeOf(value);
     // Plain objects and arrays are walked; anything else with toJSON is sent as what that returns.
-    if (proto !== Object.prototype && proto !== Array.prototype && proto !== null && typeof (value as { toJSON?: unknown }).toJSON === "function") continue;
+    if (
+      proto !== Object.prototype &&
+      proto !== Array.prototype &&
+      proto !== null &&
+      typeof (value as { toJSON?: unknown }).toJSON === "function"
+    )
+      continue;
     if (node.depth > maxDepth) throw new TaskArgumentsTooLargeError(taskName, `nested deeper than ${maxDepth} levels`);
-    if (Object.getOwnPropertySymbols(value).length > 0) refuse(node.parent, node.key, "has a symbol key, which JSON cannot carry");
+    if (Object.getOwnPropertySymbols(value).length > 0)
+      refuse(node.parent, node.key, "has a symbol key, which JSON cannot carry");
     const isArray = Array.isArray(value);
     const keys = isArray ? null : Object.keys(value);
     const count = isArray ? value.length : keys!.length;
@@ -79,7 +86,8 @@ function nonJson(value: unknown): string | null {
 /** `args.items[2].name`, built only for the values that are refused. */
 function pathOf(parent: Node | null, key: string | number): string {
   const parts: string[] = [];
-  const push = (k: string | number) => parts.push(typeof k === "number" ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+  const push = (k: string | number) =>
+    parts.push(typeof k === "number" ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
   if (parent !== null) push(key);
   for (let n: Node | null = parent; n !== null && n.parent !== null; n = n.parent) push(n.key);
   return "args" + parts.reverse().join("");

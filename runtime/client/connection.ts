@@ -35,7 +35,11 @@ export class ClientConnection implements ResultBackend {
    */
   ensureSafe(): Promise<void> | null {
     if (this.#safe) return null;
-    this.#checked ??= checkEvictionPolicy(this.redis, { allowEviction: this.#allowEviction, role: "client", log: createLogger() }).then(
+    this.#checked ??= checkEvictionPolicy(this.redis, {
+      allowEviction: this.#allowEviction,
+      role: "client",
+      log: createLogger(),
+    }).then(
       () => {
         this.#safe = true;
       },

@@ -23,11 +23,13 @@ export function assertDepth(taskName: string, value: unknown, maxDepth: number):
     const [node, depth] = stack.pop()!;
     if (node === null || typeof node !== "object") continue;
     if (depth > maxDepth) throw new TaskArgumentsTooLargeError(taskName, `nested deeper than ${maxDepth} levels`);
-    for (const child of Object.values(node)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    for (const child of Object.values(node))
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
   }
 }
 
 export function assertSize(taskName: string, json: string, maxBytes: number): void {
   const bytes = Buffer.byteLength(json);
-  if (bytes > maxBytes) throw new TaskArgumentsTooLargeError(taskName, `${bytes} bytes serialized, the limit is ${maxBytes}`);
+  if (bytes > maxBytes)
+    throw new TaskArgumentsTooLargeError(taskName, `${bytes} bytes serialized, the limit is ${maxBytes}`);
 }

@@ -53,16 +53,19 @@ export function prepareCall(spec: TaskSpec, args: unknown, options: PrepareOptio
 export function prepareMany(spec: TaskSpec, argsList: readonly unknown[], options: PrepareOptions): PreparedBatch {
   const { apply, limits, now = Date.now() } = options;
   const priority = apply.priority ?? spec.priority;
-  if (!Number.isInteger(priority) || priority < 0 || priority > 9) throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
+  if (!Number.isInteger(priority) || priority < 0 || priority > 9)
+    throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
   const queue = apply.queue ?? spec.queue;
-  if (!QUEUE.test(queue)) throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
+  if (!QUEUE.test(queue))
+    throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
   const taskId = checkTaskId(apply.taskId, options.periodicId === true);
 
   // Relative times travel as durations and count from Redis's clock in the enqueue script (a client
   // whose clock is off must not shift them); an eta or expiry given as a date is absolute. `now` only
   // bounds how far ahead either may point, a sanity check a skewed clock does not upset.
   const eta = apply.eta !== undefined ? bounded(timeToMs(apply.eta, "eta"), now, "eta") : 0;
-  const countdownMs = apply.countdown !== undefined ? bounded(durationToMs(apply.countdown, "countdown"), 0, "countdown") : null;
+  const countdownMs =
+    apply.countdown !== undefined ? bounded(durationToMs(apply.countdown, "countdown"), 0, "countdown") : null;
 
   let expiresAt = 0;
   let expiresInMs: number | null = null;
@@ -85,10 +88,14 @@ export function prepareMany(spec: TaskSpec, argsList: readonly unknown[], option
 
 function checkTaskId(taskId: unknown, periodicId: boolean): string | undefined {
   if (taskId === undefined) return undefined;
-  if (typeof taskId !== "string") throw new ConfigurationError(`taskId must be a string, got ${typeof taskId} ${String(taskId).slice(0, 50)}`);
-  if (!TASK_ID.test(taskId)) throw new ConfigurationError(`taskId "${taskId.slice(0, 250)}" is not valid (1 to 200 of [A-Za-z0-9_.:-])`);
+  if (typeof taskId !== "string")
+    throw new ConfigurationError(`taskId must be a string, got ${typeof taskId} ${String(taskId).slice(0, 50)}`);
+  if (!TASK_ID.test(taskId))
+    throw new ConfigurationError(`taskId "${taskId.slice(0, 250)}" is not valid (1 to 200 of [A-Za-z0-9_.:-])`);
   if (!periodicId && taskId.startsWith(RESERVED_ID_PREFIX)) {
-    throw new ConfigurationError(`taskId "${taskId}" is in the "${RESERVED_ID_PREFIX}" namespace, which is reserved for beat's scheduled runs`);
+    throw new ConfigurationError(
+      `taskId "${taskId}" is in the "${RESERVED_ID_PREFIX}" namespace, which is reserved for beat's scheduled runs`,
+    );
   }
   return taskId;
 }
@@ -96,7 +103,9 @@ function checkTaskId(taskId: unknown, periodicId: boolean): string | undefined {
 /** A finite time no further ahead than {@link MAX_SCHEDULE_AHEAD_MS}; a time in the past is fine (it is due now). */
 function bounded(ms: number, now: number, what: string): number {
   if (!Number.isFinite(ms) || ms - now > MAX_SCHEDULE_AHEAD_MS) {
-    throw new ConfigurationError(`${what} must be at most 3650 days (10 years) ahead, got ${Number.isFinite(ms) ? `${Math.round((ms - now) / 86_400_000)} days` : String(ms)}`);
+    throw new ConfigurationError(
+      `${what} must be at most 3650 days (10 years) ahead, got ${Number.isFinite(ms) ? `${Math.round((ms - now) / 86_400_000)} days` : String(ms)}`,
+    );
   }
   return ms;
 }
@@ -107,7 +116,8 @@ function serializeArgs(spec: TaskSpec, args: unknown, limits: ArgsLimits): strin
   // Validate what the worker will receive: the JSON form (a Date becomes its ISO string, undefined
   // fields vanish). Parsing it also gives the copy that schema defaults are filled into.
   const sent = args === undefined ? "{}" : JSON.stringify(args);
-  if (sent === undefined) throw new TaskArgumentsError(spec.name, [{ path: "args", message: "must be JSON-serializable" }]);
+  if (sent === undefined)
+    throw new TaskArgumentsError(spec.name, [{ path: "args", message: "must be JSON-serializable" }]);
   const copy: unknown = JSON.parse(sent);
   if (!spec.validateArgs(copy)) throw new TaskArgumentsError(spec.name, describeViolations(spec.validateArgs.errors));
   const argsJson = JSON.stringify(copy);

@@ -67,14 +67,21 @@ export interface ClientControls {
   readonly $control: Controller;
 }
 
-const asList = <T>(v: T | readonly T[] | undefined): readonly T[] => (v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T]);
+const asList = <T>(v: T | readonly T[] | undefined): readonly T[] =>
+  v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
 
 function withoutResultAs(options: SignatureOptions): ApplyOptions {
   const { resultAs: _unused, ...rest } = options;
   return rest;
 }
 
-function makeHandle(app: AppSpec, spec: TaskSpec, conn: ClientConnection, limits: ArgsLimits, durability?: Durability): TaskHandle<unknown, unknown> {
+function makeHandle(
+  app: AppSpec,
+  spec: TaskSpec,
+  conn: ClientConnection,
+  limits: ArgsLimits,
+  durability?: Durability,
+): TaskHandle<unknown, unknown> {
   const send = async (batch: PreparedBatch): Promise<AsyncResult<unknown>[]> => {
     const check = conn.ensureSafe();
     if (check) await check;
@@ -88,18 +95,39 @@ function makeHandle(app: AppSpec, spec: TaskSpec, conn: ClientConnection, limits
       else byShard.set(route.queue, [routed]);
       return routed;
     });
-    await Promise.all([...byShard].map(([queue, group]) => enqueueBatch(conn, group, { queue, priority: batch.priority })));
-    if (durability) await waitForReplicas(conn.redis, [...byShard.values()].map((group) => conn.ks.task(group[0].id)), durability);
+    await Promise.all(
+      [...byShard].map(([queue, group]) => enqueueBatch(conn, group, { queue, priority: batch.priority })),
+    );
+    if (durability)
+      await waitForReplicas(
+        conn.redis,
+        [...byShard.values()].map((group) => conn.ks.task(group[0].id)),
+        durability,
+      );
     return items.map((item) => new TaskResult<unknown>(conn, item.id, spec.name));
   };
-  const applyAsync = async (args: unknown, options: ApplyOptions & LinkOptions<unknown> = {}): Promise<AsyncResult<unknown>> => {
+  const applyAsync = async (
+    args: unknown,
+    options: ApplyOptions & LinkOptions<unknown> = {},
+  ): Promise<AsyncResult<unknown>> => {
     const { link, linkError, ...apply } = options;
-    if (link === undefined && linkError === undefined) return (await send(prepareCall(spec, args, { apply, limits })))[0];
+    if (link === undefined && linkError === undefined)
+      return (await send(prepareCall(spec, args, { apply, limits })))[0];
     // With links the call is a small canvas: the links ride in the task's record.
-    if (apply.eta !== undefined) throw new ConfigurationError("applyAsync with link or linkError takes a countdown, not an eta");
+    if (apply.eta !== undefined)
+      throw new ConfigurationError("applyAsync with link or linkError takes a countdown, not an eta");
     prepareCall(spec, args, { apply, limits });
-    const node: TaskNode = { kind: "task", task: spec.name, args: args ?? {}, options: { ...apply, expires: apply.expires as never } };
-    const plan = planCanvas(app, node, { limits, link: asList(link) as AnyStep[], linkError: asList(linkError) as AnyStep[] });
+    const node: TaskNode = {
+      kind: "task",
+      task: spec.name,
+      args: args ?? {},
+      options: { ...apply, expires: apply.expires as never },
+    };
+    const plan = planCanvas(app, node, {
+      limits,
+      link: asList(link) as AnyStep[],
+      linkError: asList(linkError) as AnyStep[],
+    });
     await sendCanvas(conn, plan);
     return new TaskResult<unknown>(conn, plan.roots[0].i, spec.name);
   };
@@ -132,7 +160,9 @@ function makeHandle(app: AppSpec, spec: TaskSpec, conn: ClientConnection, limits
  * `client.emails.send_welcome`). Generated `client.ts` calls this with the app's spec and its types.
  */
 export function createTaskTree<T>(app: AppSpec, options: ClientOptions = {}): T & ClientControls {
-  const conn = new ClientConnection(brokerTarget(options.broker, options.redis), keyspace(app.app, options.prefix), { allowEviction: options.allowEviction });
+  const conn = new ClientConnection(brokerTarget(options.broker, options.redis), keyspace(app.app, options.prefix), {
+    allowEviction: options.allowEviction,
+  });
   const limits: ArgsLimits = { ...DEFAULT_ARGS_LIMITS, ...options.limits };
   const root: Record<string, unknown> = {};
   for (const spec of Object.values(app.tasks)) {
@@ -161,10 +191,17 @@ export function createTaskTree<T>(app: AppSpec, options: ClientOptions = {}): T 
 /** The handle a planned canvas's result is read through. */
 function resultOf(conn: ClientConnection, shape: ResultShape): AsyncResult<unknown> | GroupHandle<unknown> {
   if (shape.kind === "task") return new TaskResult<unknown>(conn, shape.id, shape.task);
-  return new GroupHandle<unknown>(shape.id, shape.members.map((m) => resultOf(conn, m)));
+  return new GroupHandle<unknown>(
+    shape.id,
+    shape.members.map((m) => resultOf(conn, m)),
+  );
 }
 
-function canvasControls(app: AppSpec, conn: ClientConnection, limits: ArgsLimits): Pick<ClientControls, "$chain" | "$group" | "$chord" | "$groupResult"> {
+function canvasControls(
+  app: AppSpec,
+  conn: ClientConnection,
+  limits: ArgsLimits,
+): Pick<ClientControls, "$chain" | "$group" | "$chord" | "$groupResult"> {
   const run = async (node: CanvasNode): Promise<never> => {
     const plan = planCanvas(app, node, { limits });
     await sendCanvas(conn, plan);
@@ -176,11 +213,16 @@ function canvasControls(app: AppSpec, conn: ClientConnection, limits: ArgsLimits
     return { kind: "group", members: members as CanvasNode[] };
   };
   const chordNode = (header: readonly unknown[], callback: unknown): CanvasNode => {
-    if (!Array.isArray(header)) throw new ConfigurationError("$chord takes an array of header signatures and a callback signature");
+    if (!Array.isArray(header))
+      throw new ConfigurationError("$chord takes an array of header signatures and a callback signature");
     return { kind: "chord", header: header as CanvasNode[], callback: callback as CanvasNode };
   };
-  const $chain = Object.assign((...steps: unknown[]) => run(chainNode(steps)), { s: (...steps: unknown[]) => chainNode(steps) as never }) as unknown as ChainBuilder;
-  const $group = Object.assign((members: unknown[]) => run(groupNode(members)), { s: (members: unknown[]) => groupNode(members) as never }) as unknown as GroupBuilder;
+  const $chain = Object.assign((...steps: unknown[]) => run(chainNode(steps)), {
+    s: (...steps: unknown[]) => chainNode(steps) as never,
+  }) as unknown as ChainBuilder;
+  const $group = Object.assign((members: unknown[]) => run(groupNode(members)), {
+    s: (members: unknown[]) => groupNode(members) as never,
+  }) as unknown as GroupBuilder;
   const $chord = Object.assign((header: unknown[], callback: unknown) => run(chordNode(header, callback)), {
     s: (header: unknown[], callback: unknown) => chordNode(header, callback) as never,
   }) as unknown as ChordBuilder;
@@ -198,7 +240,11 @@ function canvasControls(app: AppSpec, conn: ClientConnection, limits: ArgsLimits
         members = null;
       }
       if (!Array.isArray(members) || !members.every((m) => typeof m === "string")) {
-        throw new ConfigurationError(raw === null ? `no group ${id} (unknown, or its results expired)` : `group record ${id} is not a list of task ids`);
+        throw new ConfigurationError(
+          raw === null
+            ? `no group ${id} (unknown, or its results expired)`
+            : `group record ${id} is not a list of task ids`,
+        );
       }
       return GroupHandle.reopen(conn, id, members as string[]);
     },

@@ -34,9 +34,13 @@ export function parseClusterUrl(url: string): ClusterTarget {
   if (slash >= 0) {
     const path = hosts.slice(slash + 1);
     hosts = hosts.slice(0, slash);
-    if (path !== "" && path !== "0") throw new ConfigurationError(`REDIS_URL "${url}": a Redis Cluster has only database 0, got "/${path}"`);
+    if (path !== "" && path !== "0")
+      throw new ConfigurationError(`REDIS_URL "${url}": a Redis Cluster has only database 0, got "/${path}"`);
   }
-  if (hosts === "") throw new ConfigurationError(`REDIS_URL "${url}" names no cluster node (expected redis+cluster://host:port,host:port)`);
+  if (hosts === "")
+    throw new ConfigurationError(
+      `REDIS_URL "${url}" names no cluster node (expected redis+cluster://host:port,host:port)`,
+    );
   const nodes = hosts.split(",").map((entry) => parseHostPort(entry, url));
   const redisOptions: ClusterTarget["redisOptions"] = {};
   if (auth !== "") {

@@ -41,7 +41,8 @@ const backoff = (attempt: number) => Math.min(50 * 2 ** Math.min(attempt, 6), 20
  */
 export function connectRedis(target: RedisTarget, options: ConnectOptions = {}): RedisClient {
   if (isMemoryConnection(target)) return connectMemory(target, { name: options.name }).asRedis();
-  if (!(target instanceof Redis) && !(target instanceof Cluster) && isMemoryUrl(resolveRedisUrl(target))) return connectMemory(resolveRedisUrl(target), { name: options.name }).asRedis();
+  if (!(target instanceof Redis) && !(target instanceof Cluster) && isMemoryUrl(resolveRedisUrl(target)))
+    return connectMemory(resolveRedisUrl(target), { name: options.name }).asRedis();
   const connectionName = options.name ? `${options.name}-${process.pid}` : undefined;
   let redis: RedisClient;
   if (target instanceof Cluster || (typeof target !== "object" && isClusterUrl(resolveRedisUrl(target)))) {
@@ -64,14 +65,20 @@ export function connectRedis(target: RedisTarget, options: ConnectOptions = {}):
   redis.on("error", (error: Error) => {
     if (Date.now() - lastLogged < ERROR_LOG_INTERVAL_MS) return;
     lastLogged = Date.now();
-    createLogger().warn("redis connection error; reconnecting", { connection: options.name ?? "celerity", error: error.message });
+    createLogger().warn("redis connection error; reconnecting", {
+      connection: options.name ?? "celerity",
+      error: error.message,
+    });
   });
   return redis;
 }
 
 function connectCluster(target: string | Cluster | undefined, connectionName: string | undefined): Cluster {
   if (target instanceof Cluster) {
-    return target.duplicate(undefined, { ...target.options, redisOptions: { ...target.options.redisOptions, connectionName } });
+    return target.duplicate(undefined, {
+      ...target.options,
+      redisOptions: { ...target.options.redisOptions, connectionName },
+    });
   }
   const { nodes, redisOptions } = parseClusterUrl(resolveRedisUrl(target));
   return new Cluster(nodes, {

@@ -29,10 +29,12 @@ function consequence(policy: string): string {
   // volatile-* only evicts keys with a TTL, but finished task records (results), revoked records,
   // rate-limiter state and beat's leader lock all carry one: results would vanish before
   // result_expires and rate limits would stop holding.
-  return `Redis maxmemory-policy is "${policy}": under memory pressure Redis deletes keys without an error, ` +
+  return (
+    `Redis maxmemory-policy is "${policy}": under memory pressure Redis deletes keys without an error, ` +
     (policy.startsWith("volatile")
       ? "and task results, revoked records, rate-limit state and beat's leader lock carry TTLs, so they can vanish early"
-      : "including queued tasks, leases and results, so acknowledged tasks are lost silently");
+      : "including queued tasks, leases and results, so acknowledged tasks are lost silently")
+  );
 }
 
 /**
@@ -61,19 +63,31 @@ async function checkNode(redis: Redis, options: EvictionCheckOptions): Promise<E
   }
   if (policy !== null) {
     if (policy === "noeviction") return { policy, source: "config" };
-    if (!allow) throw new EvictionPolicyError(policy, `${consequence(policy)}. Set maxmemory-policy to noeviction (CONFIG SET maxmemory-policy noeviction, or in redis.conf), or accept the risk with ${OVERRIDE}`);
-    options.log.warn(`${consequence(policy)}; running anyway (${options.role}: eviction allowed by override)`, { policy });
+    if (!allow)
+      throw new EvictionPolicyError(
+        policy,
+        `${consequence(policy)}. Set maxmemory-policy to noeviction (CONFIG SET maxmemory-policy noeviction, or in redis.conf), or accept the risk with ${OVERRIDE}`,
+      );
+    options.log.warn(`${consequence(policy)}; running anyway (${options.role}: eviction allowed by override)`, {
+      policy,
+    });
     return { policy, source: "config" };
   }
   const info = await redis.info("memory").catch(() => "");
   const match = /^maxmemory_policy:(\S+)/m.exec(info);
   if (!match) {
-    options.log.warn(`could not read Redis's maxmemory-policy (CONFIG and INFO unavailable); make sure it is noeviction, or tasks may be lost silently`, { role: options.role });
+    options.log.warn(
+      `could not read Redis's maxmemory-policy (CONFIG and INFO unavailable); make sure it is noeviction, or tasks may be lost silently`,
+      { role: options.role },
+    );
     return { policy: null, source: null };
   }
   policy = match[1];
   if (policy !== "noeviction" && !allow) {
-    options.log.warn(`${consequence(policy)} (read from INFO, CONFIG is disabled on this server); set it to noeviction, or silence this with ${OVERRIDE}`, { role: options.role, policy });
+    options.log.warn(
+      `${consequence(policy)} (read from INFO, CONFIG is disabled on this server); set it to noeviction, or silence this with ${OVERRIDE}`,
+      { role: options.role, policy },
+    );
   }
   return { policy, source: "info" };
 }

@@ -16,7 +16,9 @@ export function parseRedisUrl(url: string): RedisOptions {
     throw new ConfigurationError(`REDIS_URL "${url}" is not a URL (expected redis://host:port/db or rediss://...)`);
   }
   if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") {
-    throw new ConfigurationError(`REDIS_URL "${url}" must start with redis:// or rediss:// (redis+cluster://host:port,host:port for a Cluster)`);
+    throw new ConfigurationError(
+      `REDIS_URL "${url}" must start with redis:// or rediss:// (redis+cluster://host:port,host:port for a Cluster)`,
+    );
   }
   const db = parsed.pathname.replace(/^\//, "");
   if (db !== "" && !/^\d+$/.test(db)) throw new ConfigurationError(`REDIS_URL database "${db}" is not a number`);

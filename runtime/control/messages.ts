@@ -28,7 +28,12 @@ export function parseControlMessage(text: string): ControlMessage | null {
     case "inspect":
       if (!INSPECT_KINDS.includes(v.what as InspectKind) || !str(v.reply, 500)) return null;
       if (v.worker !== undefined && !str(v.worker)) return null;
-      return { op: "inspect", what: v.what as InspectKind, reply: v.reply, ...(v.worker !== undefined ? { worker: v.worker as string } : {}) };
+      return {
+        op: "inspect",
+        what: v.what as InspectKind,
+        reply: v.reply,
+        ...(v.worker !== undefined ? { worker: v.worker as string } : {}),
+      };
     case "rate_limit":
       return str(v.task) ? { op: "rate_limit", task: v.task } : null;
     case "shutdown":

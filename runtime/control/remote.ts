@@ -53,7 +53,12 @@ export function createInspector(conn: Conn): Inspector {
         }
       });
       await sub.subscribe(channel);
-      const message = { op: "inspect", what, reply: channel, ...(options.worker !== undefined ? { worker: options.worker } : {}) };
+      const message = {
+        op: "inspect",
+        what,
+        reply: channel,
+        ...(options.worker !== undefined ? { worker: options.worker } : {}),
+      };
       await conn.redis.publish(conn.ks.controlChannel, JSON.stringify(message));
       await new Promise((resolve) => setTimeout(resolve, timeoutMs));
       return Object.fromEntries(Object.entries(replies).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -68,7 +73,8 @@ export function createInspector(conn: Conn): Inspector {
 export function createController(conn: Conn, app: AppSpec): Controller {
   return {
     async rateLimit(task, rate) {
-      if (!Object.hasOwn(app.tasks, task)) throw new ConfigurationError(`no task named "${task.slice(0, 200)}" in app ${app.app}`);
+      if (!Object.hasOwn(app.tasks, task))
+        throw new ConfigurationError(`no task named "${task.slice(0, 200)}" in app ${app.app}`);
       if (rate === null) await conn.redis.hdel(conn.ks.rateOverrides, task);
       else {
         parseRate(rate);

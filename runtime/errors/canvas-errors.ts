@@ -12,8 +12,20 @@ export class CanvasError extends CelerityError {
 export class UnknownTaskError extends CanvasError {
   readonly taskName: string;
   constructor(taskName: string, known: readonly string[]) {
-    const near = known.filter((k) => k.split(".").pop() === taskName.split(".").pop() || k.startsWith(taskName.split(".")[0] + "."));
-    super("UNKNOWN_TASK", `no task named "${taskName.slice(0, 200)}" in this app${near.length > 0 ? ` (did you mean ${near.slice(0, 3).map((n) => `"${n}"`).join(", ")}?)` : ""}`);
+    const near = known.filter(
+      (k) => k.split(".").pop() === taskName.split(".").pop() || k.startsWith(taskName.split(".")[0] + "."),
+    );
+    super(
+      "UNKNOWN_TASK",
+      `no task named "${taskName.slice(0, 200)}" in this app${
+        near.length > 0
+          ? ` (did you mean ${near
+              .slice(0, 3)
+              .map((n) => `"${n}"`)
+              .join(", ")}?)`
+          : ""
+      }`,
+    );
     this.taskName = taskName;
   }
 }
@@ -28,7 +40,10 @@ export class ChordError extends CelerityError {
   readonly failedTaskName: string;
   readonly error: StoredError;
   constructor(chordId: string, failed: { id: string; task: string; error: StoredError }) {
-    super("CHORD_FAILED", `chord ${chordId}: header task ${failed.task} (${failed.id}) failed: ${failed.error.name}: ${failed.error.message}`);
+    super(
+      "CHORD_FAILED",
+      `chord ${chordId}: header task ${failed.task} (${failed.id}) failed: ${failed.error.name}: ${failed.error.message}`,
+    );
     this.chordId = chordId;
     this.failedTaskId = failed.id;
     this.failedTaskName = failed.task;

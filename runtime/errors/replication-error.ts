@@ -9,7 +9,10 @@ export class ReplicationError extends CelerityError {
   readonly acknowledged: number;
   readonly wanted: number;
   constructor(acknowledged: number, wanted: number, timeoutMs: number) {
-    super("REPLICATION_TIMEOUT", `enqueue written but acknowledged by ${acknowledged} of ${wanted} replicas within ${timeoutMs} ms; it may be lost if its master fails now`);
+    super(
+      "REPLICATION_TIMEOUT",
+      `enqueue written but acknowledged by ${acknowledged} of ${wanted} replicas within ${timeoutMs} ms; it may be lost if its master fails now`,
+    );
     this.acknowledged = acknowledged;
     this.wanted = wanted;
   }

@@ -22,7 +22,10 @@ export class TaskArgumentsError extends CelerityError {
 /** Turns ajv issues into violations with dotted paths rooted at `args`. */
 export function describeViolations(issues: readonly ValidationIssue[] | null | undefined): ArgumentViolation[] {
   return (issues ?? []).map((issue) => {
-    const segments = issue.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const segments = issue.instancePath
+      .split("/")
+      .slice(1)
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
     let path = "args" + segments.map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join("");
     let message = issue.message ?? issue.keyword;
     if (issue.keyword === "required") {

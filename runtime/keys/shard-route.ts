@@ -29,13 +29,20 @@ export function expandQueues(app: Pick<AppSpec, "shards" | "defaultShards">, que
  * id by CRC16 (random for generated UUIDs, stable for a given id, so enqueueing the same id twice
  * stays idempotent). An id that already names a shard of this queue's count keeps it.
  */
-export function routeTask(app: Pick<AppSpec, "shards" | "defaultShards">, queue: string, id: string): { queue: string; id: string; shard: ShardRef | null } {
+export function routeTask(
+  app: Pick<AppSpec, "shards" | "defaultShards">,
+  queue: string,
+  id: string,
+): { queue: string; id: string; shard: ShardRef | null } {
   const count = shardCount(app, queue);
   if (count <= 1) return { queue, id, shard: null };
   const own = shardOfId(id);
   const shard = own && own.count === count ? own : { count, index: keySlot(id) % count };
   const routed = withShardSuffix(id, shard);
   // The broker takes ids of at most 200 characters; the suffix must not push a given id past that.
-  if (routed.length > MAX_ID_LENGTH) throw new ConfigurationError(`taskId "${id.slice(0, 50)}..." is too long for sharded queue "${queue}": at most ${MAX_ID_LENGTH - (routed.length - id.length)} characters leave room for its shard suffix`);
+  if (routed.length > MAX_ID_LENGTH)
+    throw new ConfigurationError(
+      `taskId "${id.slice(0, 50)}..." is too long for sharded queue "${queue}": at most ${MAX_ID_LENGTH - (routed.length - id.length)} characters leave room for its shard suffix`,
+    );
   return { queue: shardQueue(queue, shard), id: routed, shard };
 }

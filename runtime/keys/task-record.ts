@@ -64,8 +64,11 @@ export type TaskField = (typeof TASK_FIELDS)[keyof typeof TASK_FIELDS];
 export const TASK_FIELD_NAMES: ReadonlySet<string> = new Set(Object.values(TASK_FIELDS));
 
 /** Raw field values of a record, by their long names, from an HGETALL reply (absent: null). */
-export function decodeFields(raw: Readonly<Record<string, string>>): { -readonly [K in keyof typeof TASK_FIELDS]: string | null } {
+export function decodeFields(raw: Readonly<Record<string, string>>): {
+  -readonly [K in keyof typeof TASK_FIELDS]: string | null;
+} {
   const out = {} as { -readonly [K in keyof typeof TASK_FIELDS]: string | null };
-  for (const [long, short] of Object.entries(TASK_FIELDS) as [keyof typeof TASK_FIELDS, string][]) out[long] = Object.hasOwn(raw, short) ? raw[short] : null;
+  for (const [long, short] of Object.entries(TASK_FIELDS) as [keyof typeof TASK_FIELDS, string][])
+    out[long] = Object.hasOwn(raw, short) ? raw[short] : null;
   return out;
 }

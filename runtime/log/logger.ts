@@ -19,7 +19,10 @@ export interface LoggerOptions {
 /** Creates the process logger; level from CELERITY_LOG_LEVEL, format from CELERITY_LOG_FORMAT or the TTY. */
 export function createLogger(options: LoggerOptions = {}, bound: Record<string, unknown> = {}): Logger {
   const level = options.level ?? (process.env.CELERITY_LOG_LEVEL as LogLevel | undefined) ?? "info";
-  const format = options.format ?? (process.env.CELERITY_LOG_FORMAT as "json" | "pretty" | undefined) ?? (process.stderr.isTTY ? "pretty" : "json");
+  const format =
+    options.format ??
+    (process.env.CELERITY_LOG_FORMAT as "json" | "pretty" | undefined) ??
+    (process.stderr.isTTY ? "pretty" : "json");
   const write = options.write ?? ((line: string) => process.stderr.write(line + "\n"));
   const emit = (at: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[at] < (ORDER[level] ?? 20)) return;
@@ -27,8 +30,12 @@ export function createLogger(options: LoggerOptions = {}, bound: Record<string, 
     if (format === "json") {
       write(JSON.stringify({ time: new Date().toISOString(), level: at, msg: message, ...all }));
     } else {
-      const extra = Object.entries(all).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`).join(" ");
-      write(`${new Date().toISOString().slice(11, 23)} ${at.toUpperCase().padEnd(5)} ${message}${extra ? "  " + extra : ""}`);
+      const extra = Object.entries(all)
+        .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+        .join(" ");
+      write(
+        `${new Date().toISOString().slice(11, 23)} ${at.toUpperCase().padEnd(5)} ${message}${extra ? "  " + extra : ""}`,
+      );
     }
   };
   return {

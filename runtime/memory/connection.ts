@@ -35,13 +35,75 @@ function shape(name: string, reply: Reply): unknown {
 
 /** The commands the facade offers as methods, like ioredis (`redis.hget(...)`). */
 const METHODS = [
-  "get", "set", "mget", "incr", "incrby", "decr", "decrby",
-  "hset", "hsetnx", "hget", "hmget", "hdel", "hexists", "hgetall", "hkeys", "hvals", "hlen", "hincrby",
-  "lpush", "rpush", "lpop", "rpop", "llen", "lindex", "lrange", "lrem",
-  "sadd", "srem", "sismember", "smembers", "scard",
-  "zadd", "zincrby", "zrem", "zscore", "zcard", "zrank", "zcount", "zrange", "zrevrange", "zrangebyscore", "zrevrangebyscore", "zremrangebyrank", "zremrangebyscore", "zpopmin",
-  "del", "unlink", "exists", "type", "expire", "pexpire", "expireat", "pexpireat", "persist", "ttl", "pttl", "dbsize", "keys", "scan",
-  "ping", "echo", "time", "publish", "info", "config", "select", "script", "eval", "evalsha",
+  "get",
+  "set",
+  "mget",
+  "incr",
+  "incrby",
+  "decr",
+  "decrby",
+  "hset",
+  "hsetnx",
+  "hget",
+  "hmget",
+  "hdel",
+  "hexists",
+  "hgetall",
+  "hkeys",
+  "hvals",
+  "hlen",
+  "hincrby",
+  "lpush",
+  "rpush",
+  "lpop",
+  "rpop",
+  "llen",
+  "lindex",
+  "lrange",
+  "lrem",
+  "sadd",
+  "srem",
+  "sismember",
+  "smembers",
+  "scard",
+  "zadd",
+  "zincrby",
+  "zrem",
+  "zscore",
+  "zcard",
+  "zrank",
+  "zcount",
+  "zrange",
+  "zrevrange",
+  "zrangebyscore",
+  "zrevrangebyscore",
+  "zremrangebyrank",
+  "zremrangebyscore",
+  "zpopmin",
+  "del",
+  "unlink",
+  "exists",
+  "type",
+  "expire",
+  "pexpire",
+  "expireat",
+  "pexpireat",
+  "persist",
+  "ttl",
+  "pttl",
+  "dbsize",
+  "keys",
+  "scan",
+  "ping",
+  "echo",
+  "time",
+  "publish",
+  "info",
+  "config",
+  "select",
+  "script",
+  "eval",
+  "evalsha",
 ] as const;
 
 /** Connections of one memory server, by CLIENT ID (for CLIENT UNBLOCK). */
@@ -59,7 +121,12 @@ export class MemoryConnection extends EventEmitter implements Subscriber {
   readonly options: { memory: true; connectionName?: string };
   status: "ready" | "end" = "ready";
   readonly #channels = new Set<string>();
-  #blocked: { waiter: ListWaiter; resolve: (v: [string, string] | null) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout } | null = null;
+  #blocked: {
+    waiter: ListWaiter;
+    resolve: (v: [string, string] | null) => void;
+    reject: (e: Error) => void;
+    timer?: NodeJS.Timeout;
+  } | null = null;
 
   constructor(server: MemoryServer, options: { name?: string } = {}) {
     super();

@@ -77,7 +77,8 @@ export function memoryServerFor(url: string): MemoryServer {
 export function createMemoryBroker(url: string, options: MemoryServerOptions = {}): MemoryServer {
   // No owner check: this process makes a broker of its own (a test app), it expects no sharing.
   const name = brokerName(url);
-  if (servers.has(name)) throw new ConfigurationError(`a memory broker named ${JSON.stringify(name)} exists already in this process`);
+  if (servers.has(name))
+    throw new ConfigurationError(`a memory broker named ${JSON.stringify(name)} exists already in this process`);
   const server = new MemoryServer(options);
   servers.set(name, server);
   process.env[OWNER_ENV] = String(process.pid);
@@ -101,8 +102,11 @@ export function forgetMemoryBroker(url: string): void {
  */
 export function brokerTarget<T>(broker: "redis" | "memory" | undefined, redis: T): T | string {
   if (broker === undefined || broker === "redis") return redis;
-  if (broker !== "memory") throw new ConfigurationError(`broker must be "redis" or "memory", got ${JSON.stringify(broker)}`);
+  if (broker !== "memory")
+    throw new ConfigurationError(`broker must be "redis" or "memory", got ${JSON.stringify(broker)}`);
   if (redis === undefined) return MEMORY_URL;
   if (isMemoryUrl(redis as unknown as string) || isMemoryConnection(redis)) return redis;
-  throw new ConfigurationError(`broker "memory" and redis ${typeof redis === "string" ? JSON.stringify(redis) : "(a Redis connection)"} disagree: pass one of them`);
+  throw new ConfigurationError(
+    `broker "memory" and redis ${typeof redis === "string" ? JSON.stringify(redis) : "(a Redis connection)"} disagree: pass one of them`,
+  );
 }

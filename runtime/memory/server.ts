@@ -63,7 +63,13 @@ export class MemoryServer {
 
   #spec(name: string, args: string[]): CommandSpec {
     const spec = this.#commands[name.toUpperCase()];
-    if (!spec) throw new ReplyError(`ERR unknown command '${name}', with args beginning with: ${args.slice(0, 3).map((a) => `'${a}'`).join(" ")}`);
+    if (!spec)
+      throw new ReplyError(
+        `ERR unknown command '${name}', with args beginning with: ${args
+          .slice(0, 3)
+          .map((a) => `'${a}'`)
+          .join(" ")}`,
+      );
     if (args.length < spec.arity) throw wrongArgs(name);
     return spec;
   }
@@ -81,7 +87,8 @@ export class MemoryServer {
     const spec = this.#spec(name, args);
     const keys = spec.keys === "all" ? args : spec.keys === "first" ? args.slice(0, 1) : [];
     for (const k of keys) {
-      if (!declared.has(k)) throw new ReplyError(`ERR script accessed key '${k}' not declared in KEYS (Redis Cluster would refuse it)`);
+      if (!declared.has(k))
+        throw new ReplyError(`ERR script accessed key '${k}' not declared in KEYS (Redis Cluster would refuse it)`);
     }
     return spec.run(this.keyspace, args);
   }
@@ -104,16 +111,35 @@ export class MemoryServer {
       INFO: {
         arity: 0,
         keys: "none",
-        run: () => ["# Server", "redis_version:7.2.0", "redis_mode:standalone", "celerity_memory_broker:1", "", "# Keyspace", `db0:keys=${ks.size},expires=0`, ""].join("\r\n"),
+        run: () =>
+          [
+            "# Server",
+            "redis_version:7.2.0",
+            "redis_mode:standalone",
+            "celerity_memory_broker:1",
+            "",
+            "# Keyspace",
+            `db0:keys=${ks.size},expires=0`,
+            "",
+          ].join("\r\n"),
       },
       CONFIG: {
         arity: 1,
         keys: "none",
         run: (_k, [sub, param]) => {
-          if (sub!.toUpperCase() !== "GET") throw new ReplyError("ERR the memory broker's configuration is fixed (CONFIG GET only)");
-          const known: Record<string, string> = { maxmemory: "0", "maxmemory-policy": "noeviction", hz: "10", appendonly: "no", save: "" };
+          if (sub!.toUpperCase() !== "GET")
+            throw new ReplyError("ERR the memory broker's configuration is fixed (CONFIG GET only)");
+          const known: Record<string, string> = {
+            maxmemory: "0",
+            "maxmemory-policy": "noeviction",
+            hz: "10",
+            appendonly: "no",
+            save: "",
+          };
           const re = new RegExp(`^${(param ?? "").replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-          return Object.entries(known).filter(([k]) => re.test(k)).flat();
+          return Object.entries(known)
+            .filter(([k]) => re.test(k))
+            .flat();
         },
       },
       SELECT: {
@@ -135,7 +161,11 @@ export class MemoryServer {
           throw new ReplyError(`ERR unknown subcommand '${sub}' of SCRIPT`);
         },
       },
-      EVAL: { arity: 2, keys: "none", run: (_k, [source, ...rest]) => this.#evalArgs(this.#engine.load(source!), rest) },
+      EVAL: {
+        arity: 2,
+        keys: "none",
+        run: (_k, [source, ...rest]) => this.#evalArgs(this.#engine.load(source!), rest),
+      },
       EVALSHA: { arity: 2, keys: "none", run: (_k, [sha, ...rest]) => this.#evalArgs(sha!, rest) },
     };
   }

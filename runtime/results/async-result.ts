@@ -69,7 +69,10 @@ export class TaskResult<R> implements AsyncResult<R> {
     if (s.canvasJson === "") return [];
     try {
       const cv = parseCanvasRecord(s.canvasJson);
-      const ids = [...(Array.isArray(cv.nx) ? cv.nx : []), ...(Array.isArray(cv.ne) ? cv.ne : [])].map((e) => [e.i, e.n]);
+      const ids = [...(Array.isArray(cv.nx) ? cv.nx : []), ...(Array.isArray(cv.ne) ? cv.ne : [])].map((e) => [
+        e.i,
+        e.n,
+      ]);
       return ids.map(([id, name]) => new TaskResult<unknown>(this.#backend, id, name));
     } catch {
       return [];
@@ -124,7 +127,10 @@ export class TaskResult<R> implements AsyncResult<R> {
     const onWake = () => wake();
     await waiter.watch(this.id, onWake);
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = timeoutMs === null ? null : new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
+    const timedOut =
+      timeoutMs === null
+        ? null
+        : new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
     try {
       for (;;) {
         const snapshot = await this.#snapshot();

@@ -30,18 +30,32 @@ export interface TaskSnapshot {
 export const FINAL_STATES: ReadonlySet<TaskState> = new Set(["SUCCESS", "FAILURE", "REVOKED"]);
 
 /** Whether the caller can stop waiting: a final state, or a failure upstream that means it never runs. */
-export const isSettled = (s: TaskSnapshot): boolean => FINAL_STATES.has(s.state) || (s.upstream !== null && s.state === "PENDING");
+export const isSettled = (s: TaskSnapshot): boolean =>
+  FINAL_STATES.has(s.state) || (s.upstream !== null && s.state === "PENDING");
 
 function upstreamOf(raw: string | null): UpstreamFailure | null {
   const v = parseStoredObject(raw) as Record<string, unknown> | null;
   if (!v || typeof v.id !== "string") return null;
-  const err = typeof v.error === "object" && v.error !== null ? (v.error as StoredError) : { name: "Error", message: "an earlier step failed" };
+  const err =
+    typeof v.error === "object" && v.error !== null
+      ? (v.error as StoredError)
+      : { name: "Error", message: "an earlier step failed" };
   return { id: v.id, task: String(v.task ?? ""), chord: typeof v.chord === "string" ? v.chord : null, error: err };
 }
 
 /** Reads one task's state, result, error and progress in one round trip. */
 export async function readSnapshot({ redis, ks }: BrokerConn, id: string): Promise<TaskSnapshot> {
-  const [state, res, err, why, pg, pf, pa, cv] = await redis.hmget(ks.task(id), F.state, F.result, F.error, F.reason, F.progress, F.upstreamFailure, F.parent, F.canvas);
+  const [state, res, err, why, pg, pf, pa, cv] = await redis.hmget(
+    ks.task(id),
+    F.state,
+    F.result,
+    F.error,
+    F.reason,
+    F.progress,
+    F.upstreamFailure,
+    F.parent,
+    F.canvas,
+  );
   return {
     state: (state as TaskState | null) ?? "PENDING",
     result: parseStoredJson(res),

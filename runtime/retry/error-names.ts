@@ -7,7 +7,11 @@ export function errorNames(error: unknown): string[] {
   if (error === null || typeof error !== "object") return names;
   const own = (error as { name?: unknown }).name;
   if (typeof own === "string") names.push(own);
-  for (let proto = Object.getPrototypeOf(error); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(error);
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     const ctorName = proto.constructor?.name;
     if (typeof ctorName === "string" && ctorName !== "" && !names.includes(ctorName)) names.push(ctorName);
   }

@@ -26,7 +26,11 @@ export function shouldAutoretry(policy: RetryPolicySpec, error: unknown): boolea
  * Without backoff (false, or 0 as in Celery) it is the fixed retry delay, as Celery's
  * default_retry_delay. Always a finite number.
  */
-export function autoretryCountdownMs(policy: RetryPolicySpec, retries: number, random: () => number = Math.random): number {
+export function autoretryCountdownMs(
+  policy: RetryPolicySpec,
+  retries: number,
+  random: () => number = Math.random,
+): number {
   // Celery's `if retry_backoff:` treats 0 as "no backoff"; here it would be 0 * 2^1024 = NaN.
   if (policy.backoffMs === null || !(policy.backoffMs > 0)) return policy.retryDelayMs;
   // 2^retries overflows to Infinity past 1023 retries, which the cap turns back into backoff_max.

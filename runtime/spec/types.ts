@@ -64,9 +64,7 @@ export interface TaskSpec {
 }
 
 export type ScheduleSpec =
-  | { kind: "every"; everyMs: number }
-  | { kind: "cron"; cron: string; timezone: string }
-  | { kind: "at"; at: string };
+  { kind: "every"; everyMs: number } | { kind: "cron"; cron: string; timezone: string } | { kind: "at"; at: string };
 
 /** A periodic entry declared in the manifest's `periodic:` section. */
 export interface PeriodicSpec {

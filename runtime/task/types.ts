@@ -75,7 +75,9 @@ export interface LinkOptions<R> {
   /** Sent on success with the result (Celery's `link`): a signature, a canvas, or a list of them. */
   link?: Step<R, unknown> | readonly Step<R, unknown>[];
   /** Sent on failure with `{ taskId, error }` (Celery's `link_error`). */
-  linkError?: Step<import("../canvas/types.ts").LinkErrorArgs, unknown> | readonly Step<import("../canvas/types.ts").LinkErrorArgs, unknown>[];
+  linkError?:
+    | Step<import("../canvas/types.ts").LinkErrorArgs, unknown>
+    | readonly Step<import("../canvas/types.ts").LinkErrorArgs, unknown>[];
 }
 
 /** Options of `AsyncResult.get`. */

@@ -32,7 +32,11 @@ export interface BrokerState {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Reads queue depths, delayed tasks and periodic entries in one pipeline (tests only). */
-export async function readBrokerState(redis: RedisClient, ks: Keyspace, options: { queues: readonly string[]; now: number }): Promise<BrokerState> {
+export async function readBrokerState(
+  redis: RedisClient,
+  ks: Keyspace,
+  options: { queues: readonly string[]; now: number },
+): Promise<BrokerState> {
   const { queues, now } = options;
   const p = redis.pipeline();
   for (const q of queues) {
@@ -45,7 +49,15 @@ export async function readBrokerState(redis: RedisClient, ks: Keyspace, options:
     if (err) throw err;
     return v;
   });
-  const state: BrokerState = { ready: 0, leased: 0, dueDelayed: 0, dueEntries: 0, nextDueAt: null, scheduled: [], periodic: [] };
+  const state: BrokerState = {
+    ready: 0,
+    leased: 0,
+    dueDelayed: 0,
+    dueEntries: 0,
+    nextDueAt: null,
+    scheduled: [],
+    periodic: [],
+  };
   const noteDue = (ms: number) => (state.nextDueAt = state.nextDueAt === null ? ms : Math.min(state.nextDueAt, ms));
   const delayed: { id: string; at: number }[] = [];
   let i = 0;

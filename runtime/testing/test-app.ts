@@ -75,15 +75,24 @@ let count = 0;
  * Builds a test app for a generated registry: `generated/testing.ts` calls this. On the memory
  * broker (default) time is a fake clock moved by `advance()`; with `{ redis }` it is real.
  */
-export async function createTestHarness<T>(registry: TestAppRegistry, options: TestAppOptions = {}): Promise<TestApp<T>> {
+export async function createTestHarness<T>(
+  registry: TestAppRegistry,
+  options: TestAppOptions = {},
+): Promise<TestApp<T>> {
   let dispatch: Readonly<Record<string, Handler<any, any>>>;
   try {
     dispatch = await registry.loadDispatch();
   } catch (error) {
-    throw new HandlerLoadError(`could not load the handlers of app "${registry.app.app}" (dispatch.ts imports them): ${(error as Error).message}`, { cause: error });
+    throw new HandlerLoadError(
+      `could not load the handlers of app "${registry.app.app}" (dispatch.ts imports them): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const app = registry.app;
-  const fake = options.redis === undefined ? new FakeClock(options.startAt === undefined ? Date.now() : Number(options.startAt)) : null;
+  const fake =
+    options.redis === undefined
+      ? new FakeClock(options.startAt === undefined ? Date.now() : Number(options.startAt))
+      : null;
   const url = options.redis ?? `memory://test-app-${process.pid}-${++count}-${randomUUID().slice(0, 8)}`;
   if (fake) createMemoryBroker(url, { clock: fake });
   const prefix = fake ? "celerity" : `celerity-test-${randomUUID()}`;
@@ -92,14 +101,22 @@ export async function createTestHarness<T>(registry: TestAppRegistry, options: T
   const logger = options.logger ?? createLogger({ level: "error" });
   const tasks = createTaskTree<T>(app, { redis: url, prefix });
   const inspect = connectRedis(url, { name: "celerity-test-app" });
-  const worker = new Worker({ app, dispatch }, {
+  const worker = new Worker(
+    { app, dispatch },
+    {
+      redis: url,
+      prefix,
+      concurrency: options.concurrency ?? 4,
+      logger,
+      ...(fake ? { leaseMs: TEST_LEASE_MS, timers: fake } : {}),
+    },
+  );
+  const beat = new Beat(app, {
     redis: url,
     prefix,
-    concurrency: options.concurrency ?? 4,
     logger,
-    ...(fake ? { leaseMs: TEST_LEASE_MS, timers: fake } : {}),
+    ...(fake ? { now: () => fake.now(), lockTtlMs: TEST_LOCK_TTL_MS } : {}),
   });
-  const beat = new Beat(app, { redis: url, prefix, logger, ...(fake ? { now: () => fake.now(), lockTtlMs: TEST_LOCK_TTL_MS } : {}) });
   await worker.start();
   await beat.start();
   const env: HarnessEnv = { app, ks, inspect, worker, fake, drainTimeoutMs };
@@ -137,7 +154,8 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function nudge(env: HarnessEnv): Promise<void> {
   const p = env.inspect.pipeline();
   // As the broker does: one signal at most, so an awake worker does not spin on stale ones.
-  for (const q of expandQueues(env.app, env.app.queues)) p.eval("if redis.call('LLEN', KEYS[1]) == 0 then redis.call('LPUSH', KEYS[1], '1') end", 1, env.ks.signal(q));
+  for (const q of expandQueues(env.app, env.app.queues))
+    p.eval("if redis.call('LLEN', KEYS[1]) == 0 then redis.call('LPUSH', KEYS[1], '1') end", 1, env.ks.signal(q));
   p.publish(beatKeys(env.ks).changed, "*");
   await p.exec();
 }
@@ -170,7 +188,9 @@ async function settle(env: HarnessEnv, options: { timerWait: boolean }): Promise
     if (performance.now() > deadline) {
       throw new DrainTimeoutError(
         `drain(): after ${env.drainTimeoutMs} ms of real time, ${env.worker.inFlight} task(s) still running and ${state.ready + state.dueDelayed} ready. ` +
-          (env.fake ? "A handler waiting on time (a sleep, a time limit) needs advance() to move the fake clock." : "Handlers are still running."),
+          (env.fake
+            ? "A handler waiting on time (a sleep, a time limit) needs advance() to move the fake clock."
+            : "Handlers are still running."),
       );
     }
     if (state.dueDelayed > 0 || state.dueEntries > 0) await nudge(env);
@@ -201,7 +221,9 @@ async function advance(env: HarnessEnv, ms: number): Promise<DrainReport> {
   for (;;) {
     const state = await settle(env, { timerWait: true });
     const timer = fake.nextTimerAt();
-    const next = [state.nextDueAt, timer].filter((t): t is number => t !== null && t > fake.now()).reduce((a, b) => Math.min(a, b), Infinity);
+    const next = [state.nextDueAt, timer]
+      .filter((t): t is number => t !== null && t > fake.now())
+      .reduce((a, b) => Math.min(a, b), Infinity);
     if (next > target) break;
     fake.moveTo(next);
     await nudge(env);

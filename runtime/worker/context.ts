@@ -56,10 +56,18 @@ class RunContext implements TaskContext {
   }
 
   async progress(fraction: number, info?: unknown): Promise<void> {
-    if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) throw new RangeError(`progress fraction must be within 0..1, got ${fraction}`);
+    if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1)
+      throw new RangeError(`progress fraction must be within 0..1, got ${fraction}`);
     const { redis, ks, token, queue } = this.#input;
-    const stored = await scripts.progress.run(redis, [ks.task(this.id), ks.stats(queue)], [JSON.stringify({ fraction, info: info ?? null }), token]);
-    if (stored === -1) this.log.warn("progress refused: this run's lease expired and the task was delivered again; the live run's progress stands");
+    const stored = await scripts.progress.run(
+      redis,
+      [ks.task(this.id), ks.stats(queue)],
+      [JSON.stringify({ fraction, info: info ?? null }), token],
+    );
+    if (stored === -1)
+      this.log.warn(
+        "progress refused: this run's lease expired and the task was delivered again; the live run's progress stands",
+      );
   }
 }
 

@@ -20,7 +20,11 @@ export const WORKER_TTL_MS = 15_000;
 const STATS_KEEP_MINUTES = 24 * 60;
 
 /** Publishes the worker's liveness and load for the admin UI; prunes dead workers and old counters. */
-export async function beat({ redis, ks }: BrokerConn, info: HeartbeatInfo, options: { pruneStats: boolean }): Promise<void> {
+export async function beat(
+  { redis, ks }: BrokerConn,
+  info: HeartbeatInfo,
+  options: { pruneStats: boolean },
+): Promise<void> {
   // Redis's clock: a worker whose clock runs fast must not prune live workers as dead.
   const now = await redisTimeMs(redis);
   const key = ks.worker(info.id);
@@ -43,7 +47,10 @@ export async function beat({ redis, ks }: BrokerConn, info: HeartbeatInfo, optio
   if (options.pruneStats) {
     const oldest = Math.floor(now / 60_000) - STATS_KEEP_MINUTES;
     for (const queue of info.queueParts ?? info.queues) {
-      const fields = await repairingWrongTypes(redis, [ks.stats(queue)], { context: "worker stats pruning", attempt: () => redis.hkeys(ks.stats(queue)) });
+      const fields = await repairingWrongTypes(redis, [ks.stats(queue)], {
+        context: "worker stats pruning",
+        attempt: () => redis.hkeys(ks.stats(queue)),
+      });
       const stale = fields.filter((f) => Number(f.split(":")[0]) < oldest);
       if (stale.length > 0) await redis.hdel(ks.stats(queue), ...stale);
     }

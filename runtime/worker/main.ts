@@ -11,16 +11,51 @@ import { Worker, type WorkerApp } from "./worker.ts";
 
 /** The worker's flags; the defaults shown are those of {@link WorkerOptions}. */
 export const WORKER_FLAGS: readonly FlagSpec[] = [
-  { name: "queues", value: "A,B", default: "every queue of the manifest", help: "queues to consume, in preference order" },
+  {
+    name: "queues",
+    value: "A,B",
+    default: "every queue of the manifest",
+    help: "queues to consume, in preference order",
+  },
   { name: "concurrency", value: "N", default: "16", help: "tasks run at once" },
-  { name: "lease", value: "DURATION", default: "30s", help: "a task whose worker stops renewing for this long goes to another worker" },
-  { name: "grace", value: "DURATION", default: "30s", help: "warm shutdown: how long running tasks may take to finish" },
-  { name: "time-limit-grace", value: "DURATION", default: "5s", help: "after time_limit aborts a task, how long before it is failed" },
-  { name: "max-deliveries", value: "N", default: "5", help: "deliveries after which a task that never finishes is dead-lettered" },
-  { name: "max-payload", value: "BYTES", default: "1048576 (1 MiB)", help: "args payloads above this are dead-lettered unread" },
+  {
+    name: "lease",
+    value: "DURATION",
+    default: "30s",
+    help: "a task whose worker stops renewing for this long goes to another worker",
+  },
+  {
+    name: "grace",
+    value: "DURATION",
+    default: "30s",
+    help: "warm shutdown: how long running tasks may take to finish",
+  },
+  {
+    name: "time-limit-grace",
+    value: "DURATION",
+    default: "5s",
+    help: "after time_limit aborts a task, how long before it is failed",
+  },
+  {
+    name: "max-deliveries",
+    value: "N",
+    default: "5",
+    help: "deliveries after which a task that never finishes is dead-lettered",
+  },
+  {
+    name: "max-payload",
+    value: "BYTES",
+    default: "1048576 (1 MiB)",
+    help: "args payloads above this are dead-lettered unread",
+  },
   ...connectionFlags("clients and beat"),
   { name: "id", value: "ID", default: "host:pid:random", help: "this worker's name in the admin and in logs" },
-  { name: "allow-eviction", value: "", default: "off: a maxmemory-policy that can evict keys is refused", help: "run even if Redis may evict keys (or CELERITY_ALLOW_EVICTION=1)" },
+  {
+    name: "allow-eviction",
+    value: "",
+    default: "off: a maxmemory-policy that can evict keys is refused",
+    help: "run even if Redis may evict keys (or CELERITY_ALLOW_EVICTION=1)",
+  },
 ];
 
 /** The worker's `--help` text. */
@@ -34,10 +69,16 @@ export function workerHelp(): string {
 
 /** Turns command-line flags into worker options. */
 export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
-  const flags = parseFlags(argv, WORKER_FLAGS.map((f) => f.name));
+  const flags = parseFlags(
+    argv,
+    WORKER_FLAGS.map((f) => f.name),
+  );
   const duration = (name: string) => durationFlag(flags, name);
   return {
-    queues: stringFlag(flags, "queues")?.split(",").map((q) => q.trim()).filter(Boolean),
+    queues: stringFlag(flags, "queues")
+      ?.split(",")
+      .map((q) => q.trim())
+      .filter(Boolean),
     concurrency: intFlag(flags, "concurrency"),
     leaseMs: duration("lease"),
     shutdownGraceMs: duration("grace"),

@@ -44,7 +44,6 @@ export const realTimers: TimerSource = {
 export type ResolvedWorkerOptions = Required<Omit<WorkerOptions, "redis" | "prefix" | "logger" | "allowEviction">> &
   Pick<WorkerOptions, "redis" | "prefix" | "logger" | "allowEviction">;
 
-
 export function resolveWorkerOptions(options: WorkerOptions, allQueues: readonly string[]): ResolvedWorkerOptions {
   return {
     queues: options.queues && options.queues.length > 0 ? options.queues : allQueues,

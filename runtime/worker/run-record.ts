@@ -54,7 +54,12 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
   const spec = Object.hasOwn(env.app.tasks, rec.name) ? env.app.tasks[rec.name] : undefined;
   const handler = spec && Object.hasOwn(env.dispatch, rec.name) ? env.dispatch[rec.name] : undefined;
   if (rec.canvasError !== null) return failWith(rec, "CanvasRecordError", `garbage canvas record: ${rec.canvasError}`);
-  if (!spec || !handler) return failWith(rec, "UnknownTaskError", `no task named ${JSON.stringify(rec.name.slice(0, 200))} in app ${env.app.app}`);
+  if (!spec || !handler)
+    return failWith(
+      rec,
+      "UnknownTaskError",
+      `no task named ${JSON.stringify(rec.name.slice(0, 200))} in app ${env.app.app}`,
+    );
   let args: unknown;
   try {
     args = JSON.parse(rec.argsJson);
@@ -62,7 +67,9 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
     return failWith(rec, "MessageDecodeError", `args are not valid JSON: ${(error as Error).message}`);
   }
   if (!spec.validateArgs(args)) {
-    const list = describeViolations(spec.validateArgs.errors).map((v) => `${v.path} ${v.message}`).join("; ");
+    const list = describeViolations(spec.validateArgs.errors)
+      .map((v) => `${v.path} ${v.message}`)
+      .join("; ");
     return failWith(rec, "TaskArgumentsError", `args do not match the schema of ${spec.name}: ${list}`);
   }
   const rateLimit = env.rateLimitOf ? env.rateLimitOf(spec) : spec.rateLimit;
@@ -88,28 +95,61 @@ async function execute(rec: StartedRecord, env: RunEnv, controller: LazyAbort): 
 
   const timers: unknown[] = [];
   const run = Promise.resolve().then(() => handler(args, ctx));
-  const settled = spec.timeLimitMs === null ? run : Promise.race([run, hardLimit(spec.name, spec.timeLimitMs, { graceMs: env.timeLimitGraceMs, controller, timers, source: env.timers })]);
+  const settled =
+    spec.timeLimitMs === null
+      ? run
+      : Promise.race([
+          run,
+          hardLimit(spec.name, spec.timeLimitMs, {
+            graceMs: env.timeLimitGraceMs,
+            controller,
+            timers,
+            source: env.timers,
+          }),
+        ]);
   try {
     const result = await settled;
     if (spec.validateResult && !spec.validateResult(result)) {
-      const list = describeViolations(spec.validateResult.errors).map((v) => `${v.path.replace(/^args/, "result")} ${v.message}`).join("; ");
-      return failWith(rec, "ResultValidationError", `${spec.name} returned a result that does not match its schema: ${list}`);
+      const list = describeViolations(spec.validateResult.errors)
+        .map((v) => `${v.path.replace(/^args/, "result")} ${v.message}`)
+        .join("; ");
+      return failWith(
+        rec,
+        "ResultValidationError",
+        `${spec.name} returned a result that does not match its schema: ${list}`,
+      );
     }
-    return { kind: "ok", claimed: rec.claimed, resultJson: JSON.stringify(result ?? null), ignoreResult: spec.ignoreResult === true };
+    return {
+      kind: "ok",
+      claimed: rec.claimed,
+      resultJson: JSON.stringify(result ?? null),
+      ignoreResult: spec.ignoreResult === true,
+    };
   } catch (error) {
-    if (error instanceof TimeLimitExceeded) ctx.log.error("hard time limit exceeded; slot freed", { limitMs: spec.timeLimitMs });
-    return decideFailure({ claimed: rec.claimed, taskName: spec.name, retries: rec.retries, policy: spec.retry, error, now: Date.now() });
+    if (error instanceof TimeLimitExceeded)
+      ctx.log.error("hard time limit exceeded; slot freed", { limitMs: spec.timeLimitMs });
+    return decideFailure({
+      claimed: rec.claimed,
+      taskName: spec.name,
+      retries: rec.retries,
+      policy: spec.retry,
+      error,
+      now: Date.now(),
+    });
   } finally {
     for (const t of timers) env.timers.clearTimeout(t);
   }
 }
 
 /** Soft limit aborts the signal; hard limit (soft + grace) rejects so the slot is freed. */
-function hardLimit(name: string, limitMs: number, options: { graceMs: number; controller: LazyAbort; timers: unknown[]; source: TimerSource }): Promise<never> {
+function hardLimit(
+  name: string,
+  limitMs: number,
+  options: { graceMs: number; controller: LazyAbort; timers: unknown[]; source: TimerSource },
+): Promise<never> {
   const { graceMs, controller, timers, source } = options;
   return new Promise<never>((_, reject) => {
     timers.push(source.setTimeout(() => controller.abort(new TimeLimitExceeded(name, limitMs)), limitMs));
     timers.push(source.setTimeout(() => reject(new TimeLimitExceeded(name, limitMs)), limitMs + graceMs));
   });
 }
-

@@ -132,7 +132,11 @@ export class Worker {
     this.#conn = { redis: connectRedis(target, { name: "celerity-worker" }), ks: this.#ks };
     logQuarantinesWith(this.#conn.redis, this.#log);
     try {
-      await checkEvictionPolicy(this.#conn.redis, { allowEviction: this.options.allowEviction, role: "worker", log: this.#log });
+      await checkEvictionPolicy(this.#conn.redis, {
+        allowEviction: this.options.allowEviction,
+        role: "worker",
+        log: this.#log,
+      });
     } catch (error) {
       this.#conn.redis.disconnect();
       throw error;
@@ -145,7 +149,14 @@ export class Worker {
       else byTag.set(tag, [q]);
     }
     this.#groups = [...byTag].map(([tag, queues]) => {
-      const group: ClaimGroup = { tag, queues, blocker: connectRedis(target, { name: "celerity-worker-wait", blocking: true }), blockerId: null, blocking: false, turn: 0 };
+      const group: ClaimGroup = {
+        tag,
+        queues,
+        blocker: connectRedis(target, { name: "celerity-worker-wait", blocking: true }),
+        blockerId: null,
+        blocking: false,
+        turn: 0,
+      };
       // A reconnect gives the blocking connection a new client id.
       group.blocker.on("ready", () => (group.blockerId = null));
       return group;
@@ -178,7 +189,10 @@ export class Worker {
     // Monotonic: a clock stepped during shutdown must not stretch or cut the grace period.
     const deadline = performance.now() + graceMs;
     while (this.#running.size > 0 && performance.now() < deadline) {
-      await Promise.race([...[...this.#running.values()].map((r) => r.handle.outcome), sleep(deadline - performance.now())]);
+      await Promise.race([
+        ...[...this.#running.values()].map((r) => r.handle.outcome),
+        sleep(deadline - performance.now()),
+      ]);
       await Promise.resolve();
     }
     if (this.#running.size > 0) {
@@ -217,7 +231,11 @@ export class Worker {
       this.#reserved += want;
       let result: ClaimResult;
       try {
-        result = await finishAndClaim(this.#conn, outcomes, { queues: this.#rotatedQueues(group), want, leaseMs: this.options.leaseMs });
+        result = await finishAndClaim(this.#conn, outcomes, {
+          queues: this.#rotatedQueues(group),
+          want,
+          leaseMs: this.options.leaseMs,
+        });
       } catch (error) {
         this.#reserved -= want;
         // Not applied (or applied and re-sent on reconnect, which the finish script tolerates).
@@ -235,7 +253,10 @@ export class Worker {
           await this.#launch(result.claimed, want);
         } catch (error) {
           // The outcomes above are recorded; these claimed tasks keep their leases, which bring them back.
-          this.#log.warn("starting claimed tasks failed; their leases will return them", { error: (error as Error).message, count: result.claimed.length });
+          this.#log.warn("starting claimed tasks failed; their leases will return them", {
+            error: (error as Error).message,
+            count: result.claimed.length,
+          });
           await sleep(200);
         }
         continue;
@@ -291,7 +312,8 @@ export class Worker {
       await group.blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
     } catch (error) {
       // A signal list of the wrong type would make BLPOP fail at once, forever: a busy loop.
-      if (isWrongTypeError(error)) await quarantineWrongTypes(this.#conn.redis, keys, { context: "worker BLPOP" }).catch(() => []);
+      if (isWrongTypeError(error))
+        await quarantineWrongTypes(this.#conn.redis, keys, { context: "worker BLPOP" }).catch(() => []);
       // Otherwise disconnected for shutdown, or a connection fault: the loop decides what happens next.
     } finally {
       clearTimeout(timer);
@@ -349,10 +371,17 @@ export class Worker {
         // The start script buries a record of the wrong type but leaves the key, which would make its
         // id unusable (an enqueue sees it as existing): move it aside too.
         if (rec.reason.startsWith("corrupt task record (")) {
-          void quarantineWrongTypes(this.#conn.redis, [this.#ks.task(rec.claimed.id)], { context: "worker start" }).catch(() => []);
+          void quarantineWrongTypes(this.#conn.redis, [this.#ks.task(rec.claimed.id)], {
+            context: "worker start",
+          }).catch(() => []);
         }
         if (rec.canvasJson !== "") {
-          abortCanvas(this.#conn, rec.claimed.id, rec.canvasJson).catch((error) => this.#log.warn("stopping the canvas of a task not run failed", { id: rec.claimed.id, error: (error as Error).message }));
+          abortCanvas(this.#conn, rec.claimed.id, rec.canvasJson).catch((error) =>
+            this.#log.warn("stopping the canvas of a task not run failed", {
+              id: rec.claimed.id,
+              error: (error as Error).message,
+            }),
+          );
         }
         continue;
       }
@@ -421,18 +450,28 @@ export class Worker {
   /** Outcomes the finish script refused: this worker's delivery had been superseded (fencing). */
   #noteRefused(ids: readonly string[]): void {
     for (const id of ids) {
-      this.#log.warn("outcome refused: this run's lease had expired and the task was delivered again; the live delivery's outcome stands", { id });
+      this.#log.warn(
+        "outcome refused: this run's lease had expired and the task was delivered again; the live delivery's outcome stands",
+        { id },
+      );
     }
   }
 
   async #renew(): Promise<void> {
     try {
-      const lost = await renewLeases(this.#conn, [...this.#running.values()].map((r) => r.claimed), { leaseMs: this.options.leaseMs });
+      const lost = await renewLeases(
+        this.#conn,
+        [...this.#running.values()].map((r) => r.claimed),
+        { leaseMs: this.options.leaseMs },
+      );
       for (const id of lost) {
         const running = this.#running.get(id);
         if (!running || running.leaseLost) continue;
         running.leaseLost = true;
-        this.#log.warn("lease lost: this run stalled past its lease; the task may run elsewhere and this run's outcome will be refused if so", { id });
+        this.#log.warn(
+          "lease lost: this run stalled past its lease; the task may run elsewhere and this run's outcome will be refused if so",
+          { id },
+        );
       }
     } catch (error) {
       this.#log.warn("lease renewal failed", { error: (error as Error).message });
@@ -443,7 +482,9 @@ export class Worker {
   async #checkClock(): Promise<void> {
     const { offsetMs } = await measureClockOffset(this.#conn.redis);
     if (Math.abs(offsetMs) > CLOCK_WARN_MS) {
-      this.#log.warn("this machine's clock differs from Redis's; leases, due times and expiry follow Redis's clock", { offsetMs });
+      this.#log.warn("this machine's clock differs from Redis's; leases, due times and expiry follow Redis's clock", {
+        offsetMs,
+      });
     }
   }
 
@@ -470,7 +511,9 @@ export class Worker {
       this.#log.warn("ignoring a malformed control message", { message: text.slice(0, 200) });
       return;
     }
-    void this.#control_(message).catch((error) => this.#log.warn("control message failed", { op: message.op, error: (error as Error).message }));
+    void this.#control_(message).catch((error) =>
+      this.#log.warn("control message failed", { op: message.op, error: (error as Error).message }),
+    );
   }
 
   async #control_(message: ControlMessage): Promise<void> {
@@ -487,11 +530,19 @@ export class Worker {
       }
       case "inspect":
         if (message.worker !== undefined && message.worker !== this.options.id) return;
-        await this.#conn.redis.publish(message.reply, JSON.stringify({ worker: this.options.id, reply: this.#inspect(message.what) }));
+        await this.#conn.redis.publish(
+          message.reply,
+          JSON.stringify({ worker: this.options.id, reply: this.#inspect(message.what) }),
+        );
         return;
       case "rate_limit":
         await this.#loadRateOverrides();
-        this.#log.info("rate limits changed", { task: message.task, rate: this.#rateOverrides.has(message.task) ? `${this.#rateOverrides.get(message.task)!.limit} per ${this.#rateOverrides.get(message.task)!.intervalMs} ms` : "manifest" });
+        this.#log.info("rate limits changed", {
+          task: message.task,
+          rate: this.#rateOverrides.has(message.task)
+            ? `${this.#rateOverrides.get(message.task)!.limit} per ${this.#rateOverrides.get(message.task)!.intervalMs} ms`
+            : "manifest",
+        });
         return;
       case "shutdown":
         if (message.worker !== this.options.id) return;
@@ -502,7 +553,12 @@ export class Worker {
   }
 
   #active(): { id: string; name: string; queue: string; startedAt: number }[] {
-    return [...this.#running.values()].map((r) => ({ id: r.claimed.id, name: r.name, queue: r.claimed.queue, startedAt: r.startedAt }));
+    return [...this.#running.values()].map((r) => ({
+      id: r.claimed.id,
+      name: r.name,
+      queue: r.claimed.queue,
+      startedAt: r.startedAt,
+    }));
   }
 
   #inspect(what: InspectKind): unknown {

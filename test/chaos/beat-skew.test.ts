@@ -25,7 +25,21 @@ const MAX_GAP_MS = LOCK_TTL_MS + LOCK_TTL_MS / 5 + EVERY_MS + 500;
 async function world(t: import("node:test").TestContext, label: string) {
   const prefix = uniquePrefix(label);
   const key = `${prefix}:rec`;
-  const periodic: PeriodicSpec[] = [{ name: "tick", task: "chaos.work", schedule: { kind: "every", everyMs: EVERY_MS }, args: { key }, queue: null, priority: null, expiresMs: null, enabled: true, oneOff: false, startTime: null, description: null }];
+  const periodic: PeriodicSpec[] = [
+    {
+      name: "tick",
+      task: "chaos.work",
+      schedule: { kind: "every", everyMs: EVERY_MS },
+      args: { key },
+      queue: null,
+      priority: null,
+      expiresMs: null,
+      enabled: true,
+      oneOff: false,
+      startTime: null,
+      description: null,
+    },
+  ];
   const app = chaosApp("chaos", periodic);
   const ks = keyspace(app.app, prefix);
   const redis = new Redis(REDIS_URL);
@@ -41,7 +55,10 @@ async function world(t: import("node:test").TestContext, label: string) {
   await worker.start();
   const env = { CHAOS_PERIODIC: JSON.stringify(periodic) };
   const beat = (name: string, skewSec: number): Child =>
-    fleet.spawn(name, "test/fixtures/chaos/beat-process.ts", ["--prefix", prefix, "--lock-ttl", `${LOCK_TTL_MS}ms`], { ...env, ...(skewSec ? skewedClockEnv(skewSec) : {}) });
+    fleet.spawn(name, "test/fixtures/chaos/beat-process.ts", ["--prefix", prefix, "--lock-ttl", `${LOCK_TTL_MS}ms`], {
+      ...env,
+      ...(skewSec ? skewedClockEnv(skewSec) : {}),
+    });
   /** Slot (due ms) -> when its run started by Redis's clock, for every run sent so far. */
   const runs = async () => {
     const ids = (await redis.zrange(ks.recent, "0", "-1")).filter((id) => id.startsWith("periodic:tick:"));
@@ -66,12 +83,19 @@ test(`a beat leader ${SKEW_SEC} s fast never fires a slot early and skips none`,
   });
   await sleep(6_000);
   const end = await redisTimeMs(redis);
-  await waitFor("every run started", async () => [...(await runs()).values()].every((at) => Number.isFinite(at)), 10_000, 50);
+  await waitFor(
+    "every run started",
+    async () => [...(await runs()).values()].every((at) => Number.isFinite(at)),
+    10_000,
+    50,
+  );
   const all = await runs();
   const slots = [...all.keys()].sort((a, b) => a - b);
   const early = slots.filter((slot) => all.get(slot)! < slot);
   const latest = Math.max(...slots.map((s) => all.get(s)! - s));
-  t.diagnostic(`fast by ${SKEW_SEC} s: ${slots.length} runs, ${early.length} started before their slot, ${skipped(slots)} slots skipped, latest start ${latest} ms after its slot`);
+  t.diagnostic(
+    `fast by ${SKEW_SEC} s: ${slots.length} runs, ${early.length} started before their slot, ${skipped(slots)} slots skipped, latest start ${latest} ms after its slot`,
+  );
   assert.deepEqual(early, [], "no run started before its slot by Redis's clock");
   assert.equal(skipped(slots), 0, "no slot skipped");
   assert.ok(slots.at(-1)! >= end - 2 * EVERY_MS, "still firing on time at the end");
@@ -90,7 +114,12 @@ test(`a standby beat ${SKEW_SEC} s slow takes over without skipping slots`, { ti
   await fleet.kill(right, "SIGKILL");
   await sleep(8_000);
   const end = await redisTimeMs(redis);
-  await waitFor("every run started", async () => [...(await runs()).values()].every((at) => Number.isFinite(at)), 10_000, 50);
+  await waitFor(
+    "every run started",
+    async () => [...(await runs()).values()].every((at) => Number.isFinite(at)),
+    10_000,
+    50,
+  );
   const all = await runs();
   const slots = [...all.keys()].sort((a, b) => a - b);
   const early = slots.filter((slot) => all.get(slot)! < slot);

@@ -8,55 +8,73 @@ import { chaosWorld } from "../fixtures/chaos/world.ts";
 const HEADERS = 60;
 const CONCURRENCY = 8;
 
-test("chord: a worker SIGKILLed mid-header; the callback runs exactly once with every result", { timeout: 90_000 }, async (t) => {
-  const { prefix, ks, key, redis, client, fleet } = chaosWorld(t, "chaos-chord");
-  const args = ["--prefix", prefix, "--concurrency", String(CONCURRENCY), "--lease", "1s"];
-  const steady = fleet.spawn("steady", "test/fixtures/chaos/worker-process.ts", args);
-  const victim = fleet.spawn("victim", "test/fixtures/chaos/worker-process.ts", args);
-  const header = Array.from({ length: HEADERS }, (_, n) => client.chaos.step.s({ key, ms: 150, n }));
-  const result = await client.$chord(header, client.chaos.collect.s({ key }, { resultAs: "values" }));
+test(
+  "chord: a worker SIGKILLed mid-header; the callback runs exactly once with every result",
+  { timeout: 90_000 },
+  async (t) => {
+    const { prefix, ks, key, redis, client, fleet } = chaosWorld(t, "chaos-chord");
+    const args = ["--prefix", prefix, "--concurrency", String(CONCURRENCY), "--lease", "1s"];
+    const steady = fleet.spawn("steady", "test/fixtures/chaos/worker-process.ts", args);
+    const victim = fleet.spawn("victim", "test/fixtures/chaos/worker-process.ts", args);
+    const header = Array.from({ length: HEADERS }, (_, n) => client.chaos.step.s({ key, ms: 150, n }));
+    const result = await client.$chord(header, client.chaos.collect.s({ key }, { resultAs: "values" }));
 
-  // Kill the victim while it holds header runs.
-  await waitFor("the victim to run headers", async () => Number((await redis.hget(`${key}:pids`, String(victim.pid))) ?? 0) >= CONCURRENCY, 30_000, 10);
-  await fleet.kill(victim, "SIGKILL");
+    // Kill the victim while it holds header runs.
+    await waitFor(
+      "the victim to run headers",
+      async () => Number((await redis.hget(`${key}:pids`, String(victim.pid))) ?? 0) >= CONCURRENCY,
+      30_000,
+      10,
+    );
+    await fleet.kill(victim, "SIGKILL");
 
-  const total = await result.get({ timeout: "60s" }).catch((error: Error) => {
-    throw new Error(`${error.message}\n${fleet.logs()}`);
-  });
-  // Every header's n + 1, summed.
-  assert.equal(total, (HEADERS * (HEADERS + 1)) / 2);
-  const log = await runLog(redis, key);
-  const callbackRuns = log.get(result.id) ?? [];
-  assert.equal(callbackRuns.length, 1, "the callback ran exactly once");
-  const reRun = [...log.entries()].filter(([id, pids]) => id !== result.id && pids.length > 1);
-  assert.ok(reRun.length >= 1, "the kill interrupted at least one header (it really crashed mid-chord)");
-  for (const [, pids] of reRun) assert.equal(pids[0], victim.pid, "only the killed worker's runs were repeated");
-  assert.equal(await redis.zcard(ks.dead), 0, "no dead letters");
-  assert.ok(steady.alive());
-  t.diagnostic(`chord of ${HEADERS} headers, victim SIGKILLed holding runs: ${reRun.length} headers re-run, callback ran ${callbackRuns.length}x, result ${total}`);
-});
+    const total = await result.get({ timeout: "60s" }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${fleet.logs()}`);
+    });
+    // Every header's n + 1, summed.
+    assert.equal(total, (HEADERS * (HEADERS + 1)) / 2);
+    const log = await runLog(redis, key);
+    const callbackRuns = log.get(result.id) ?? [];
+    assert.equal(callbackRuns.length, 1, "the callback ran exactly once");
+    const reRun = [...log.entries()].filter(([id, pids]) => id !== result.id && pids.length > 1);
+    assert.ok(reRun.length >= 1, "the kill interrupted at least one header (it really crashed mid-chord)");
+    for (const [, pids] of reRun) assert.equal(pids[0], victim.pid, "only the killed worker's runs were repeated");
+    assert.equal(await redis.zcard(ks.dead), 0, "no dead letters");
+    assert.ok(steady.alive());
+    t.diagnostic(
+      `chord of ${HEADERS} headers, victim SIGKILLed holding runs: ${reRun.length} headers re-run, callback ran ${callbackRuns.length}x, result ${total}`,
+    );
+  },
+);
 
-test("chain: its worker dies mid-step; the chain continues from that step on another worker", { timeout: 90_000 }, async (t) => {
-  const { prefix, ks, key, redis, client, fleet } = chaosWorld(t, "chaos-chain");
-  const args = ["--prefix", prefix, "--concurrency", "2", "--lease", "1s"];
-  const victim = fleet.spawn("victim", "test/fixtures/chaos/worker-process.ts", args);
-  const STEPS = 6;
-  const steps = [client.chaos.step.s({ key, ms: 400, n: 0 }), ...Array.from({ length: STEPS - 1 }, () => client.chaos.step.s())];
-  const result = await client.$chain(...steps);
+test(
+  "chain: its worker dies mid-step; the chain continues from that step on another worker",
+  { timeout: 90_000 },
+  async (t) => {
+    const { prefix, ks, key, redis, client, fleet } = chaosWorld(t, "chaos-chain");
+    const args = ["--prefix", prefix, "--concurrency", "2", "--lease", "1s"];
+    const victim = fleet.spawn("victim", "test/fixtures/chaos/worker-process.ts", args);
+    const STEPS = 6;
+    const steps = [
+      client.chaos.step.s({ key, ms: 400, n: 0 }),
+      ...Array.from({ length: STEPS - 1 }, () => client.chaos.step.s()),
+    ];
+    const result = await client.$chain(...steps);
 
-  // Dies while running the third step (two steps done).
-  await waitFor("the third step to start", async () => (await redis.llen(`${key}:log`)) >= 3, 30_000, 10);
-  await fleet.kill(victim, "SIGKILL");
-  fleet.spawn("successor", "test/fixtures/chaos/worker-process.ts", args);
+    // Dies while running the third step (two steps done).
+    await waitFor("the third step to start", async () => (await redis.llen(`${key}:log`)) >= 3, 30_000, 10);
+    await fleet.kill(victim, "SIGKILL");
+    fleet.spawn("successor", "test/fixtures/chaos/worker-process.ts", args);
 
-  const final = await result.get({ timeout: "60s" }).catch((error: Error) => {
-    throw new Error(`${error.message}\n${fleet.logs()}`);
-  });
-  assert.deepEqual(final, { key, ms: 400, n: STEPS });
-  const log = await runLog(redis, key);
-  assert.equal(log.size, STEPS, "every step ran");
-  const runs = [...log.values()].map((pids) => pids.length);
-  assert.deepEqual(runs, [1, 1, 2, 1, 1, 1], "only the step the worker died in ran twice");
-  assert.equal((await stateCounts(redis, ks, [...log.keys()])).SUCCESS, STEPS);
-  t.diagnostic(`chain of ${STEPS} steps, worker SIGKILLed in step 3: runs per step ${runs.join("/")}`);
-});
+    const final = await result.get({ timeout: "60s" }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${fleet.logs()}`);
+    });
+    assert.deepEqual(final, { key, ms: 400, n: STEPS });
+    const log = await runLog(redis, key);
+    assert.equal(log.size, STEPS, "every step ran");
+    const runs = [...log.values()].map((pids) => pids.length);
+    assert.deepEqual(runs, [1, 1, 2, 1, 1, 1], "only the step the worker died in ran twice");
+    assert.equal((await stateCounts(redis, ks, [...log.keys()])).SUCCESS, STEPS);
+    t.diagnostic(`chain of ${STEPS} steps, worker SIGKILLed in step 3: runs per step ${runs.join("/")}`);
+  },
+);

@@ -28,7 +28,10 @@ conformance("admin data and actions", (backend) => {
       return o.queues.find((x) => x.name === "default")!.completedPerMinute === 1 ? o : null;
     });
     assert.equal(q().ready, 0);
-    assert.deepEqual(overview.workers.map((x) => x.id), [worker.options.id]);
+    assert.deepEqual(
+      overview.workers.map((x) => x.id),
+      [worker.options.id],
+    );
   });
 
   it("lists dead letters, requeues one that runs again, and purges the rest", async () => {

@@ -12,8 +12,17 @@ conformance("beat", (backend) => {
 
   it("fires a manifest entry every interval and counts its runs", async () => {
     const tick: PeriodicSpec = {
-      name: "tick", task: "util.record", schedule: { kind: "every", everyMs: 200 }, args: { key: w.key("tick") },
-      queue: null, priority: null, expiresMs: null, enabled: true, oneOff: false, startTime: null, description: null,
+      name: "tick",
+      task: "util.record",
+      schedule: { kind: "every", everyMs: 200 },
+      args: { key: w.key("tick") },
+      queue: null,
+      priority: null,
+      expiresMs: null,
+      enabled: true,
+      oneOff: false,
+      startTime: null,
+      description: null,
     };
     const app = { ...w.app, periodic: [tick] };
     await w.startWorker();
@@ -33,7 +42,12 @@ conformance("beat", (backend) => {
     await w.startWorker();
     await w.startBeat(w.app, { pollMs: 50 });
     const store = new PeriodicStore(w.app, { redis: w.url, prefix: w.prefix });
-    await store.add({ name: "added", task: "util.record", schedule: { kind: "every", everyMs: 150 }, args: { key: w.key("added") } });
+    await store.add({
+      name: "added",
+      task: "util.record",
+      schedule: { kind: "every", everyMs: 150 },
+      args: { key: w.key("added") },
+    });
     await eventually(async () => w.runs("added").length >= 2, 5000);
     await store.remove("added");
     const n = w.runs("added").length;

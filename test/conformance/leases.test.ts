@@ -21,7 +21,10 @@ conformance("leases and dead letters", (backend) => {
     assert.equal(await r.state(), "STARTED");
     await w.startWorker();
     await r.get({ timeout: "5s" });
-    assert.deepEqual(w.runs("lost").map((x) => x.deliveries), [2]);
+    assert.deepEqual(
+      w.runs("lost").map((x) => x.deliveries),
+      [2],
+    );
   });
 
   it("fences deliveries: after a redelivery only the current delivery's outcome counts", async () => {
@@ -38,7 +41,11 @@ conformance("leases and dead letters", (backend) => {
     await new Promise((res) => setTimeout(res, 250));
     const second = await start();
     assert.notEqual(first.token, second.token, "each delivery has its own token");
-    assert.deepEqual(await finish(conn, [{ kind: "ok", claimed: first, resultJson: '"stale"' }]), [r.id], "the superseded delivery is refused");
+    assert.deepEqual(
+      await finish(conn, [{ kind: "ok", claimed: first, resultJson: '"stale"' }]),
+      [r.id],
+      "the superseded delivery is refused",
+    );
     assert.equal(await r.state(), "STARTED");
     assert.deepEqual(await finish(conn, [{ kind: "ok", claimed: second, resultJson: '"live"' }]), []);
     assert.equal(await r.get({ timeout: "1s" }), "live");
@@ -56,7 +63,10 @@ conformance("leases and dead letters", (backend) => {
     const r = await w.client.util.record.delay({ key: w.key("poison") });
     await w.redis.hset(w.ks.task(r.id), "d", "5");
     await w.startWorker({ maxDeliveries: 5 });
-    await assert.rejects(r.get({ timeout: "5s" }), (e: unknown) => e instanceof RemoteTaskError && e.name === "PoisonTaskError");
+    await assert.rejects(
+      r.get({ timeout: "5s" }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "PoisonTaskError",
+    );
     assert.notEqual(await w.redis.zscore(w.ks.dead, r.id), null);
     assert.equal(w.runs("poison").length, 0);
   });
@@ -67,13 +77,19 @@ conformance("leases and dead letters", (backend) => {
     const ok = await w.client.math.add.delay({ a: 1, b: 1 });
     assert.equal(await ok.get({ timeout: "5s" }), 2);
     const raw = Object.values(await w.redis.hgetall(w.ks.deadRaw)).map((v) => JSON.parse(v as string));
-    assert.deepEqual(raw.map((x) => x.reason), ["not a task id (garbage in the ready queue)"]);
+    assert.deepEqual(
+      raw.map((x) => x.reason),
+      ["not a task id (garbage in the ready queue)"],
+    );
     assert.equal(raw[0].raw, "not a valid id!");
   });
 
   it("fails a task past its hard time limit", async () => {
     await w.startWorker({ timeLimitGraceMs: 100 });
     const r = await w.client.util.slow.delay({ key: w.key("slow"), ms: 5000 });
-    await assert.rejects(r.get({ timeout: "5s" }), (e: unknown) => e instanceof RemoteTaskError && e.name === TimeLimitExceeded.name);
+    await assert.rejects(
+      r.get({ timeout: "5s" }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === TimeLimitExceeded.name,
+    );
   });
 });

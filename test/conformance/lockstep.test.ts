@@ -21,10 +21,24 @@ type Op =
   | { op: "revoke"; pick: number; terminate: boolean };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant("enqueue" as const), priority: fc.integer({ min: 0, max: 9 }), delayed: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant("enqueue" as const),
+      priority: fc.integer({ min: 0, max: 9 }),
+      delayed: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("claim" as const), want: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 2, arbitrary: fc.constant({ op: "start" as const }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("finish" as const), pick: fc.nat(), kind: fc.constantFrom("ok" as const, "fail" as const, "retry" as const, "release" as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant("finish" as const),
+      pick: fc.nat(),
+      kind: fc.constantFrom("ok" as const, "fail" as const, "retry" as const, "release" as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("revoke" as const), pick: fc.nat(), terminate: fc.boolean() }) },
 );
 
@@ -35,7 +49,10 @@ class Side {
   readonly ks;
   claimed: Claimed[] = [];
   started: Claimed[] = [];
-  constructor(readonly url: string, readonly prefix: string) {
+  constructor(
+    readonly url: string,
+    readonly prefix: string,
+  ) {
     const app = conformanceApp("lock");
     this.ks = keyspace(app.app, prefix);
     this.redis = connectRedis(url, { name: "lockstep" });
@@ -51,20 +68,32 @@ class Side {
         const id = `t${ids.length}`;
         ids.push(id);
         // Far-off or none: no decision may depend on the millisecond either clock is at.
-        await this.client.util.record.applyAsync({ key: id }, { taskId: id, priority: op.priority, ...(op.delayed ? { countdown: "1h" } : {}) });
+        await this.client.util.record.applyAsync(
+          { key: id },
+          { taskId: id, priority: op.priority, ...(op.delayed ? { countdown: "1h" } : {}) },
+        );
         return id;
       }
       case "claim": {
         const r = await claim(this.conn, { queues: ["default"], want: op.want, leaseMs: 3_600_000 });
         this.claimed.push(...r.claimed);
-        return { ids: r.claimed.map((c) => `${c.priority}|${c.id}`), waits: r.nextDueInMs === null ? "none" : r.nextDueInMs > 0 ? "later" : "now" };
+        return {
+          ids: r.claimed.map((c) => `${c.priority}|${c.id}`),
+          waits: r.nextDueInMs === null ? "none" : r.nextDueInMs > 0 ? "later" : "now",
+        };
       }
       case "start": {
         const batch = this.claimed.splice(0);
         if (batch.length === 0) return [];
-        const recs = await startClaimed(this.conn, batch, { workerId: "lockstep", maxDeliveries: 5, maxPayloadBytes: 1 << 20 });
+        const recs = await startClaimed(this.conn, batch, {
+          workerId: "lockstep",
+          maxDeliveries: 5,
+          maxPayloadBytes: 1 << 20,
+        });
         for (const r of recs) if (r.kind === "run") this.started.push(r.claimed);
-        return recs.map((r) => (r.kind === "run" ? ["run", r.claimed.id, r.retries, r.deliveries] : ["skip", r.claimed.id, r.reason]));
+        return recs.map((r) =>
+          r.kind === "run" ? ["run", r.claimed.id, r.retries, r.deliveries] : ["skip", r.claimed.id, r.reason],
+        );
       }
       case "finish": {
         if (this.started.length === 0) return null;
@@ -76,7 +105,13 @@ class Side {
             : op.kind === "fail"
               ? { kind: "fail" as const, claimed, errorJson: JSON.stringify({ name: "Boom", message: "no" }) }
               : op.kind === "retry"
-                ? { kind: "retry" as const, claimed, errorJson: JSON.stringify({ name: "Net", message: "later" }), due: { inMs: 3_600_000 }, retries: 1 }
+                ? {
+                    kind: "retry" as const,
+                    claimed,
+                    errorJson: JSON.stringify({ name: "Net", message: "later" }),
+                    due: { inMs: 3_600_000 },
+                    retries: 1,
+                  }
                 : { kind: "release" as const, claimed, inMs: 3_600_000 };
         return finish(this.conn, [outcome]);
       }
@@ -132,7 +167,11 @@ describe("lockstep: memory broker and Redis", () => {
           for (const [i, op] of ops.entries()) {
             const [a, b] = [await mem.apply(op, memIds), await real.apply(op, realIds)];
             assert.deepEqual(a, b, `reply of step ${i} (${JSON.stringify(op)})`);
-            assert.deepEqual(await mem.state(memIds), await real.state(realIds), `state after step ${i} (${JSON.stringify(op)})`);
+            assert.deepEqual(
+              await mem.state(memIds),
+              await real.state(realIds),
+              `state after step ${i} (${JSON.stringify(op)})`,
+            );
           }
         } finally {
           await mem.close();

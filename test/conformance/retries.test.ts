@@ -14,7 +14,10 @@ conformance("retries, revocation, rate limits", (backend) => {
     const r = await w.client.util.flaky.delay({ key: w.key("flaky"), failTimes: 2 });
     assert.deepEqual(await r.get({ timeout: "10s" }), { attempts: 3 });
     const runs = w.runs("flaky");
-    assert.deepEqual(runs.map((x) => x.retries), [0, 1, 2]);
+    assert.deepEqual(
+      runs.map((x) => x.retries),
+      [0, 1, 2],
+    );
     // backoff 100ms * 2^retries, no jitter: >= 100 ms, then >= 200 ms.
     assert.ok(runs[1]!.at - runs[0]!.at >= 90, `first backoff ${runs[1]!.at - runs[0]!.at}`);
     assert.ok(runs[2]!.at - runs[1]!.at >= 190, `second backoff ${runs[2]!.at - runs[1]!.at}`);
@@ -24,7 +27,10 @@ conformance("retries, revocation, rate limits", (backend) => {
     await w.startWorker();
     const r = await w.client.util.flaky.delay({ key: w.key("hopeless"), failTimes: 99 });
     await eventually(async () => (await r.state()) === "RETRY");
-    await assert.rejects(r.get({ timeout: "10s" }), (e: unknown) => e instanceof RemoteTaskError && e.name === "NetworkError");
+    await assert.rejects(
+      r.get({ timeout: "10s" }),
+      (e: unknown) => e instanceof RemoteTaskError && e.name === "NetworkError",
+    );
     assert.equal(w.runs("hopeless").length, 4, "first run and three retries");
     assert.notEqual(await w.redis.zscore(w.ks.dead, r.id), null);
   });
@@ -53,7 +59,13 @@ conformance("retries, revocation, rate limits", (backend) => {
     await w.startWorker({ concurrency: 4 });
     const handles = await w.client.util.limited.delayMany(Array.from({ length: 6 }, () => ({ key: w.key("rl") })));
     await Promise.all(handles.map((h: any) => h.get({ timeout: "10s" })));
-    const times = w.runs("rl").map((x) => x.at).sort((a, b) => a - b);
-    assert.ok(times.at(-1)! - times[0]! >= 900, `6 starts at 5/s span at least a second, got ${times.at(-1)! - times[0]!} ms`);
+    const times = w
+      .runs("rl")
+      .map((x) => x.at)
+      .sort((a, b) => a - b);
+    assert.ok(
+      times.at(-1)! - times[0]! >= 900,
+      `6 starts at 5/s span at least a second, got ${times.at(-1)! - times[0]!} ms`,
+    );
   });
 });

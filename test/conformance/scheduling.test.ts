@@ -48,7 +48,10 @@ conformance("scheduling", (backend) => {
     const kept = await w.client.util.record.applyAsync({ key: w.key("kept") }, { expires: "10s" });
     await new Promise((res) => setTimeout(res, 250));
     await w.startWorker();
-    await assert.rejects(r.get({ timeout: "5s" }), (e: unknown) => e instanceof TaskRevokedError && /expired/.test(e.message));
+    await assert.rejects(
+      r.get({ timeout: "5s" }),
+      (e: unknown) => e instanceof TaskRevokedError && /expired/.test(e.message),
+    );
     assert.equal(await r.state(), "REVOKED");
     await kept.get({ timeout: "5s" });
     assert.equal(w.runs("exp").length, 0);

@@ -24,7 +24,10 @@ conformance("tasks and results", (backend) => {
     await w.startWorker({ concurrency: 8 });
     const handles = await w.client.math.add.delayMany(Array.from({ length: 50 }, (_, i) => ({ a: i, b: 1 })));
     const results = await Promise.all(handles.map((h: any) => h.get({ timeout: "10s" })));
-    assert.deepEqual(results, Array.from({ length: 50 }, (_, i) => i + 1));
+    assert.deepEqual(
+      results,
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
   });
 
   it("enqueueing an existing id is a no-op that returns the same result", async () => {
@@ -39,7 +42,10 @@ conformance("tasks and results", (backend) => {
   it("a failing task rejects get() with the remote error and is dead-lettered", async () => {
     await w.startWorker();
     const r = await w.client.util.fail.delay({ key: w.key("fail") });
-    await assert.rejects(r.get({ timeout: "5s" }), (e: unknown) => e instanceof RemoteTaskError && /broken on purpose/.test(e.message));
+    await assert.rejects(
+      r.get({ timeout: "5s" }),
+      (e: unknown) => e instanceof RemoteTaskError && /broken on purpose/.test(e.message),
+    );
     assert.equal(await r.state(), "FAILURE");
     assert.notEqual(await w.redis.zscore(w.ks.dead, r.id), null);
   });

@@ -21,7 +21,15 @@ import { REPO } from "../generator-helpers.ts";
 const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
 const RUNTIMES = {
   node: (file: string) => [process.execPath, file],
-  deno: (file: string) => [join(REPO, "node_modules", ".bin", "deno"), "run", "--allow-env", "--allow-net", "--allow-read", "--allow-sys", file],
+  deno: (file: string) => [
+    join(REPO, "node_modules", ".bin", "deno"),
+    "run",
+    "--allow-env",
+    "--allow-net",
+    "--allow-read",
+    "--allow-sys",
+    file,
+  ],
   bun: (file: string) => [join(REPO, "node_modules", ".bin", "bun"), file],
 } as const;
 type RuntimeName = keyof typeof RUNTIMES;
@@ -47,7 +55,11 @@ interface RunResult {
 }
 
 /** Runs `command args` in `cwd` with exactly `env` (not merged into this process's environment). */
-function run(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -71,7 +83,16 @@ function ok(result: RunResult, what: string): RunResult {
 const ADDED_TASK = {
   handler: "./handlers/math.ts#add",
   description: "Adds two numbers.",
-  args: { type: "object", required: ["a", "b"], additionalProperties: false, properties: { a: { type: "integer", minimum: 0 }, b: { type: "integer" }, label: { type: "string", minLength: 1, maxLength: 20 } } },
+  args: {
+    type: "object",
+    required: ["a", "b"],
+    additionalProperties: false,
+    properties: {
+      a: { type: "integer", minimum: 0 },
+      b: { type: "integer" },
+      label: { type: "string", minLength: 1, maxLength: 20 },
+    },
+  },
   result: { type: "integer" },
 };
 const ADDED_PERIODIC = { tick: { task: "math.add", every: "1s", args: { a: 1, b: 1 } } };
@@ -109,13 +130,17 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
   let project: string;
   let tarball: string;
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0", { lazyConnect: true });
-  const sh = (command: string, args: readonly string[], env?: Record<string, string>) => run(command, args, { cwd: project, env: userEnv(env) });
+  const sh = (command: string, args: readonly string[], env?: Record<string, string>) =>
+    run(command, args, { cwd: project, env: userEnv(env) });
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "celerity-e2e-"));
     project = join(dir, "app");
     await mkdir(project);
-    const packed = ok(await run("npm", ["pack", "--pack-destination", dir, "--silent"], { cwd: REPO, env: userEnv() }), "npm pack");
+    const packed = ok(
+      await run("npm", ["pack", "--pack-destination", dir, "--silent"], { cwd: REPO, env: userEnv() }),
+      "npm pack",
+    );
     tarball = join(dir, packed.stdout.trim().split("\n").pop()!);
   });
 
@@ -133,10 +158,20 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
   });
 
   test("the tarball holds the compiled package and nothing else: no tests, benchmarks or sources", async () => {
-    const listing = ok(await run("tar", ["-tzf", tarball], { cwd: dir, env: userEnv() }), "tar -tzf").stdout.trim().split("\n");
-    const outside = listing.filter((path) => !/^package\/(dist\/.+\.(js|d\.ts|lua|hbs|css|json)|bin\/celerity\.js|generator\/manifest\.schema\.json|package\.json|README\.md)$/.test(path));
+    const listing = ok(await run("tar", ["-tzf", tarball], { cwd: dir, env: userEnv() }), "tar -tzf")
+      .stdout.trim()
+      .split("\n");
+    const outside = listing.filter(
+      (path) =>
+        !/^package\/(dist\/.+\.(js|d\.ts|lua|hbs|css|json)|bin\/celerity\.js|generator\/manifest\.schema\.json|package\.json|README\.md)$/.test(
+          path,
+        ),
+    );
     assert.deepEqual(outside, []);
-    assert.deepEqual(listing.filter((path) => /(^|\/)(test|bench|demo|handlers|tools|\.ci)\//.test(path)), []);
+    assert.deepEqual(
+      listing.filter((path) => /(^|\/)(test|bench|demo|handlers|tools|\.ci)\//.test(path)),
+      [],
+    );
     assert.ok(listing.includes("package/dist/runtime/mod.js") && listing.includes("package/dist/runtime/mod.d.ts"));
   });
 
@@ -149,8 +184,14 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
     const manifestPath = join(project, "tasks.yaml");
     const scaffolded = await readFile(manifestPath, "utf8");
     const manifest = parseDocument(scaffolded);
-    assert.match(scaffolded, /^# yaml-language-server: \$schema=\.\/node_modules\/celerity\/generator\/manifest\.schema\.json$/m);
-    assert.ok(existsSync(join(project, "node_modules", "celerity", "generator", "manifest.schema.json")), "the $schema init wrote points at a file");
+    assert.match(
+      scaffolded,
+      /^# yaml-language-server: \$schema=\.\/node_modules\/celerity\/generator\/manifest\.schema\.json$/m,
+    );
+    assert.ok(
+      existsSync(join(project, "node_modules", "celerity", "generator", "manifest.schema.json")),
+      "the $schema init wrote points at a file",
+    );
     manifest.setIn(["tasks", "math.add"], ADDED_TASK);
     manifest.set("periodic", ADDED_PERIODIC);
     await writeFile(manifestPath, manifest.toString());
@@ -161,23 +202,63 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
     assert.match(codegen.stdout, /tasks\.yaml -> generated\//);
     const tsc = await sh(process.execPath, [TSC]);
     assert.equal(tsc.code, 0, `tsc on the tsc --init project failed:\n${tsc.stdout}${tsc.stderr}`);
-    for (const file of ["generated/worker.js", "generated/beat.js", "client.js", "sum.js", "beat-check.js", "handlers/math.js"]) {
+    for (const file of [
+      "generated/worker.js",
+      "generated/beat.js",
+      "client.js",
+      "sum.js",
+      "beat-check.js",
+      "handlers/math.js",
+    ]) {
       assert.ok(existsSync(join(project, file)), `tsc did not emit ${file}`);
     }
-    const installed = JSON.parse(await readFile(join(project, "node_modules", "celerity", "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const installed = JSON.parse(await readFile(join(project, "node_modules", "celerity", "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     assert.equal(installed.dependencies.tsx, undefined, "tsx is no runtime dependency");
   });
 
   test("the installed bin (plain node) loads the compiled registry: celerity periodic list", async () => {
-    const listed = ok(await sh("npx", ["--no", "celerity", "periodic", "list", "--json"], { CELERITY_PREFIX: `${RUN_ID}-cli` }), "npx celerity periodic list");
+    const listed = ok(
+      await sh("npx", ["--no", "celerity", "periodic", "list", "--json"], { CELERITY_PREFIX: `${RUN_ID}-cli` }),
+      "npx celerity periodic list",
+    );
     const entries = JSON.parse(listed.stdout) as { name: string }[];
-    assert.deepEqual(entries.map((entry) => entry.name), []);
-    const added = await sh("npx", ["--no", "celerity", "periodic", "add", "--name", "cli-added", "--task", "math.add", "--every", "1h", "--args", '{"a":1,"b":2}'], {
-      CELERITY_PREFIX: `${RUN_ID}-cli`,
-    });
+    assert.deepEqual(
+      entries.map((entry) => entry.name),
+      [],
+    );
+    const added = await sh(
+      "npx",
+      [
+        "--no",
+        "celerity",
+        "periodic",
+        "add",
+        "--name",
+        "cli-added",
+        "--task",
+        "math.add",
+        "--every",
+        "1h",
+        "--args",
+        '{"a":1,"b":2}',
+      ],
+      {
+        CELERITY_PREFIX: `${RUN_ID}-cli`,
+      },
+    );
     ok(added, "npx celerity periodic add");
-    const again = JSON.parse(ok(await sh("npx", ["--no", "celerity", "periodic", "list", "--json"], { CELERITY_PREFIX: `${RUN_ID}-cli` }), "list").stdout) as { name: string }[];
-    assert.deepEqual(again.map((entry) => entry.name), ["cli-added"]);
+    const again = JSON.parse(
+      ok(
+        await sh("npx", ["--no", "celerity", "periodic", "list", "--json"], { CELERITY_PREFIX: `${RUN_ID}-cli` }),
+        "list",
+      ).stdout,
+    ) as { name: string }[];
+    assert.deepEqual(
+      again.map((entry) => entry.name),
+      ["cli-added"],
+    );
   });
 
   for (const runtime of Object.keys(RUNTIMES) as RuntimeName[]) {
@@ -200,7 +281,11 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
         assert.match(fired.stdout, /^tick fired [1-9]\d*$/m);
       } finally {
         const [workerExit, beatExit] = await Promise.all([stop(worker), stop(beat)]);
-        assert.equal(workerExit.code, 0, `${runtime} worker exited ${workerExit.code} after SIGTERM:\n${workerExit.output}`);
+        assert.equal(
+          workerExit.code,
+          0,
+          `${runtime} worker exited ${workerExit.code} after SIGTERM:\n${workerExit.output}`,
+        );
         assert.equal(beatExit.code, 0, `${runtime} beat exited ${beatExit.code} after SIGTERM:\n${beatExit.output}`);
       }
     });

@@ -16,15 +16,40 @@ function place(path: string): string {
     return `pkg:${scope.startsWith("@") ? `${scope}/${name}` : scope}`;
   }
   const dist = path.indexOf("/dist/");
-  return dist >= 0 ? path.slice(dist + 1).split("/").slice(0, 3).join("/").replace(/\.js$/, "") : path;
+  return dist >= 0
+    ? path
+        .slice(dist + 1)
+        .split("/")
+        .slice(0, 3)
+        .join("/")
+        .replace(/\.js$/, "")
+    : path;
 }
 
 const CODEGEN_ONLY = ["pkg:prettier", "pkg:handlebars", "pkg:yaml", "pkg:ts-morph", "pkg:typescript"];
 
 const FORBIDDEN: Record<string, string[]> = {
   // fengari runs the memory broker's Lua: loaded on first use of `memory://`, never by importing.
-  celerity: [...CODEGEN_ONLY, "pkg:fengari", "pkg:croner", "pkg:ajv", "dist/runtime/worker", "dist/runtime/beat", "dist/runtime/admin", "dist/generator", "dist/cli"],
-  "celerity/worker": [...CODEGEN_ONLY, "pkg:fengari", "pkg:croner", "dist/runtime/beat", "dist/runtime/admin", "dist/generator", "dist/cli"],
+  celerity: [
+    ...CODEGEN_ONLY,
+    "pkg:fengari",
+    "pkg:croner",
+    "pkg:ajv",
+    "dist/runtime/worker",
+    "dist/runtime/beat",
+    "dist/runtime/admin",
+    "dist/generator",
+    "dist/cli",
+  ],
+  "celerity/worker": [
+    ...CODEGEN_ONLY,
+    "pkg:fengari",
+    "pkg:croner",
+    "dist/runtime/beat",
+    "dist/runtime/admin",
+    "dist/generator",
+    "dist/cli",
+  ],
   "celerity/beat": [...CODEGEN_ONLY, "dist/runtime/worker", "dist/runtime/admin", "dist/generator", "dist/cli"],
   "celerity/admin": [...CODEGEN_ONLY, "dist/generator", "dist/cli"],
   "celerity/testing": [...CODEGEN_ONLY, "dist/runtime/admin", "dist/generator", "dist/cli"],
@@ -41,6 +66,10 @@ for (const [entry, forbidden] of Object.entries(FORBIDDEN)) {
     const places = new Set(modules.map(place));
     assert.ok(places.size > 1, `recorded no modules for ${entry}: ${[...places].join(", ")}`);
     const loaded = forbidden.filter((p) => places.has(p));
-    assert.deepEqual(loaded, [], `${entry} loaded ${loaded.join(", ")}; everything it loaded: ${[...places].sort().join(", ")}`);
+    assert.deepEqual(
+      loaded,
+      [],
+      `${entry} loaded ${loaded.join(", ")}; everything it loaded: ${[...places].sort().join(", ")}`,
+    );
   });
 }

@@ -11,7 +11,9 @@ export class CommandCounter {
   readonly #restore: () => void;
 
   constructor(filter: (connectionName: string) => boolean) {
-    const proto = Redis.prototype as unknown as { sendCommand: (this: Redis, command: { name: string }, ...rest: unknown[]) => unknown };
+    const proto = Redis.prototype as unknown as {
+      sendCommand: (this: Redis, command: { name: string }, ...rest: unknown[]) => unknown;
+    };
     const original = proto.sendCommand;
     const counts = this.#counts;
     proto.sendCommand = function (this: Redis, command: { name: string }, ...rest: unknown[]) {

@@ -39,11 +39,15 @@ export class RuntimeHarness {
 
   /** A real worker process running test/fixtures/runtime-worker-process.ts. */
   spawnWorker(args: string[] = []): ChildProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/runtime-worker-process.ts", "--prefix", this.prefix, ...args], {
-      cwd: new URL("../..", import.meta.url).pathname,
-      env: { ...process.env, TEST_APP: this.app.app, CELERITY_LOG_FORMAT: "json", CELERITY_LOG_LEVEL: "info" },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "test/fixtures/runtime-worker-process.ts", "--prefix", this.prefix, ...args],
+      {
+        cwd: new URL("../..", import.meta.url).pathname,
+        env: { ...process.env, TEST_APP: this.app.app, CELERITY_LOG_FORMAT: "json", CELERITY_LOG_LEVEL: "info" },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     child.stderr!.setEncoding("utf8");
     let log = "";
     child.stderr!.on("data", (d: string) => (log += d));

@@ -9,11 +9,16 @@ import { run, type RunResult } from "../generator-helpers.ts";
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...extra };
   for (const name of Object.keys(env)) if (/^npm_/i.test(name)) delete env[name];
-  for (const name of ["INIT_CWD", "NODE_OPTIONS", "NODE_TEST_CONTEXT", "TSX_TSCONFIG_PATH"]) if (!(name in extra)) delete env[name];
+  for (const name of ["INIT_CWD", "NODE_OPTIONS", "NODE_TEST_CONTEXT", "TSX_TSCONFIG_PATH"])
+    if (!(name in extra)) delete env[name];
   return env;
 }
 
 /** Runs `command args` in `cwd` with exactly `env` (default {@link userEnv}), collecting its output. */
-export function runAsUser(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
+export function runAsUser(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<RunResult> {
   return run(command, args, { cwd: options.cwd, env: options.env ?? userEnv(), inherit: false });
 }

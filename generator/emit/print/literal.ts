@@ -70,7 +70,11 @@ function broken(
     risky ||= printed.risky || Boolean(keyRisky);
     // prettier moves a string that does not fit to the next line, unless the key is shorter than
     // tabWidth + 3 (then the break would gain too little).
-    if (typeof item === "string" && lead.length - 2 >= 5 && !fits(printed.text, { indent: inner, column: inner + lead.length, trail: 1 })) {
+    if (
+      typeof item === "string" &&
+      lead.length - 2 >= 5 &&
+      !fits(printed.text, { indent: inner, column: inner + lead.length, trail: 1 })
+    ) {
       return `${spaces(inner)}${lead.trimEnd()}\n${spaces(inner + 2)}${printed.text},`;
     }
     return `${spaces(inner)}${lead}${printed.text},`;

@@ -52,7 +52,8 @@ export function printType(type: TsType, slot: Slot & { position: "member" | "ali
       // prettier's union layout: the whole union on the next line, indented, when it fits there;
       // else one member per line, each after a `| `.
       const inner = slot.indent + 2;
-      if (fits(flat, { indent: inner, column: inner, trail: slot.trail })) return { text: `\n${spaces(inner)}${flat}`, risky: false };
+      if (fits(flat, { indent: inner, column: inner, trail: slot.trail }))
+        return { text: `\n${spaces(inner)}${flat}`, risky: false };
       const lines = type.members.map((member) => `${spaces(inner)}| ${flatMember(member)}`);
       return { text: `\n${lines.join("\n")}`, risky: false };
     }
@@ -100,7 +101,12 @@ export function printObject(type: Extract<TsType, { kind: "object" }>, indent: n
 
 function printMember(member: TsMember, indent: number): Printed {
   const doc = docComment(member.doc);
-  const docLines = doc ? `${doc.split("\n").map((line) => `${spaces(indent)}${line}`).join("\n")}\n` : "";
+  const docLines = doc
+    ? `${doc
+        .split("\n")
+        .map((line) => `${spaces(indent)}${line}`)
+        .join("\n")}\n`
+    : "";
   const lead = `${spaces(indent)}${member.readonly ? "readonly " : ""}${printKey(member.key)}${member.optional ? "?" : ""}:`;
   const printed = printType(member.type, { indent, column: lead.length + 1, trail: 1, position: "member" });
   const separator = printed.text.startsWith("\n") ? "" : " ";

@@ -26,7 +26,9 @@ export async function purgeDeadLetters(conn: AppConn, members: readonly string[]
     for (let start = 0; start < Math.max(tasks.length, raws.length); start += BATCH) {
       const t = tasks.slice(start, start + BATCH);
       const keys = [shard.dead, shard.deadRaw, ...t.map((id) => ks.task(id))];
-      removed += Number(await adminScripts.purge.run(redis, keys, [t.length, ...t, ...raws.slice(start, start + BATCH)]));
+      removed += Number(
+        await adminScripts.purge.run(redis, keys, [t.length, ...t, ...raws.slice(start, start + BATCH)]),
+      );
     }
   }
   return removed;
@@ -36,7 +38,10 @@ export async function purgeDeadLetters(conn: AppConn, members: readonly string[]
  * Empties the dead-letter sets (every shard's) in bounded batches, up to `max` letters per call (so
  * one click cannot keep the server busy for long; the page says when some remain).
  */
-export async function purgeAllDeadLetters(conn: AppConn, options: { max?: number } = {}): Promise<{ removed: number; remaining: number }> {
+export async function purgeAllDeadLetters(
+  conn: AppConn,
+  options: { max?: number } = {},
+): Promise<{ removed: number; remaining: number }> {
   const { redis } = conn;
   const max = options.max ?? 100_000;
   let removed = 0;

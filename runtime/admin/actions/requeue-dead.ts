@@ -15,7 +15,8 @@ const RECENT_CAP = 10_000;
  */
 export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app: AppSpec; id: string }): Promise<void> {
   const { app, id } = options;
-  if (isRawRef(id)) throw conflict("raw dead letters have no task record and cannot be requeued; inspect and purge them");
+  if (isRawRef(id))
+    throw conflict("raw dead letters have no task record and cannot be requeued; inspect and purge them");
   // Two tries: a record moving between our read and the script (another admin's requeue) is rare.
   for (let attempt = 0; attempt < 2; attempt++) {
     const [name, argsJson, queue, priority] = await redis.hmget(ks.task(id), F.name, F.args, F.queue, F.priority);
@@ -24,16 +25,19 @@ export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app:
       throw conflict("the task record no longer exists; nothing to requeue (purge the dead letter)");
     }
     const spec = Object.hasOwn(app.tasks, name) ? app.tasks[name] : undefined;
-    if (!spec) throw conflict(`task ${JSON.stringify(name)} is not in the manifest; only manifest tasks can be requeued`);
+    if (!spec)
+      throw conflict(`task ${JSON.stringify(name)} is not in the manifest; only manifest tasks can be requeued`);
     let args: unknown;
     try {
       args = JSON.parse(argsJson ?? "");
     } catch {
       throw conflict("the stored args are not valid JSON; requeueing would fail again");
     }
-    if (!spec.validateArgs(structuredClone(args))) throw conflict(`the stored args do not match the schema of ${name}; requeueing would fail again`);
+    if (!spec.validateArgs(structuredClone(args)))
+      throw conflict(`the stored args do not match the schema of ${name}; requeueing would fail again`);
     const p = Number(priority);
-    if (queue === null || !isQueueName(queue) || !Number.isInteger(p) || p < 0 || p > 9) throw conflict("the task record has no valid queue or priority");
+    if (queue === null || !isQueueName(queue) || !Number.isInteger(p) || p < 0 || p > 9)
+      throw conflict("the task record has no valid queue or priority");
     // The record names the queue, the id its shard: every key is that shard's.
     const part = shardQueue(queue, shardOfId(id));
     const shard = ks.forId(id);
@@ -41,7 +45,8 @@ export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app:
     const outcome = String(await adminScripts.requeue.run(redis, keys, [id, queue, priority ?? "", RECENT_CAP]));
     if (outcome === "requeued") return;
     if (outcome === "not_dead") throw notFound(`dead letter ${JSON.stringify(id)}`);
-    if (outcome === "no_record") throw conflict("the task record no longer exists; nothing to requeue (purge the dead letter)");
+    if (outcome === "no_record")
+      throw conflict("the task record no longer exists; nothing to requeue (purge the dead letter)");
   }
   throw conflict("the task changed while requeueing; try again");
 }

@@ -11,8 +11,18 @@ const RETRYABLE = new Set(["FAILURE", "REVOKED"]);
  * Celery Flower's "retry": sends a failed or revoked task again as a new task (new id) with the same
  * args, queue and priority, through the typed client so the args are validated like any call.
  */
-export async function retryTask({ redis, ks }: BrokerConn, options: { handles: TaskHandles; id: string }): Promise<{ taskId: string }> {
-  const [name, argsJson, state, queue, priority] = await redis.hmget(ks.task(options.id), F.name, F.args, F.state, F.queue, F.priority);
+export async function retryTask(
+  { redis, ks }: BrokerConn,
+  options: { handles: TaskHandles; id: string },
+): Promise<{ taskId: string }> {
+  const [name, argsJson, state, queue, priority] = await redis.hmget(
+    ks.task(options.id),
+    F.name,
+    F.args,
+    F.state,
+    F.queue,
+    F.priority,
+  );
   if (name === null || state === null) throw notFound(`task ${JSON.stringify(options.id)}`);
   if (!RETRYABLE.has(state)) throw conflict(`only failed or revoked tasks can be retried; this one is ${state}`);
   const handle = options.handles.get(name);

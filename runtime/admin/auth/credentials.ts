@@ -21,9 +21,12 @@ const MIN_PASSWORD = 8;
 export function resolveCredentials(options: { token?: string; password?: string }): AdminCredentials {
   const token = nonEmpty(options.token ?? process.env.CELERITY_ADMIN_TOKEN);
   const password = nonEmpty(options.password ?? process.env.CELERITY_ADMIN_PASSWORD);
-  if (token !== null && token.length < MIN_TOKEN) throw new ConfigurationError(`the admin token must have at least ${MIN_TOKEN} characters`);
-  if (password !== null && password.length < MIN_PASSWORD) throw new ConfigurationError(`the admin password must have at least ${MIN_PASSWORD} characters`);
-  if (token === null && password === null) return { token: randomBytes(24).toString("base64url"), password: null, generated: true };
+  if (token !== null && token.length < MIN_TOKEN)
+    throw new ConfigurationError(`the admin token must have at least ${MIN_TOKEN} characters`);
+  if (password !== null && password.length < MIN_PASSWORD)
+    throw new ConfigurationError(`the admin password must have at least ${MIN_PASSWORD} characters`);
+  if (token === null && password === null)
+    return { token: randomBytes(24).toString("base64url"), password: null, generated: true };
   return { token, password, generated: false };
 }
 

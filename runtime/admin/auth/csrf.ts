@@ -26,7 +26,12 @@ export function assertSameOrigin(req: IncomingMessage): void {
   const origin = req.headers.origin;
   if (typeof origin === "string" && origin !== "") {
     const expected = ownOrigins(req);
-    if (!expected.includes(origin)) throw new AdminHttpError(403, "ADMIN_CROSS_SITE", `cross-origin request refused (Origin: ${origin.slice(0, 200)})`);
+    if (!expected.includes(origin))
+      throw new AdminHttpError(
+        403,
+        "ADMIN_CROSS_SITE",
+        `cross-origin request refused (Origin: ${origin.slice(0, 200)})`,
+      );
   }
 }
 
@@ -38,7 +43,8 @@ function ownOrigins(req: IncomingMessage): string[] {
 /** Checks the synchronizer token of a cookie-authenticated state-changing request (form field or header). */
 export function assertCsrfToken(req: IncomingMessage, body: Body, expected: string): void {
   const header = req.headers[CSRF_HEADER];
-  const presented = typeof header === "string" ? header : typeof body[CSRF_FIELD] === "string" ? (body[CSRF_FIELD] as string) : "";
+  const presented =
+    typeof header === "string" ? header : typeof body[CSRF_FIELD] === "string" ? (body[CSRF_FIELD] as string) : "";
   if (presented === "" || !secretsEqual(presented, expected)) {
     throw new AdminHttpError(403, "ADMIN_CSRF", "missing or wrong CSRF token; reload the page and try again");
   }

@@ -21,7 +21,9 @@ export class DeviceCookies {
   readonly #key: Buffer;
 
   constructor(credentials: AdminCredentials) {
-    this.#key = createHash("sha256").update(`celerity-device\u0000${credentials.token ?? ""}\u0000${credentials.password ?? ""}`).digest();
+    this.#key = createHash("sha256")
+      .update(`celerity-device\u0000${credentials.token ?? ""}\u0000${credentials.password ?? ""}`)
+      .digest();
   }
 
   /** The known device id a request carries; null without a cookie or with a forged one. */

@@ -50,11 +50,18 @@ export function isHttps(req: IncomingMessage): boolean {
 
 /** A browser without a session: the login form, with status 401 so scripts see the refusal too. */
 export function sendLoginRequired(res: ServerResponse, deps: LoginDeps, next: string): void {
-  sendHtml(res, loginPage({ app: deps.app, next: safeNext(next), passwordEnabled: deps.credentials.password !== null }), { status: 401 });
+  sendHtml(
+    res,
+    loginPage({ app: deps.app, next: safeNext(next), passwordEnabled: deps.credentials.password !== null }),
+    { status: 401 },
+  );
 }
 
 /** GET /login shows the form; POST /login checks the secret and starts a session. */
-export async function handleLogin(exchange: { req: IncomingMessage; res: ServerResponse; url: URL }, deps: LoginDeps): Promise<void> {
+export async function handleLogin(
+  exchange: { req: IncomingMessage; res: ServerResponse; url: URL },
+  deps: LoginDeps,
+): Promise<void> {
   const { req, res, url } = exchange;
   const passwordEnabled = deps.credentials.password !== null;
   if (req.method === "GET" || req.method === "HEAD") {
@@ -73,21 +80,41 @@ export async function handleLogin(exchange: { req: IncomingMessage; res: ServerR
   } catch (error) {
     if (!(error instanceof AdminHttpError) || error.status !== 429) throw error;
     const wait = res.getHeader("Retry-After");
-    sendHtml(res, loginPage({ app: deps.app, next, passwordEnabled, error: `Too many failed attempts; try again in ${String(wait)} s.` }), { status: 429 });
+    sendHtml(
+      res,
+      loginPage({
+        app: deps.app,
+        next,
+        passwordEnabled,
+        error: `Too many failed attempts; try again in ${String(wait)} s.`,
+      }),
+      { status: 429 },
+    );
     return;
   }
   if (!loginSecretMatches(deps.credentials, stringField(body, "secret") ?? "")) {
     deps.throttle.fail(client);
-    sendHtml(res, loginPage({ app: deps.app, next, passwordEnabled, error: "Wrong token or password." }), { status: 401 });
+    sendHtml(res, loginPage({ app: deps.app, next, passwordEnabled, error: "Wrong token or password." }), {
+      status: 401,
+    });
     return;
   }
   deps.throttle.succeed(client);
   const session = deps.sessions.create();
-  redirect(res, next, { "Set-Cookie": [sessionCookie(session, deps.sessions.maxAgeSeconds, isHttps(req)), deps.devices.issue(device, isHttps(req))] });
+  redirect(res, next, {
+    "Set-Cookie": [
+      sessionCookie(session, deps.sessions.maxAgeSeconds, isHttps(req)),
+      deps.devices.issue(device, isHttps(req)),
+    ],
+  });
 }
 
 /** POST /logout (already authenticated and CSRF-checked by the caller). */
-export function handleLogout(exchange: { req: IncomingMessage; res: ServerResponse }, deps: LoginDeps, options: { sessionId: string | null }): void {
+export function handleLogout(
+  exchange: { req: IncomingMessage; res: ServerResponse },
+  deps: LoginDeps,
+  options: { sessionId: string | null },
+): void {
   const { req, res } = exchange;
   if (options.sessionId) deps.sessions.destroy(options.sessionId);
   redirect(res, "/login", { "Set-Cookie": clearedSessionCookie(isHttps(req)) });

@@ -17,13 +17,21 @@ export function throttleKey(req: IncomingMessage, device: string | null = null):
  * Lets a secret be checked only when the throttle allows it: throws a 429 (with Retry-After) when
  * this client must wait, and holds the request while the global failure budget is exhausted.
  */
-export async function passThrottle(throttle: AuthThrottle, exchange: { req: IncomingMessage; res: ServerResponse }, client: string): Promise<void> {
+export async function passThrottle(
+  throttle: AuthThrottle,
+  exchange: { req: IncomingMessage; res: ServerResponse },
+  client: string,
+): Promise<void> {
   const { res } = exchange;
   const verdict = throttle.verdict(client);
   if (verdict.kind === "refuse") {
     const seconds = Math.ceil(verdict.retryAfterMs / 1000);
     res.setHeader("Retry-After", String(seconds));
-    throw new AdminHttpError(429, "ADMIN_THROTTLED", `too many failed attempts from this address; try again in ${seconds} s`);
+    throw new AdminHttpError(
+      429,
+      "ADMIN_THROTTLED",
+      `too many failed attempts from this address; try again in ${seconds} s`,
+    );
   }
   if (verdict.delayMs > 0) await sleep(verdict.delayMs);
 }

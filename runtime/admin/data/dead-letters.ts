@@ -93,7 +93,8 @@ async function describe({ redis }: BrokerConn, members: Located[]): Promise<Dead
     }
     const [n, q, why, errJson] = value as (string | null)[];
     const error = parseStoredJson(errJson) as { name?: string; message?: string } | null;
-    const fromError = error && typeof error === "object" && error.message ? `${error.name ?? "Error"}: ${error.message}` : null;
+    const fromError =
+      error && typeof error === "object" && error.message ? `${error.name ?? "Error"}: ${error.message}` : null;
     return {
       member,
       kind: "task",
@@ -117,7 +118,10 @@ export async function listDeadLetters(conn: AppConn, options: { page: number; pa
   const offset = spaces.length === 1 ? from : 0;
   const parts = await Promise.all(
     spaces.map(async (ks) => {
-      const [count, flat] = await Promise.all([redis.zcard(ks.dead), redis.zrevrange(ks.dead, offset, from + options.pageSize - 1, "WITHSCORES")]);
+      const [count, flat] = await Promise.all([
+        redis.zcard(ks.dead),
+        redis.zrevrange(ks.dead, offset, from + options.pageSize - 1, "WITHSCORES"),
+      ]);
       const members: Located[] = [];
       for (let i = 0; i < flat.length; i += 2) members.push({ member: flat[i], at: Number(flat[i + 1]), ks });
       return { count, members };
@@ -126,7 +130,13 @@ export async function listDeadLetters(conn: AppConn, options: { page: number; pa
   const total = parts.reduce((a, p) => a + p.count, 0);
   const merged = parts.flatMap((p) => p.members).sort((a, b) => b.at - a.at);
   const page = spaces.length === 1 ? merged : merged.slice(from, from + options.pageSize);
-  return { items: await describe(conn, page), total, page: options.page, pageSize: options.pageSize, pages: Math.max(1, Math.ceil(total / options.pageSize)) };
+  return {
+    items: await describe(conn, page),
+    total,
+    page: options.page,
+    pageSize: options.pageSize,
+    pages: Math.max(1, Math.ceil(total / options.pageSize)),
+  };
 }
 
 /** Where a dead-letter member lives: a task id names its shard; raw garbage is looked for in each. */
@@ -159,7 +169,10 @@ export async function deadCountsByQueue(conn: AppConn): Promise<{ byQueue: Map<s
   const byQueue = new Map<string, number>();
   let total = 0;
   for (const ks of shardSpaces(conn)) {
-    const [count, members] = await Promise.all([redis.zcard(ks.dead), redis.zrevrange(ks.dead, 0, DEAD_COUNT_WINDOW - 1)]);
+    const [count, members] = await Promise.all([
+      redis.zcard(ks.dead),
+      redis.zrevrange(ks.dead, 0, DEAD_COUNT_WINDOW - 1),
+    ]);
     total += count;
     for (let start = 0; start < members.length; start += 1000) {
       const chunk = members.slice(start, start + 1000);

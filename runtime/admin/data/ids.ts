@@ -26,7 +26,8 @@ export function isQuarantineRef(member: string): boolean {
 
 /** A dead-letter member: a raw ref or a task id. */
 export function deadMemberOr404(member: string): string {
-  if (!RAW_REF.test(member) && !TASK_ID.test(member)) throw notFound(`dead letter ${JSON.stringify(member.slice(0, 80))}`);
+  if (!RAW_REF.test(member) && !TASK_ID.test(member))
+    throw notFound(`dead letter ${JSON.stringify(member.slice(0, 80))}`);
   return member;
 }
 

@@ -24,12 +24,34 @@ export interface PeriodicFormValues {
 
 /** Empty values for the "new entry" form. */
 export function blankForm(): PeriodicFormValues {
-  return { name: "", task: "", kind: "every", every: "", cron: "", timezone: "UTC", at: "", args: "{}", queue: "", priority: "", expires: "", startTime: "", description: "", enabled: true, oneOff: false };
+  return {
+    name: "",
+    task: "",
+    kind: "every",
+    every: "",
+    cron: "",
+    timezone: "UTC",
+    at: "",
+    args: "{}",
+    queue: "",
+    priority: "",
+    expires: "",
+    startTime: "",
+    description: "",
+    enabled: true,
+    oneOff: false,
+  };
 }
 
 /** Shows a duration in the largest unit that divides it, the way people write them ("30s", "5m"). */
 export function formatDuration(ms: number): string {
-  for (const [size, unit] of [[86_400_000, "d"], [3_600_000, "h"], [60_000, "m"], [1000, "s"]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
+  for (const [size, unit] of [
+    [86_400_000, "d"],
+    [3_600_000, "h"],
+    [60_000, "m"],
+    [1000, "s"],
+  ] as const)
+    if (ms % size === 0) return `${ms / size}${unit}`;
   return `${ms}ms`;
 }
 
@@ -56,7 +78,8 @@ export function formFromEntry(e: PeriodicEntry): PeriodicFormValues {
 }
 
 const text = (body: Body, name: string): string => (typeof body[name] === "string" ? (body[name] as string) : "");
-const checked = (body: Body, name: string): boolean => body[name] === "on" || body[name] === "1" || body[name] === "true" || body[name] === true;
+const checked = (body: Body, name: string): boolean =>
+  body[name] === "on" || body[name] === "1" || body[name] === "true" || body[name] === true;
 
 /** Reads the submitted form; checkboxes absent from the body are unchecked, as browsers send them. */
 export function formFromBody(body: Body): PeriodicFormValues {
@@ -111,7 +134,8 @@ export function inputFromForm(v: PeriodicFormValues): PeriodicInput {
       throw new PeriodicEntryError("args", `is not valid JSON: ${(error as Error).message}`);
     }
   }
-  if (v.priority !== "" && !/^\d$/.test(v.priority)) throw new PeriodicEntryError("priority", "must be a whole number from 0 to 9");
+  if (v.priority !== "" && !/^\d$/.test(v.priority))
+    throw new PeriodicEntryError("priority", "must be a whole number from 0 to 9");
   return {
     name: v.name,
     task: v.task,
@@ -130,7 +154,15 @@ export function inputFromForm(v: PeriodicFormValues): PeriodicInput {
 /** The form field a store error belongs to ("args.day" -> "args", "schedule.cron" -> "cron"). */
 export function formFieldOf(errorField: string): string {
   if (errorField === "args" || errorField.startsWith("args.") || errorField.startsWith("args[")) return "args";
-  const map: Record<string, string> = { "schedule.everyMs": "every", "schedule.cron": "cron", "schedule.timezone": "timezone", "schedule.at": "at", "schedule.kind": "kind", schedule: "kind", expiresMs: "expires" };
+  const map: Record<string, string> = {
+    "schedule.everyMs": "every",
+    "schedule.cron": "cron",
+    "schedule.timezone": "timezone",
+    "schedule.at": "at",
+    "schedule.kind": "kind",
+    schedule: "kind",
+    expiresMs: "expires",
+  };
   return map[errorField] ?? errorField;
 }
 

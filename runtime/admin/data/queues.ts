@@ -32,7 +32,11 @@ export const HISTORY_MINUTES = 15;
  * Reads depths and per-minute counters of the given queues: one pipeline per shard (a pipeline on a
  * Cluster stays in one slot), summed per queue.
  */
-export async function readQueueStats(conn: AppConn, queues: readonly string[], options: { dead: ReadonlyMap<string, number>; now?: number }): Promise<QueueStats[]> {
+export async function readQueueStats(
+  conn: AppConn,
+  queues: readonly string[],
+  options: { dead: ReadonlyMap<string, number>; now?: number },
+): Promise<QueueStats[]> {
   const { redis, ks } = conn;
   const { dead, now = Date.now() } = options;
   const current = Math.floor(now / 60_000);
@@ -65,7 +69,12 @@ export async function readQueueStats(conn: AppConn, queues: readonly string[], o
         inFlight += Number(values[11]);
         (values[12] as (string | null)[]).forEach((c, i) => (counts[i] += intOr(c, 0)));
       }
-      const history = minutes.map((minute, i) => ({ minute, ok: counts[i * 3], fail: counts[i * 3 + 1], retry: counts[i * 3 + 2] }));
+      const history = minutes.map((minute, i) => ({
+        minute,
+        ok: counts[i * 3],
+        fail: counts[i * 3 + 1],
+        retry: counts[i * 3 + 2],
+      }));
       const last = history[history.length - 1];
       const prev = history[history.length - 2];
       const window = (k: "ok" | "fail" | "retry") => Math.round(last[k] + prev[k] * previousWeight);

@@ -24,7 +24,10 @@ interface ShardCursor {
  * Each shard has its own index (capped, 10,000 by default), so a full walk is bounded; with shards,
  * their indexes are merged newest first. `visit` returns false to stop early.
  */
-export async function scanRecent(conn: AppConn, options: { fields: readonly string[]; visit: (row: RecentRow) => boolean | void }): Promise<void> {
+export async function scanRecent(
+  conn: AppConn,
+  options: { fields: readonly string[]; visit: (row: RecentRow) => boolean | void },
+): Promise<void> {
   const { fields, visit } = options;
   const cursors: ShardCursor[] = shardSpaces(conn).map((ks) => ({ ks, next: 0, rows: [], done: false }));
   const refill = async (c: ShardCursor) => {
@@ -45,7 +48,8 @@ export async function scanRecent(conn: AppConn, options: { fields: readonly stri
   for (;;) {
     await Promise.all(cursors.filter((c) => c.rows.length === 0 && !c.done).map(refill));
     let newest: ShardCursor | null = null;
-    for (const c of cursors) if (c.rows.length > 0 && (!newest || c.rows[0].indexedAt > newest.rows[0].indexedAt)) newest = c;
+    for (const c of cursors)
+      if (c.rows.length > 0 && (!newest || c.rows[0].indexedAt > newest.rows[0].indexedAt)) newest = c;
     if (!newest) return;
     if (visit(newest.rows.shift()!) === false) return;
   }

@@ -9,8 +9,11 @@ export function taskFilterFromQuery(url: URL, app: AppSpec, paging: { page: numb
   const state = url.searchParams.get("state") || undefined;
   const name = url.searchParams.get("name") || undefined;
   const queue = url.searchParams.get("queue") || undefined;
-  if (state !== undefined && !TASK_STATES.includes(state as TaskState)) throw badRequest(`unknown state ${JSON.stringify(state)}; one of ${TASK_STATES.join(", ")}`, "state");
-  if (name !== undefined && !Object.hasOwn(app.tasks, name)) throw badRequest(`no task named ${JSON.stringify(name)} in the manifest`, "name");
-  if (queue !== undefined && !isQueueName(queue)) throw badRequest(`${JSON.stringify(queue)} is not a queue name`, "queue");
+  if (state !== undefined && !TASK_STATES.includes(state as TaskState))
+    throw badRequest(`unknown state ${JSON.stringify(state)}; one of ${TASK_STATES.join(", ")}`, "state");
+  if (name !== undefined && !Object.hasOwn(app.tasks, name))
+    throw badRequest(`no task named ${JSON.stringify(name)} in the manifest`, "name");
+  if (queue !== undefined && !isQueueName(queue))
+    throw badRequest(`${JSON.stringify(queue)} is not a queue name`, "queue");
   return { state: state as TaskState | undefined, name, queue, ...paging };
 }

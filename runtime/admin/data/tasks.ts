@@ -51,14 +51,21 @@ export interface CanvasLinks {
   chord: { id: string; header: string[]; callback: string[] } | null;
 }
 
-const idList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string").slice(0, 1000) : []);
+const idList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string").slice(0, 1000) : [];
 
 async function canvasLinks({ redis, ks }: BrokerConn, get: (f: string) => string | null): Promise<CanvasLinks> {
   const cv = parseStoredJson(get(F.canvas)) as { nx?: unknown; ne?: unknown; ch?: { k?: unknown } } | null;
-  const envIds = (list: unknown) => (Array.isArray(list) ? list.map((e) => (e && typeof e === "object" ? (e as { i?: unknown }).i : null)).filter((i): i is string => typeof i === "string") : []);
+  const envIds = (list: unknown) =>
+    Array.isArray(list)
+      ? list
+          .map((e) => (e && typeof e === "object" ? (e as { i?: unknown }).i : null))
+          .filter((i): i is string => typeof i === "string")
+      : [];
   const children = cv && typeof cv === "object" ? [...envIds(cv.nx), ...envIds(cv.ne)] : [];
   const groupId = get(F.group);
-  const chordId = get(F.chord) ?? (cv && typeof cv === "object" && cv.ch && typeof cv.ch.k === "string" ? cv.ch.k : null);
+  const chordId =
+    get(F.chord) ?? (cv && typeof cv === "object" && cv.ch && typeof cv.ch.k === "string" ? cv.ch.k : null);
   const [groupRaw, chordRaw] = await Promise.all([
     groupId ? redis.get(ks.group(groupId)).catch(() => null) : null,
     chordId ? redis.hmget(ks.chord(chordId), "h", "cb").catch(() => [null, null]) : null,
@@ -67,7 +74,10 @@ async function canvasLinks({ redis, ks }: BrokerConn, get: (f: string) => string
     parent: get(F.parent),
     children,
     group: groupId ? { id: groupId, members: idList(parseStoredJson(groupRaw)) } : null,
-    chord: chordId && chordRaw ? { id: chordId, header: idList(parseStoredJson(chordRaw[0])), callback: envIds(parseStoredJson(chordRaw[1])) } : null,
+    chord:
+      chordId && chordRaw
+        ? { id: chordId, header: idList(parseStoredJson(chordRaw[0])), callback: envIds(parseStoredJson(chordRaw[1])) }
+        : null,
   };
 }
 
@@ -89,7 +99,17 @@ export interface TaskPage {
   pages: number;
 }
 
-const SUMMARY_FIELDS = [F.name, F.state, F.queue, F.priority, F.retries, F.createdAt, F.startedAt, F.finishedAt, F.worker] as const;
+const SUMMARY_FIELDS = [
+  F.name,
+  F.state,
+  F.queue,
+  F.priority,
+  F.retries,
+  F.createdAt,
+  F.startedAt,
+  F.finishedAt,
+  F.worker,
+] as const;
 
 function summary(id: string, v: (string | null)[]): TaskSummary {
   const [n, s, q, p, r, c, st, ft, w] = v;
@@ -127,7 +147,13 @@ export async function listTasks(conn: BrokerConn, filter: TaskFilter): Promise<T
       total++;
     },
   });
-  return { items, total, page: filter.page, pageSize: filter.pageSize, pages: Math.max(1, Math.ceil(total / filter.pageSize)) };
+  return {
+    items,
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+    pages: Math.max(1, Math.ceil(total / filter.pageSize)),
+  };
 }
 
 /** One task's record, or null when there is none (never existed, or its result expired). */

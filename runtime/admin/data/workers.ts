@@ -24,7 +24,8 @@ export async function listWorkers({ redis, ks }: BrokerConn, at?: number): Promi
   const ids = await redis.zrevrangebyscore(ks.workers, "+inf", now - WORKER_TTL_MS, "LIMIT", 0, 1000);
   if (ids.length === 0) return [];
   const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hmget(ks.worker(id), "host", "pid", "queues", "concurrency", "inflight", "started", "seen", "active");
+  for (const id of ids)
+    pipeline.hmget(ks.worker(id), "host", "pid", "queues", "concurrency", "inflight", "started", "seen", "active");
   const rows = (await pipeline.exec()) ?? [];
   const out: WorkerInfo[] = [];
   ids.forEach((id, i) => {
@@ -52,7 +53,10 @@ function activeOf(raw: string | null): { id: string; name: string }[] {
   const v = parseStoredJson(raw);
   if (!Array.isArray(v)) return [];
   return v
-    .filter((a): a is { id: string; name: string } => !!a && typeof a === "object" && typeof a.id === "string" && typeof a.name === "string")
+    .filter(
+      (a): a is { id: string; name: string } =>
+        !!a && typeof a === "object" && typeof a.id === "string" && typeof a.name === "string",
+    )
     .slice(0, 50)
     .map((a) => ({ id: a.id, name: a.name }));
 }

@@ -20,13 +20,31 @@ export interface Flash {
 
 /** The hidden synchronizer-token field every POST form carries. */
 export function csrfField(view: View): SafeHtml {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${view.csrfToken ?? ""}">`;
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${view.csrfToken ?? ""}" />`;
 }
 
 /** A one-button POST form; `confirm` asks before submitting (see live.js). */
-export function actionButton(view: View, options: { action: string; label: string; confirm?: string; kind?: "danger" | "primary" | "plain"; fields?: Record<string, string> }): SafeHtml {
-  const hidden = Object.entries(options.fields ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
-  return html`<form method="post" action="${options.action}" class="inline"${options.confirm ? html` data-confirm="${options.confirm}"` : ""}>${csrfField(view)}${hidden}<button type="submit" class="${options.kind ?? "plain"}">${options.label}</button></form>`;
+export function actionButton(
+  view: View,
+  options: {
+    action: string;
+    label: string;
+    confirm?: string;
+    kind?: "danger" | "primary" | "plain";
+    fields?: Record<string, string>;
+  },
+): SafeHtml {
+  const hidden = Object.entries(options.fields ?? {}).map(
+    ([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`,
+  );
+  return html`<form
+    method="post"
+    action="${options.action}"
+    class="inline"
+    ${options.confirm ? html` data-confirm="${options.confirm}"` : ""}
+  >
+    ${csrfField(view)}${hidden}<button type="submit" class="${options.kind ?? "plain"}">${options.label}</button>
+  </form>`;
 }
 
 /** A state as a colored badge. */
@@ -35,7 +53,12 @@ export function stateBadge(state: string): SafeHtml {
 }
 
 /** "← Newer · page 2 of 7 · Older →" links that keep the other query parameters. */
-export function pagination(options: { path: string; page: number; pages: number; query?: Record<string, string | undefined> }): SafeHtml {
+export function pagination(options: {
+  path: string;
+  page: number;
+  pages: number;
+  query?: Record<string, string | undefined>;
+}): SafeHtml {
   if (options.pages <= 1) return html``;
   const link = (page: number) => {
     const q = new URLSearchParams();
@@ -43,9 +66,11 @@ export function pagination(options: { path: string; page: number; pages: number;
     q.set("page", String(page));
     return `${options.path}?${q}`;
   };
-  return html`<nav class="pager">${options.page > 1 ? html`<a href="${link(options.page - 1)}" rel="prev">← Newer</a>` : html`<span class="muted">← Newer</span>`}
+  return html`<nav class="pager">
+    ${options.page > 1 ? html`<a href="${link(options.page - 1)}" rel="prev">← Newer</a>` : html`<span class="muted">← Newer</span>`}
     <span>page ${options.page} of ${options.pages}</span>
-    ${options.page < options.pages ? html`<a href="${link(options.page + 1)}" rel="next">Older →</a>` : html`<span class="muted">Older →</span>`}</nav>`;
+    ${options.page < options.pages ? html`<a href="${link(options.page + 1)}" rel="next">Older →</a>` : html`<span class="muted">Older →</span>`}
+  </nav>`;
 }
 
 /** A tiny bar chart of per-minute completed (and failed, stacked) runs. SVG attributes, so no inline CSS is needed. */
@@ -56,12 +81,24 @@ export function sparkline(points: readonly { ok: number; fail: number }[]): Safe
   const bars = points.map((p, i) => {
     const ok = Math.round((p.ok / max) * h);
     const fail = Math.round((p.fail / max) * h);
-    return html`<rect class="ok" x="${i * (w + 1)}" y="${h - ok - fail}" width="${w}" height="${ok}"></rect><rect class="fail" x="${i * (w + 1)}" y="${h - fail}" width="${w}" height="${fail}"></rect>`;
+    return html`<rect class="ok" x="${i * (w + 1)}" y="${h - ok - fail}" width="${w}" height="${ok}"></rect
+      ><rect class="fail" x="${i * (w + 1)}" y="${h - fail}" width="${w}" height="${fail}"></rect>`;
   });
-  return html`<svg class="spark" width="${points.length * (w + 1)}" height="${h}" viewBox="0 0 ${points.length * (w + 1)} ${h}" role="img" aria-label="runs per minute, last ${points.length} minutes">${bars}</svg>`;
+  return html`<svg
+    class="spark"
+    width="${points.length * (w + 1)}"
+    height="${h}"
+    viewBox="0 0 ${points.length * (w + 1)} ${h}"
+    role="img"
+    aria-label="runs per minute, last ${points.length} minutes"
+  >
+    ${bars}
+  </svg>`;
 }
 
 /** An empty-table message row. */
 export function emptyRow(columns: number, text: string): SafeHtml {
-  return html`<tr><td colspan="${columns}" class="empty">${text}</td></tr>`;
+  return html`<tr>
+    <td colspan="${columns}" class="empty">${text}</td>
+  </tr>`;
 }

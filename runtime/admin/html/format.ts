@@ -2,7 +2,10 @@ import { html, type SafeHtml } from "./escape.ts";
 
 /** "2025-03-01 12:00:05Z": exact, sortable, time-zone free. */
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, "Z");
+  return new Date(ms)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 /** "12 s", "3 min", "2 h", "4 d": a rough magnitude for "ago" and "in". */
@@ -51,6 +54,6 @@ export function prettyJson(value: unknown): string {
 
 /** One-line JSON preview, cut to a length that fits a table cell. */
 export function jsonPreview(value: unknown, max = 80): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? "";
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
   return text.length > max ? text.slice(0, max - 1) + "…" : text;
 }

@@ -45,7 +45,10 @@ export function hostName(header: string | undefined): string | null {
  * On a non-loopback bind any IP-address literal is served too (a rebinding attack always uses a
  * name); other names must be listed.
  */
-export function hostAllowed(req: IncomingMessage, options: { bindHost: string; allowedHosts: readonly string[] }): boolean {
+export function hostAllowed(
+  req: IncomingMessage,
+  options: { bindHost: string; allowedHosts: readonly string[] },
+): boolean {
   const name = hostName(req.headers.host);
   if (name === null) return false;
   if (name === "localhost" || isLoopbackAddress(name)) return true;

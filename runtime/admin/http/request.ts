@@ -7,12 +7,14 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** Reads the raw body, refusing anything larger than {@link MAX_BODY_BYTES}. */
 export async function readBody(req: IncomingMessage): Promise<string> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AdminHttpError(413, "ADMIN_BODY_TOO_LARGE", `request body over ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_BODY_BYTES)
+    throw new AdminHttpError(413, "ADMIN_BODY_TOO_LARGE", `request body over ${MAX_BODY_BYTES} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new AdminHttpError(413, "ADMIN_BODY_TOO_LARGE", `request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new AdminHttpError(413, "ADMIN_BODY_TOO_LARGE", `request body over ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -23,7 +25,10 @@ export type Body = Record<string, unknown>;
 
 /** Parses an urlencoded form or a JSON object body according to Content-Type. */
 export function parseBody(req: IncomingMessage, text: string): Body {
-  const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  const type = String(req.headers["content-type"] ?? "")
+    .split(";")[0]
+    .trim()
+    .toLowerCase();
   if (text === "") return {};
   if (type === "application/json") {
     let parsed: unknown;
@@ -32,7 +37,8 @@ export function parseBody(req: IncomingMessage, text: string): Body {
     } catch (error) {
       throw badRequest(`body is not valid JSON: ${(error as Error).message}`);
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw badRequest("body must be a JSON object");
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+      throw badRequest("body must be a JSON object");
     return parsed as Body;
   }
   if (type === "application/x-www-form-urlencoded") {
@@ -40,7 +46,11 @@ export function parseBody(req: IncomingMessage, text: string): Body {
     for (const [k, v] of new URLSearchParams(text)) if (!(k in out)) out[k] = v;
     return out;
   }
-  throw new AdminHttpError(415, "ADMIN_UNSUPPORTED_MEDIA_TYPE", "send application/json or application/x-www-form-urlencoded");
+  throw new AdminHttpError(
+    415,
+    "ADMIN_UNSUPPORTED_MEDIA_TYPE",
+    "send application/json or application/x-www-form-urlencoded",
+  );
 }
 
 /** Cookies of a request (the last one wins when a name repeats). */

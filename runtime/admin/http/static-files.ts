@@ -18,7 +18,11 @@ function load(): Map<string, StaticFile> {
   for (const name of FILES) {
     const body = readFileSync(new URL(`../static/${name}`, import.meta.url));
     const ext = name.slice(name.lastIndexOf(".") + 1);
-    files.set(`/static/${name}`, { body, type: TYPES[ext], etag: `"${createHash("sha1").update(body).digest("base64url")}"` });
+    files.set(`/static/${name}`, {
+      body,
+      type: TYPES[ext],
+      etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
+    });
   }
   return files;
 }
@@ -35,7 +39,12 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, path: str
     res.end();
     return true;
   }
-  res.writeHead(200, { "Content-Type": file.type, "Content-Length": file.body.length, ETag: file.etag, "Cache-Control": "no-cache" });
+  res.writeHead(200, {
+    "Content-Type": file.type,
+    "Content-Length": file.body.length,
+    ETag: file.etag,
+    "Cache-Control": "no-cache",
+  });
   res.end(file.body);
   return true;
 }

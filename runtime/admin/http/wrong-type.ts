@@ -5,7 +5,13 @@ import { AdminHttpError } from "./errors.ts";
 
 /** Every key of the app whose name the admin can build without scanning. */
 function appKeys({ app, ks }: AdminContext): string[] {
-  const keys = [ks.recent, ks.dead, ks.deadRaw, ks.workers, ...Object.values(beatKeys(ks)).filter((k) => k !== beatKeys(ks).changed)];
+  const keys = [
+    ks.recent,
+    ks.dead,
+    ks.deadRaw,
+    ks.workers,
+    ...Object.values(beatKeys(ks)).filter((k) => k !== beatKeys(ks).changed),
+  ];
   for (const q of app.queues) {
     for (let p = 0; p <= 9; p++) keys.push(ks.ready(q, p));
     keys.push(ks.delayed(q), ks.leases(q), ks.signal(q), ks.stats(q));
@@ -22,6 +28,9 @@ function appKeys({ app, ks }: AdminContext): string[] {
 export async function movedAsideError(ctx: AdminContext): Promise<AdminHttpError> {
   logQuarantinesWith(ctx.redis, ctx.log);
   const moved = await quarantineWrongTypes(ctx.redis, appKeys(ctx), { context: "the admin" }).catch(() => []);
-  const what = moved.length > 0 ? `${moved.length} key${moved.length === 1 ? "" : "s"} of the wrong type ${moved.length === 1 ? "was" : "were"} moved aside (see Dead letters)` : "a key had the wrong type";
+  const what =
+    moved.length > 0
+      ? `${moved.length} key${moved.length === 1 ? "" : "s"} of the wrong type ${moved.length === 1 ? "was" : "were"} moved aside (see Dead letters)`
+      : "a key had the wrong type";
   return new AdminHttpError(503, "ADMIN_WRONG_TYPE_KEY", `${what}; reload the page`);
 }

@@ -1,18 +1,37 @@
 import { PeriodicEntryError, type PeriodicInput } from "../../beat/mod.ts";
 import { flash, type AdminContext, type AdminRequest } from "../context.ts";
-import { blankForm, fieldMessage, formFieldOf, formFromBody, formFromEntry, inputFromForm, type PeriodicFormValues } from "../data/periodic-form.ts";
+import {
+  blankForm,
+  fieldMessage,
+  formFieldOf,
+  formFromBody,
+  formFromEntry,
+  inputFromForm,
+  type PeriodicFormValues,
+} from "../data/periodic-form.ts";
 import { notFound } from "../http/errors.ts";
 import { redirect, sendHtml } from "../http/respond.ts";
 import { periodicFormPage, type FormError } from "./periodic-form.ts";
 import { periodicHref } from "./periodic-list.ts";
 
-function renderForm(ctx: AdminContext, r: AdminRequest, options: { values: PeriodicFormValues; mode: "create" | "edit"; error: FormError | null }): void {
+function renderForm(
+  ctx: AdminContext,
+  r: AdminRequest,
+  options: { values: PeriodicFormValues; mode: "create" | "edit"; error: FormError | null },
+): void {
   const action = options.mode === "create" ? "/periodic" : periodicHref(options.values.name);
-  sendHtml(r.res, periodicFormPage(r.view, { app: ctx.app, action, ...options }), { status: options.error ? 400 : 200 });
+  sendHtml(r.res, periodicFormPage(r.view, { app: ctx.app, action, ...options }), {
+    status: options.error ? 400 : 200,
+  });
 }
 
 /** Runs a store change; a PeriodicEntryError re-renders the form with the message next to its field. */
-async function submit(ctx: AdminContext, r: AdminRequest, mode: "create" | "edit", change: (input: PeriodicInput) => Promise<unknown>): Promise<void> {
+async function submit(
+  ctx: AdminContext,
+  r: AdminRequest,
+  mode: "create" | "edit",
+  change: (input: PeriodicInput) => Promise<unknown>,
+): Promise<void> {
   const values = formFromBody(r.body);
   if (mode === "edit") values.name = r.params.name;
   try {
@@ -22,7 +41,11 @@ async function submit(ctx: AdminContext, r: AdminRequest, mode: "create" | "edit
     renderForm(ctx, r, { values, mode, error: { field: formFieldOf(error.field), message: fieldMessage(error) } });
     return;
   }
-  flash(r, "ok", mode === "create" ? `Periodic task "${values.name}" created.` : `Periodic task "${values.name}" saved.`);
+  flash(
+    r,
+    "ok",
+    mode === "create" ? `Periodic task "${values.name}" created.` : `Periodic task "${values.name}" saved.`,
+  );
   redirect(r.res, "/periodic");
 }
 
@@ -44,7 +67,11 @@ export async function showEditPeriodic(ctx: AdminContext, r: AdminRequest): Prom
   const entry = await ctx.periodic.get(r.params.name);
   if (!entry) throw notFound(`periodic task ${JSON.stringify(r.params.name)}`);
   if (entry.source === "manifest") {
-    flash(r, "error", `"${entry.name}" is declared in the manifest: change it in tasks.yaml (it can only be enabled or disabled here).`);
+    flash(
+      r,
+      "error",
+      `"${entry.name}" is declared in the manifest: change it in tasks.yaml (it can only be enabled or disabled here).`,
+    );
     redirect(r.res, "/periodic");
     return;
   }

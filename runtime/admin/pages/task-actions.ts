@@ -15,7 +15,18 @@ export async function postRetry(ctx: AdminContext, r: AdminRequest): Promise<voi
 /** POST /tasks/:id/revoke (form field terminate=1 aborts a running task). */
 export async function postRevoke(ctx: AdminContext, r: AdminRequest): Promise<void> {
   const id = taskIdOr404(r.params.id);
-  const { state } = await revokeKnownTask(ctx, { id, terminate: r.body.terminate === "1" || r.body.terminate === true });
-  flash(r, "ok", state === "REVOKED" ? "Task revoked." : state === "STARTED" ? "Termination requested; the worker aborts the task." : `Task is already ${state}.`);
+  const { state } = await revokeKnownTask(ctx, {
+    id,
+    terminate: r.body.terminate === "1" || r.body.terminate === true,
+  });
+  flash(
+    r,
+    "ok",
+    state === "REVOKED"
+      ? "Task revoked."
+      : state === "STARTED"
+        ? "Termination requested; the worker aborts the task."
+        : `Task is already ${state}.`,
+  );
   redirect(r.res, taskHref(id));
 }

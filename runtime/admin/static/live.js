@@ -13,7 +13,9 @@
   const every = Math.max(1000, Number(main.dataset.refresh) || 3000);
   const toggle = document.querySelector("[data-live-toggle]");
   let paused = sessionStorage.getItem("celerity-live-paused") === "1";
-  const label = () => { if (toggle) toggle.textContent = paused ? "Resume live" : "Pause live"; };
+  const label = () => {
+    if (toggle) toggle.textContent = paused ? "Resume live" : "Pause live";
+  };
   if (toggle) {
     toggle.hidden = false;
     label();
@@ -26,7 +28,9 @@
 
   const busy = () => {
     const active = document.activeElement;
-    return document.hidden || paused || (active && main.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName));
+    return (
+      document.hidden || paused || (active && main.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName))
+    );
   };
 
   const refresh = async () => {

@@ -49,7 +49,11 @@ export const hashCommands: Record<string, CommandSpec> = {
     },
   },
   HEXISTS: { arity: 2, keys: "first", run: (ks, [key, field]) => (ks.get(key!, "hash")?.has(field!) ? 1 : 0) },
-  HGETALL: { arity: 1, keys: "first", run: (ks, [key]) => [...(ks.get(key!, "hash") ?? new Map<string, string>())].flat() },
+  HGETALL: {
+    arity: 1,
+    keys: "first",
+    run: (ks, [key]) => [...(ks.get(key!, "hash") ?? new Map<string, string>())].flat(),
+  },
   HKEYS: { arity: 1, keys: "first", run: (ks, [key]) => [...(ks.get(key!, "hash")?.keys() ?? [])] },
   HVALS: { arity: 1, keys: "first", run: (ks, [key]) => [...(ks.get(key!, "hash")?.values() ?? [])] },
   HLEN: { arity: 1, keys: "first", run: (ks, [key]) => ks.get(key!, "hash")?.size ?? 0 },

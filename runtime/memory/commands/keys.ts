@@ -49,8 +49,16 @@ export const keyCommands: Record<string, CommandSpec> = {
   UNLINK: { arity: 1, keys: "all", run: (ks, keys) => keys.filter((k) => ks.delete(k)).length },
   EXISTS: { arity: 1, keys: "all", run: (ks, keys) => keys.filter((k) => ks.exists(k)).length },
   TYPE: { arity: 1, keys: "first", run: (ks, [key]) => new StatusReply(ks.typeOf(key!)) },
-  EXPIRE: { arity: 2, keys: "first", run: (ks, [key, s, ...o]) => expire(ks, key!, ks.clock.now() + parseInteger(s!) * 1000, o) },
-  PEXPIRE: { arity: 2, keys: "first", run: (ks, [key, ms, ...o]) => expire(ks, key!, ks.clock.now() + parseInteger(ms!), o) },
+  EXPIRE: {
+    arity: 2,
+    keys: "first",
+    run: (ks, [key, s, ...o]) => expire(ks, key!, ks.clock.now() + parseInteger(s!) * 1000, o),
+  },
+  PEXPIRE: {
+    arity: 2,
+    keys: "first",
+    run: (ks, [key, ms, ...o]) => expire(ks, key!, ks.clock.now() + parseInteger(ms!), o),
+  },
   EXPIREAT: { arity: 2, keys: "first", run: (ks, [key, s, ...o]) => expire(ks, key!, parseInteger(s!) * 1000, o) },
   PEXPIREAT: { arity: 2, keys: "first", run: (ks, [key, ms, ...o]) => expire(ks, key!, parseInteger(ms!), o) },
   PERSIST: {

@@ -29,7 +29,13 @@ function rankRange(size: number, startArg: string, stopArg: string): [number, nu
   return start > stop || start >= size ? null : [start, stop];
 }
 
-function parseRangeOptions(opts: string[]): { scores: boolean; offset: number; count: number; rev: boolean; byScore: boolean } {
+function parseRangeOptions(opts: string[]): {
+  scores: boolean;
+  offset: number;
+  count: number;
+  rev: boolean;
+  byScore: boolean;
+} {
   const out = { scores: false, offset: 0, count: -1, rev: false, byScore: false };
   for (let i = 0; i < opts.length; i++) {
     const o = opts[i]!.toUpperCase();
@@ -44,7 +50,12 @@ function parseRangeOptions(opts: string[]): { scores: boolean; offset: number; c
   return out;
 }
 
-function byScore(z: SortedSet, minArg: string, maxArg: string, o: { offset: number; count: number; rev: boolean }): string[] {
+function byScore(
+  z: SortedSet,
+  minArg: string,
+  maxArg: string,
+  o: { offset: number; count: number; rev: boolean },
+): string[] {
   const min = bound(minArg);
   const max = bound(maxArg);
   const from = z.firstAtLeast(min.value, min.exclusive);
@@ -77,7 +88,11 @@ export const zsetCommands: Record<string, CommandSpec> = {
     arity: 3,
     keys: "first",
     run: (ks, [key, ...rest]) => {
-      let nx = false, xx = false, gt = false, lt = false, ch = false;
+      let nx = false,
+        xx = false,
+        gt = false,
+        lt = false,
+        ch = false;
       let i = 0;
       for (; i < rest.length; i++) {
         const o = rest[i]!.toUpperCase();

@@ -55,7 +55,10 @@ function encodeValue(L: unknown, idx: number, depth: number): string {
     case lua.LUA_TTABLE:
       return encodeTable(L, abs, depth + 1);
   }
-  lauxlib.luaL_error(L, luaString(`Cannot serialise ${jsString(lua.lua_typename(L, lua.lua_type(L, abs)))}: type not supported`));
+  lauxlib.luaL_error(
+    L,
+    luaString(`Cannot serialise ${jsString(lua.lua_typename(L, lua.lua_type(L, abs)))}: type not supported`),
+  );
   return "";
 }
 
@@ -76,7 +79,8 @@ function encodeTable(L: unknown, abs: number, depth: number): string {
     lua.lua_pop(L, 1);
   }
   if (items > 0 && isArray) {
-    if (max > 10 && max > items * 2) lauxlib.luaL_error(L, luaString("Cannot serialise table: excessively sparse array"));
+    if (max > 10 && max > items * 2)
+      lauxlib.luaL_error(L, luaString("Cannot serialise table: excessively sparse array"));
     const parts: string[] = [];
     for (let i = 1; i <= max; i++) {
       lua.lua_rawgeti(L, abs, i);
@@ -128,7 +132,8 @@ function pushJson(L: unknown, v: unknown): void {
 export function openCjson(L: unknown): void {
   lua.lua_createtable(L, 0, 3);
   lua.lua_pushjsfunction(L, (L2: unknown) => {
-    if (lua.lua_gettop(L2) !== 1) lauxlib.luaL_error(L2, luaString("bad argument #1 to 'encode' (expected 1 argument)"));
+    if (lua.lua_gettop(L2) !== 1)
+      lauxlib.luaL_error(L2, luaString("bad argument #1 to 'encode' (expected 1 argument)"));
     lua.lua_pushstring(L2, luaString(encodeValue(L2, 1, 0)));
     return 1;
   });

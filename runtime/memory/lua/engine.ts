@@ -71,7 +71,8 @@ export class LuaEngine {
       return 1;
     });
     lua.lua_setglobal(L, luaString("__celerity_g14"));
-    if (lauxlib.luaL_dostring(L, luaString(PRELUDE)) !== lua.LUA_OK) throw new Error(`Lua prelude failed: ${jsString(lua.lua_tolstring(L, -1))}`);
+    if (lauxlib.luaL_dostring(L, luaString(PRELUDE)) !== lua.LUA_OK)
+      throw new Error(`Lua prelude failed: ${jsString(lua.lua_tolstring(L, -1))}`);
   }
 
   #openRedis(L: unknown): void {
@@ -83,7 +84,10 @@ export class LuaEngine {
     fn("call", (L2) => this.#call(L2, true));
     fn("pcall", (L2) => this.#call(L2, false));
     fn("sha1hex", (L2) => {
-      const s = lua.lua_type(L2, 1) === lua.LUA_TSTRING || lua.lua_type(L2, 1) === lua.LUA_TNUMBER ? lua.lua_tolstring(L2, 1) : luaString("");
+      const s =
+        lua.lua_type(L2, 1) === lua.LUA_TSTRING || lua.lua_type(L2, 1) === lua.LUA_TNUMBER
+          ? lua.lua_tolstring(L2, 1)
+          : luaString("");
       lua.lua_pushstring(L2, luaString(createHash("sha1").update(s).digest("hex")));
       return 1;
     });
@@ -99,7 +103,13 @@ export class LuaEngine {
     fn("setresp", () => 0);
     fn("replicate_commands", (L2) => (lua.lua_pushboolean(L2, true), 1));
     fn("set_repl", () => 0);
-    for (const [k, v] of [["LOG_DEBUG", 0], ["LOG_VERBOSE", 1], ["LOG_NOTICE", 2], ["LOG_WARNING", 3], ["REPL_ALL", 3]] as const) {
+    for (const [k, v] of [
+      ["LOG_DEBUG", 0],
+      ["LOG_VERBOSE", 1],
+      ["LOG_NOTICE", 2],
+      ["LOG_WARNING", 3],
+      ["REPL_ALL", 3],
+    ] as const) {
       lua.lua_pushinteger(L, v);
       lua.lua_setfield(L, -2, luaString(k));
     }

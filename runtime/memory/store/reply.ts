@@ -17,7 +17,8 @@ export const wrongType = () => new ReplyError("WRONGTYPE Operation against a key
 export const notInteger = () => new ReplyError("ERR value is not an integer or out of range");
 export const notFloat = () => new ReplyError("ERR value is not a valid float");
 export const syntaxError = () => new ReplyError("ERR syntax error");
-export const wrongArgs = (cmd: string) => new ReplyError(`ERR wrong number of arguments for '${cmd.toLowerCase()}' command`);
+export const wrongArgs = (cmd: string) =>
+  new ReplyError(`ERR wrong number of arguments for '${cmd.toLowerCase()}' command`);
 
 /** Parses an integer argument the way Redis does (no spaces, no fraction, 64-bit range). */
 export function parseInteger(arg: string): number {

@@ -83,7 +83,17 @@ export class Keyspace {
   getOrCreate<T extends TypeName>(key: string, type: T): ValueOf[T] {
     const found = this.get(key, type);
     if (found !== undefined) return found;
-    const value = (type === "hash" ? new Map() : type === "list" ? new Deque() : type === "set" ? new Set() : type === "zset" ? new SortedSet() : "") as ValueOf[T];
+    const value = (
+      type === "hash"
+        ? new Map()
+        : type === "list"
+          ? new Deque()
+          : type === "set"
+            ? new Set()
+            : type === "zset"
+              ? new SortedSet()
+              : ""
+    ) as ValueOf[T];
     this.#data.set(key, { v: { type, value } as Value, seq: ++this.#seq });
     return value;
   }
@@ -192,7 +202,7 @@ export class Keyspace {
       const pushed = [...this.#pushed];
       this.#pushed.clear();
       for (const key of pushed) {
-        for (let i = 0; i < this.#waiters.length; ) {
+        for (let i = 0; i < this.#waiters.length;) {
           const w = this.#waiters[i]!;
           if (!w.keys.includes(key)) {
             i++;

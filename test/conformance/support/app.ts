@@ -25,20 +25,43 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener("abort", () => (clearTimeout(t), reject(signal.reason)), { once: true });
   });
 
-const keyed = { type: "object", properties: { key: { type: "string" }, n: { type: "integer" }, ms: { type: "integer" }, failTimes: { type: "integer" } } };
+const keyed = {
+  type: "object",
+  properties: {
+    key: { type: "string" },
+    n: { type: "integer" },
+    ms: { type: "integer" },
+    failTimes: { type: "integer" },
+  },
+};
 
 /** The spec of the conformance app (schemas compiled with ajv, as generated code would ship them). */
 export function conformanceApp(name = "conf") {
   return testApp(name, {
     "math.add": {
-      args: { type: "object", required: ["a", "b"], additionalProperties: false, properties: { a: { type: "number" }, b: { type: "number" } } },
+      args: {
+        type: "object",
+        required: ["a", "b"],
+        additionalProperties: false,
+        properties: { a: { type: "number" }, b: { type: "number" } },
+      },
       result: { type: "number" },
     },
     "util.record": { args: keyed },
     "util.fail": { args: keyed },
     "util.flaky": {
       args: keyed,
-      spec: { retry: { autoretryFor: ["NetworkError"], dontAutoretryFor: [], maxRetries: 3, backoffMs: 100, backoffMaxMs: 1000, jitter: false, retryDelayMs: 100 } },
+      spec: {
+        retry: {
+          autoretryFor: ["NetworkError"],
+          dontAutoretryFor: [],
+          maxRetries: 3,
+          backoffMs: 100,
+          backoffMaxMs: 1000,
+          jitter: false,
+          retryDelayMs: 100,
+        },
+      },
     },
     "util.limited": { args: keyed, spec: { rateLimit: { limit: 5, intervalMs: 1000 } } },
     "util.expiring": { args: keyed, spec: { expiresMs: 150 } },
@@ -50,7 +73,11 @@ export function conformanceApp(name = "conf") {
       result: { type: "object", required: ["n"], properties: { n: { type: "integer" } } },
     },
     "cv.sum": {
-      args: { type: "object", required: ["values"], properties: { values: { type: "array" }, key: { type: "string" } } },
+      args: {
+        type: "object",
+        required: ["values"],
+        properties: { values: { type: "array" }, key: { type: "string" } },
+      },
       result: { type: "object", required: ["n"], properties: { n: { type: "integer" } } },
     },
   });

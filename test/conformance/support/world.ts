@@ -21,7 +21,11 @@ export type BackendName = "memory" | "redis" | "cluster";
  * Redis Cluster (3 masters, 3 replicas, started per suite by test/fixtures/cluster).
  * CONFORMANCE_BACKENDS=memory (or redis, cluster, or a comma list) narrows it.
  */
-export const BACKENDS: BackendName[] = (process.env.CONFORMANCE_BACKENDS?.split(",") ?? ["memory", "redis", "cluster"]) as BackendName[];
+export const BACKENDS: BackendName[] = (process.env.CONFORMANCE_BACKENDS?.split(",") ?? [
+  "memory",
+  "redis",
+  "cluster",
+]) as BackendName[];
 
 let worldCount = 0;
 /** The running cluster of the "cluster" backend, shared by every suite of one file. */
@@ -42,8 +46,14 @@ export class World {
   constructor(backend: BackendName, app: AppSpec = conformanceApp()) {
     this.backend = backend;
     this.prefix = uniquePrefix("conf");
-    if (backend === "cluster" && !cluster?.url) throw new Error("the cluster backend's cluster is not up (worlds are made inside conformance())");
-    this.url = backend === "memory" ? `memory://conformance-${process.pid}-${++worldCount}` : backend === "cluster" ? cluster!.url! : REDIS_URL;
+    if (backend === "cluster" && !cluster?.url)
+      throw new Error("the cluster backend's cluster is not up (worlds are made inside conformance())");
+    this.url =
+      backend === "memory"
+        ? `memory://conformance-${process.pid}-${++worldCount}`
+        : backend === "cluster"
+          ? cluster!.url!
+          : REDIS_URL;
     this.app = app;
     this.ks = keyspace(app.app, this.prefix);
     this.client = createTaskTree(app, { redis: this.url, prefix: this.prefix });
@@ -60,7 +70,10 @@ export class World {
   }
 
   async startWorker(options: WorkerOptions = {}): Promise<Worker> {
-    const worker = new Worker({ app: this.app, dispatch }, { redis: this.url, prefix: this.prefix, logger: testLogger, ...options });
+    const worker = new Worker(
+      { app: this.app, dispatch },
+      { redis: this.url, prefix: this.prefix, logger: testLogger, ...options },
+    );
     await worker.start();
     this.#workers.push(worker);
     return worker;
