@@ -9,6 +9,7 @@ import { Redis } from "ioredis";
 import {
   ConfigurationError,
   connectRedis,
+  EvictionPolicyError,
   createTaskTree,
   isCluster,
   keyspace,
@@ -24,6 +25,7 @@ import { LocalCluster } from "./fixtures/cluster/local-cluster.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { eventually, exited, testLogger } from "./support/runtime.ts";
 import { keySlot } from "../runtime/keys/slot.ts";
+import { checkEvictionPolicy } from "../runtime/config/eviction-policy.ts";
 
 describe("redis+cluster:// URLs", () => {
   it("parse into startup nodes and per-node auth and TLS", () => {
@@ -252,6 +254,24 @@ describe("the runtime on a Redis Cluster (one hash tag per app)", { timeout: 180
     } finally {
       child.kill("SIGTERM");
       await exited(child);
+    }
+  });
+
+  it("checks every master's eviction policy: one evicting master is refused", async () => {
+    const masters = await cluster.masters();
+    const evicting = masters[masters.length - 1];
+    await cluster.onNode(evicting, (r) => r.config("SET", "maxmemory-policy", "allkeys-lru"));
+    const probe = connectRedis(cluster.url);
+    try {
+      await assert.rejects(
+        checkEvictionPolicy(probe, { role: "client", log: testLogger, allowEviction: false }),
+        (e: unknown) => e instanceof EvictionPolicyError && /allkeys-lru/.test(e.message),
+      );
+      await cluster.onNode(evicting, (r) => r.config("SET", "maxmemory-policy", "noeviction"));
+      assert.equal((await checkEvictionPolicy(probe, { role: "client", log: testLogger })).policy, "noeviction");
+    } finally {
+      await cluster.onNode(evicting, (r) => r.config("SET", "maxmemory-policy", "noeviction"));
+      probe.disconnect();
     }
   });
 });

@@ -47,6 +47,9 @@ function consequence(policy: string): string {
 export async function checkEvictionPolicy(redis: RedisClient, options: EvictionCheckOptions): Promise<EvictionCheck> {
   if (!isCluster(redis)) return checkNode(redis, options);
   // Every master holds part of the keyspace, so each one's policy matters; the first refusal wins.
+  // Before the first slot refresh the node list holds the seed connections, which the refresh
+  // closes; a PING through the cluster waits for the real topology.
+  await redis.ping();
   let last: EvictionCheck = { policy: null, source: null };
   for (const node of redis.nodes("master")) last = await checkNode(node, options);
   return last;
