@@ -15,7 +15,7 @@ import { persistedAt } from "../workloads/persisted.ts";
 import { summarizeProfile } from "./cpuprofile.ts";
 import { perTask, snapshot } from "./redis-stats.ts";
 
-// `tsx bench/profile/run.ts --workload drain [--systems celerity] [--cpu-prof]`: one workload with
+// `tsx bench/profile/run.ts --workload drain|bulk|single|ping [--systems celerity] [--cpu-prof]`: one workload with
 // per-task Redis cost (INFO commandstats and used_cpu deltas, commands run inside Lua included),
 // worker or producer CPU per task, and optionally a V8 CPU profile of the worker child summarized.
 
@@ -111,6 +111,38 @@ async function producer(system: QueueSystem, workload: string, count: number): P
   report(system.name, count, ms, before, after, `producer CPU ${((cpu.user + cpu.system) / count).toFixed(1)} µs/task`);
 }
 
+/**
+ * `--workload ping`: the floor under any awaited call on this host, measured the way the single
+ * enqueue is (sequential awaits on one ioredis connection): a bare PING and a one-line script
+ * (EVALSHA of `return 1`), wall time and client CPU per call.
+ */
+async function roundTrips(count: number): Promise<void> {
+  const redis = new Redis(redisUrl);
+  const sha = (await redis.script("LOAD", "return 1")) as string;
+  const calls: [string, () => Promise<unknown>][] = [
+    ["PING", () => redis.ping()],
+    ["EVALSHA return 1", () => redis.evalsha(sha, 0)],
+  ];
+  for (const [label, call] of calls) {
+    for (let i = 0; i < 200; i++) await call();
+    const cpu0 = process.cpuUsage();
+    const start = hrNow();
+    for (let i = 0; i < count; i++) await call();
+    const us = ((hrNow() - start) * 1000) / count;
+    const cpu = process.cpuUsage(cpu0);
+    console.log(
+      `== ${label}: ${us.toFixed(1)} µs per awaited call (${count} calls); client CPU ${((cpu.user + cpu.system) / count).toFixed(1)} µs/call`,
+    );
+  }
+  redis.disconnect();
+}
+
+if (values.workload === "ping") {
+  await roundTrips(Number(values.count ?? FULL_SIZES.single));
+  admin.disconnect();
+  process.exit(0);
+}
+
 for (const name of names) {
   const system = createSystem(name, { redisUrl, prefix: prefixFor(name), admin });
   await deleteUnder(admin, system.prefix);
@@ -124,7 +156,7 @@ for (const name of names) {
       const count = Number(values.count ?? (values.workload === "bulk" ? FULL_SIZES.bulk : FULL_SIZES.single));
       for (let i = 0; i < 20; i++) await system.enqueueOne({ i });
       await producer(system, values.workload, count);
-    } else throw new Error(`--workload must be drain, bulk or single`);
+    } else throw new Error(`--workload must be drain, bulk, single or ping`);
   } finally {
     await system.close();
     await deleteUnder(admin, system.prefix);
