@@ -10,7 +10,7 @@ export const TASK_FIELDS = {
   args: "a",
   /** Queue name (a sharded queue's shard is in the id, not here). */
   queue: "q",
-  /** Priority 0..9. */
+  /** Priority 0..9 (absent: 0). */
   priority: "p",
   /** PENDING, STARTED, RETRY, SUCCESS, FAILURE or REVOKED. */
   state: "s",
@@ -24,7 +24,7 @@ export const TASK_FIELDS = {
   eta: "eta",
   /** Expires at, epoch ms (absent or 0: never). */
   expiresAt: "e",
-  /** How long the result is kept, ms. */
+  /** How long the result is kept, ms (absent: 86,400,000, one day). */
   resultTtl: "rx",
   startedAt: "st",
   finishedAt: "ft",
@@ -40,7 +40,7 @@ export const TASK_FIELDS = {
   reason: "why",
   /** 'terminate' while a terminate-revoke is pending for a running task. */
   revoke: "rv",
-  /** The current delivery's fencing token. */
+  /** The current delivery's fencing token: `<deliveries><Redis time in µs, 16 digits>`, opaque to readers. */
   token: "tk",
   /** '1' once an acks_late=false run was acknowledged (at most once). */
   acked: "am",

@@ -4,15 +4,20 @@
 -- Positional arguments, not a table: this runs once per task of every bulk enqueue.
 local function enqueue_one(key, id, name, args, queue, prio, eta, expires_at, result_ttl, now, delayed)
   if redis.call('EXISTS', key) == 1 then return 0 end
-  -- Zero-valued fields (retries r, deliveries d, eta, expires-at e) are left out: readers default
-  -- them to 0, and a bulk enqueue writes one fewer field pair per zero. Two literal calls rather
-  -- than an argument table built per task: this runs once per enqueued task.
+  -- Fields at their default are left out, and readers default them: retries r, deliveries d, eta
+  -- and expires-at e read as 0, priority p as 0, the result ttl rx as 86400000 (1 day). A kept
+  -- record is a small listpack whose allocation grows in 32-byte steps; each pair left out counts.
+  -- The common case (priority 0, default ttl, due now, no expiry) is one literal HSET, no table.
   local due = tonumber(eta)
-  if due > 0 or tonumber(expires_at) > 0 then
-    redis.call('HSET', key, 'n', name, 'a', args, 'q', queue, 'p', prio, 's', 'PENDING', 'c', now, 'rx', result_ttl,
-      'eta', eta, 'e', expires_at)
-  else
-    redis.call('HSET', key, 'n', name, 'a', args, 'q', queue, 'p', prio, 's', 'PENDING', 'c', now, 'rx', result_ttl)
+  redis.call('HSET', key, 'n', name, 'a', args, 'q', queue, 's', 'PENDING', 'c', now)
+  local p, ttl, expires = tonumber(prio), tonumber(result_ttl), tonumber(expires_at)
+  if p ~= 0 or ttl ~= 86400000 or due > 0 or expires > 0 then
+    local extra = {}
+    if p ~= 0 then extra[#extra + 1] = 'p'; extra[#extra + 1] = p end
+    if ttl ~= 86400000 then extra[#extra + 1] = 'rx'; extra[#extra + 1] = ttl end
+    if due > 0 then extra[#extra + 1] = 'eta'; extra[#extra + 1] = due end
+    if expires > 0 then extra[#extra + 1] = 'e'; extra[#extra + 1] = expires end
+    redis.call('HSET', key, unpack(extra))
   end
   if due > now then
     redis.call('ZADD', delayed, eta, prio .. '|' .. id)

@@ -14,7 +14,8 @@ if state == 'STARTED' then
 end
 -- Unknown ids get a REVOKED record too, so a later enqueue with this id is refused like Celery's revoked set.
 finish_final(key, 'REVOKED', 'err', '', now, ARGV[1], id, 'revoked')
-local ttl = tonumber(redis.call('HGET', key, 'rx')) or tonumber(ARGV[5])
+-- A record without rx has the default ttl (enqueue leaves it out); ARGV[5] is for ids never enqueued.
+local ttl = tonumber(redis.call('HGET', key, 'rx')) or (state and 86400000) or tonumber(ARGV[5])
 redis.call('PEXPIRE', key, ttl)
 -- Part of a canvas: in the same call, its chain stops and its chord fails.
 if #KEYS > 1 then

@@ -11,8 +11,10 @@
 local clock = redis.call('TIME')
 local now, worker = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000), ARGV[1]
 local max_deliveries, max_payload, chan = tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
--- Part of every delivery token started by this call (Redis's clock to the microsecond).
-local stamp = clock[1] .. '.' .. clock[2]
+-- Part of every delivery token started by this call: Redis's clock to the microsecond, fixed width
+-- (10 digits of seconds until 2286, then 6 of microseconds), so "<deliveries><stamp>" is unambiguous.
+-- All digits: the record's listpack stores it as an 8-byte integer instead of a 19-byte string.
+local stamp = clock[1] .. string.format('%06d', tonumber(clock[2]))
 local dead, dead_raw = KEYS[1], KEYS[2]
 local out = {}
 -- The canvas record of the task at hand, returned with a skip (its canvas must still fail).
@@ -77,7 +79,7 @@ for i = 1, (#KEYS - 2) / 2 do
       drop(leases, member, id, reason)
     else
       -- Unique per delivery: the deliveries counter restarts at each retry, Redis's clock does not.
-      local token = deliveries .. '@' .. stamp
+      local token = deliveries .. stamp
       redis.call('HSET', key, 's', 'STARTED', 'st', now, 'w', worker, 'd', deliveries, 'tk', token)
       out[#out + 1] = { id, 'run', rec[2] or '', rec[8] or '', rec[3] or '0', deliveries, rec[5] or '0', rec[7] or '', token, rec[11] or '' }
     end
