@@ -1,7 +1,7 @@
-// Enqueue leaves fields at their default out of the task record (priority 0, the one-day result
+// Enqueue leaves fields at their default out of the task record (priority 5, the one-day result
 // ttl), to keep each kept record a listpack allocation step smaller. What reads those fields must
 // still see the defaults: a revoke keeps the record for the task's own day, not the caller's
-// fallback, and the admin's requeue finds a priority-0 record where it left it.
+// fallback, and the admin's requeue finds a priority-5 record where it left it.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { enqueueBatch } from "../runtime/broker/enqueue.ts";
@@ -35,8 +35,8 @@ describe("task record: default fields left out", () => {
     assert.deepEqual(await enqueueBatch({ redis: h.redis, ks }, [item], { queue: "default", priority }), [true]);
   };
 
-  it("stores p and rx only when they differ from 0 and one day", async () => {
-    await send("defaults-plain", 0, DAY);
+  it("stores p and rx only when they differ from 5 and one day", async () => {
+    await send("defaults-plain", 5, DAY);
     await send("defaults-set", 3, 60_000);
     const plain = await h.redis.hgetall(ks.task("defaults-plain"));
     assert.equal(plain.s, "PENDING");
@@ -45,10 +45,12 @@ describe("task record: default fields left out", () => {
     const set = await h.redis.hgetall(ks.task("defaults-set"));
     assert.equal(set.p, "3");
     assert.equal(set.rx, "60000");
+    await send("defaults-zero", 0, DAY);
+    assert.equal(await h.redis.hget(ks.task("defaults-zero"), "p"), "0");
   });
 
   it("a revoked record without rx is kept for the default day, whatever fallback the caller passes", async () => {
-    await send("defaults-revoke", 0, DAY);
+    await send("defaults-revoke", 5, DAY);
     assert.equal(await revokeTask({ redis: h.redis, ks }, "defaults-revoke", { ttlMs: 5_000 }), "REVOKED");
     const ttl = await h.redis.pttl(ks.task("defaults-revoke"));
     assert.ok(ttl > DAY - 60_000 && ttl <= DAY, `pttl ${ttl}`);
@@ -57,15 +59,15 @@ describe("task record: default fields left out", () => {
     assert.ok((await h.redis.pttl(ks.task("defaults-unknown"))) <= 5_000);
   });
 
-  it("the admin requeues a dead priority-0 record (no p field) onto the priority-0 list", async () => {
-    await send("defaults-dead", 0, DAY);
+  it("the admin requeues a dead priority-5 record (no p field) onto the priority-5 list", async () => {
+    await send("defaults-dead", 5, DAY);
     // Make it a dead letter as a failed run would: off the ready list, FAILURE, in the dead set.
-    await h.redis.lrem(ks.ready("default", 0), 0, "defaults-dead");
+    await h.redis.lrem(ks.ready("default", 5), 0, "defaults-dead");
     await h.redis.hset(ks.task("defaults-dead"), "s", "FAILURE", "why", "test");
     await h.redis.zadd(ks.forQueue("default").dead, Date.now(), "defaults-dead");
     await requeueDeadTask({ redis: h.redis, ks }, { app: h.app, id: "defaults-dead" });
     // LPUSH: the newest end of the list (the earlier tests' tasks are still queued behind it).
-    assert.equal(await h.redis.lindex(ks.ready("default", 0), 0), "defaults-dead");
+    assert.equal(await h.redis.lindex(ks.ready("default", 5), 0), "defaults-dead");
     assert.equal(await h.redis.hget(ks.task("defaults-dead"), "s"), "PENDING");
   });
 });

@@ -10,7 +10,7 @@ export const TASK_FIELDS = {
   args: "a",
   /** Queue name (a sharded queue's shard is in the id, not here). */
   queue: "q",
-  /** Priority 0..9 (absent: 0). */
+  /** Priority 0..9 (absent: {@link RECORD_DEFAULTS}.priority, the manifest's default 5). */
   priority: "p",
   /** PENDING, STARTED, RETRY, SUCCESS, FAILURE or REVOKED. */
   state: "s",
@@ -57,6 +57,12 @@ export const TASK_FIELDS = {
   /** '1' when its result is not kept (ignore_result). */
   ignoreResult: "ir",
 } as const;
+
+/**
+ * What an absent field of a record means, for the fields enqueue leaves out at their usual value
+ * (enqueue-fn.lua writes them only when they differ; the Lua readers use the same literals).
+ */
+export const RECORD_DEFAULTS = { priority: 5, resultTtlMs: 86_400_000 } as const;
 
 export type TaskField = (typeof TASK_FIELDS)[keyof typeof TASK_FIELDS];
 

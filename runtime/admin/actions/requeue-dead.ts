@@ -4,7 +4,7 @@ import { shardOfId, shardQueue } from "../../keys/shard-tags.ts";
 import { isQueueName, isRawRef } from "../data/ids.ts";
 import { conflict, notFound } from "../http/errors.ts";
 import { adminScripts } from "./scripts.ts";
-import { TASK_FIELDS as F } from "../../keys/task-record.ts";
+import { RECORD_DEFAULTS, TASK_FIELDS as F } from "../../keys/task-record.ts";
 
 const RECENT_CAP = 10_000;
 
@@ -35,15 +35,22 @@ export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app:
     }
     if (!spec.validateArgs(structuredClone(args)))
       throw conflict(`the stored args do not match the schema of ${name}; requeueing would fail again`);
-    // No p field: priority 0 (enqueue leaves default fields out).
-    const p = Number(priority ?? 0);
+    // No p field: the default priority (enqueue leaves default fields out).
+    const p = Number(priority ?? RECORD_DEFAULTS.priority);
     if (queue === null || !isQueueName(queue) || !Number.isInteger(p) || p < 0 || p > 9)
       throw conflict("the task record has no valid queue or priority");
     // The record names the queue, the id its shard: every key is that shard's.
     const part = shardQueue(queue, shardOfId(id));
     const shard = ks.forId(id);
     const keys = [shard.dead, ks.task(id), ks.ready(part, p), ks.signal(part), shard.recent];
-    const outcome = String(await adminScripts.requeue.run(redis, keys, [id, queue, priority ?? "0", RECENT_CAP]));
+    const outcome = String(
+      await adminScripts.requeue.run(redis, keys, [
+        id,
+        queue,
+        priority ?? String(RECORD_DEFAULTS.priority),
+        RECENT_CAP,
+      ]),
+    );
     if (outcome === "requeued") return;
     if (outcome === "not_dead") throw notFound(`dead letter ${JSON.stringify(id)}`);
     if (outcome === "no_record")

@@ -3,7 +3,7 @@ import { CelerityError } from "../../errors/celerity-error.ts";
 import { isQueueName } from "../data/ids.ts";
 import { badRequest, conflict, notFound } from "../http/errors.ts";
 import type { TaskHandles } from "./task-handles.ts";
-import { TASK_FIELDS as F } from "../../keys/task-record.ts";
+import { RECORD_DEFAULTS, TASK_FIELDS as F } from "../../keys/task-record.ts";
 
 const RETRYABLE = new Set(["FAILURE", "REVOKED"]);
 
@@ -33,7 +33,7 @@ export async function retryTask(
   } catch {
     throw conflict("the stored args are not valid JSON");
   }
-  const p = Number(priority);
+  const p = Number(priority ?? RECORD_DEFAULTS.priority);
   try {
     const result = await handle.applyAsync(args, {
       queue: queue !== null && isQueueName(queue) ? queue : undefined,

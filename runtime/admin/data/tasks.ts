@@ -2,7 +2,7 @@ import type { BrokerConn } from "../../broker/conn.ts";
 import type { StoredError, TaskState } from "../../task/types.ts";
 import { intOr, msOrNull, parseStoredJson } from "./json.ts";
 import { scanRecent } from "./recent-scan.ts";
-import { TASK_FIELDS as F } from "../../keys/task-record.ts";
+import { RECORD_DEFAULTS, TASK_FIELDS as F } from "../../keys/task-record.ts";
 
 export const TASK_STATES: readonly TaskState[] = ["PENDING", "STARTED", "RETRY", "SUCCESS", "FAILURE", "REVOKED"];
 
@@ -120,7 +120,7 @@ function summary(id: string, v: (string | null)[]): TaskSummary {
     name: n ?? "",
     state: (s as TaskState | null) ?? "PENDING",
     queue: q ?? "",
-    priority: intOr(p, 0),
+    priority: intOr(p, RECORD_DEFAULTS.priority),
     retries: intOr(r, 0),
     createdAt: msOrNull(c),
     startedAt,

@@ -10,8 +10,8 @@ if not redis.call('ZSCORE', dead, id) then return 'not_dead' end
 ensure_type(ready, 'list')
 local rec = redis.call('HMGET', key, 's', 'q', 'p')
 if not rec[1] then return 'no_record' end
--- An absent priority is 0 (enqueue leaves default fields out).
-if rec[2] ~= queue or tostring(rec[3] or '0') ~= prio then return 'moved' end
+-- An absent priority is 5 (enqueue leaves default fields out).
+if rec[2] ~= queue or tostring(rec[3] or '5') ~= prio then return 'moved' end
 redis.call('HDEL', key, 'err', 'why', 'res', 'st', 'ft', 'w', 'rv', 'pg', 'am')
 redis.call('HSET', key, 's', 'PENDING', 'r', 0, 'd', 0, 'eta', 0, 'e', 0)
 redis.call('PERSIST', key)

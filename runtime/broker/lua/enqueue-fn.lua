@@ -5,15 +5,15 @@
 local function enqueue_one(key, id, name, args, queue, prio, eta, expires_at, result_ttl, now, delayed)
   if redis.call('EXISTS', key) == 1 then return 0 end
   -- Fields at their default are left out, and readers default them: retries r, deliveries d, eta
-  -- and expires-at e read as 0, priority p as 0, the result ttl rx as 86400000 (1 day). A kept
+  -- and expires-at e read as 0, priority p as 5 (the manifest's default), the result ttl rx as 86400000 (1 day). A kept
   -- record is a small listpack whose allocation grows in 32-byte steps; each pair left out counts.
-  -- The common case (priority 0, default ttl, due now, no expiry) is one literal HSET, no table.
+  -- (RECORD_DEFAULTS in task-record.ts.) The common case (priority 5, default ttl, due now, no expiry) is one literal HSET, no table.
   local due = tonumber(eta)
   redis.call('HSET', key, 'n', name, 'a', args, 'q', queue, 's', 'PENDING', 'c', now)
   local p, ttl, expires = tonumber(prio), tonumber(result_ttl), tonumber(expires_at)
-  if p ~= 0 or ttl ~= 86400000 or due > 0 or expires > 0 then
+  if p ~= 5 or ttl ~= 86400000 or due > 0 or expires > 0 then
     local extra = {}
-    if p ~= 0 then extra[#extra + 1] = 'p'; extra[#extra + 1] = p end
+    if p ~= 5 then extra[#extra + 1] = 'p'; extra[#extra + 1] = p end
     if ttl ~= 86400000 then extra[#extra + 1] = 'rx'; extra[#extra + 1] = ttl end
     if due > 0 then extra[#extra + 1] = 'eta'; extra[#extra + 1] = due end
     if expires > 0 then extra[#extra + 1] = 'e'; extra[#extra + 1] = expires end

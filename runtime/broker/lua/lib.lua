@@ -1,6 +1,6 @@
 -- Shared functions, prepended to every entry script. Task record fields (HASH t:<id>):
 -- n task name, a args JSON, q queue, p priority, s state, r retries, d deliveries, c created ms,
--- eta due ms, e expires-at ms (p, r, d, eta and e read as 0 when absent), rx result ttl ms (absent: 86400000),
+-- eta due ms, e expires-at ms (r, d, eta and e read as 0 when absent, p as 5), rx result ttl ms (absent: 86400000),
 -- st/ft started/finished ms,
 -- w worker id, res result JSON, err error JSON, pg progress JSON, why reason (revoked or dead), rv revoke flag,
 -- tk the current delivery's fencing token, am '1' once an acks_late=false run was acked (at most once),
