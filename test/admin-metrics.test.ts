@@ -122,12 +122,7 @@ describe("admin: escaping primitives", () => {
       html`<p title="${evil}">${evil}</p>`.value,
       '<p title="&lt;script&gt;alert(1)&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt;</p>',
     );
-    assert.equal(
-      html`<ul>
-        ${["<a>", html`<li>${"<b>"}</li>`]}
-      </ul>`.value,
-      "<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>",
-    );
+    assert.equal(html`<ul>${["<a>", html`<li>${"<b>"}</li>`]}</ul>`.value, "<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>");
     assert.equal(html`${trusted("<br>")}${null}${undefined}${false}${0}`.value, "<br>0");
   });
 });

@@ -20,7 +20,7 @@ export interface Flash {
 
 /** The hidden synchronizer-token field every POST form carries. */
 export function csrfField(view: View): SafeHtml {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${view.csrfToken ?? ""}" />`;
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${view.csrfToken ?? ""}">`;
 }
 
 /** A one-button POST form; `confirm` asks before submitting (see live.js). */
@@ -35,16 +35,9 @@ export function actionButton(
   },
 ): SafeHtml {
   const hidden = Object.entries(options.fields ?? {}).map(
-    ([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`,
+    ([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`,
   );
-  return html`<form
-    method="post"
-    action="${options.action}"
-    class="inline"
-    ${options.confirm ? html` data-confirm="${options.confirm}"` : ""}
-  >
-    ${csrfField(view)}${hidden}<button type="submit" class="${options.kind ?? "plain"}">${options.label}</button>
-  </form>`;
+  return html`<form method="post" action="${options.action}" class="inline"${options.confirm ? html` data-confirm="${options.confirm}"` : ""}>${csrfField(view)}${hidden}<button type="submit" class="${options.kind ?? "plain"}">${options.label}</button></form>`;
 }
 
 /** A state as a colored badge. */
@@ -66,11 +59,9 @@ export function pagination(options: {
     q.set("page", String(page));
     return `${options.path}?${q}`;
   };
-  return html`<nav class="pager">
-    ${options.page > 1 ? html`<a href="${link(options.page - 1)}" rel="prev">← Newer</a>` : html`<span class="muted">← Newer</span>`}
+  return html`<nav class="pager">${options.page > 1 ? html`<a href="${link(options.page - 1)}" rel="prev">← Newer</a>` : html`<span class="muted">← Newer</span>`}
     <span>page ${options.page} of ${options.pages}</span>
-    ${options.page < options.pages ? html`<a href="${link(options.page + 1)}" rel="next">Older →</a>` : html`<span class="muted">Older →</span>`}
-  </nav>`;
+    ${options.page < options.pages ? html`<a href="${link(options.page + 1)}" rel="next">Older →</a>` : html`<span class="muted">Older →</span>`}</nav>`;
 }
 
 /** A tiny bar chart of per-minute completed (and failed, stacked) runs. SVG attributes, so no inline CSS is needed. */
@@ -81,24 +72,12 @@ export function sparkline(points: readonly { ok: number; fail: number }[]): Safe
   const bars = points.map((p, i) => {
     const ok = Math.round((p.ok / max) * h);
     const fail = Math.round((p.fail / max) * h);
-    return html`<rect class="ok" x="${i * (w + 1)}" y="${h - ok - fail}" width="${w}" height="${ok}"></rect
-      ><rect class="fail" x="${i * (w + 1)}" y="${h - fail}" width="${w}" height="${fail}"></rect>`;
+    return html`<rect class="ok" x="${i * (w + 1)}" y="${h - ok - fail}" width="${w}" height="${ok}"></rect><rect class="fail" x="${i * (w + 1)}" y="${h - fail}" width="${w}" height="${fail}"></rect>`;
   });
-  return html`<svg
-    class="spark"
-    width="${points.length * (w + 1)}"
-    height="${h}"
-    viewBox="0 0 ${points.length * (w + 1)} ${h}"
-    role="img"
-    aria-label="runs per minute, last ${points.length} minutes"
-  >
-    ${bars}
-  </svg>`;
+  return html`<svg class="spark" width="${points.length * (w + 1)}" height="${h}" viewBox="0 0 ${points.length * (w + 1)} ${h}" role="img" aria-label="runs per minute, last ${points.length} minutes">${bars}</svg>`;
 }
 
 /** An empty-table message row. */
 export function emptyRow(columns: number, text: string): SafeHtml {
-  return html`<tr>
-    <td colspan="${columns}" class="empty">${text}</td>
-  </tr>`;
+  return html`<tr><td colspan="${columns}" class="empty">${text}</td></tr>`;
 }

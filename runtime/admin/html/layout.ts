@@ -21,20 +21,9 @@ export function layout(
   const nav =
     options.section === "login" || !view.signedIn
       ? html``
-      : html`<nav class="main-nav">
-            ${NAV.map(([s, href, label]) => html`<a href="${href}" ${s === options.section ? html` aria-current="page"` : ""}>${label}</a>`)}
-          </nav>
-          <div class="header-tools">
-            <button type="button" class="plain small" data-live-toggle hidden>Pause live</button>
-            <form method="post" action="/logout" class="inline">
-              <input type="hidden" name="_csrf" value="${view.csrfToken ?? ""}" /><button
-                type="submit"
-                class="plain small"
-              >
-                Log out
-              </button>
-            </form>
-          </div>`;
+      : html`<nav class="main-nav">${NAV.map(([s, href, label]) => html`<a href="${href}"${s === options.section ? html` aria-current="page"` : ""}>${label}</a>`)}</nav>
+      <div class="header-tools"><button type="button" class="plain small" data-live-toggle hidden>Pause live</button>
+      <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${view.csrfToken ?? ""}"><button type="submit" class="plain small">Log out</button></form></div>`;
   const flash = view.flash
     ? html`<p class="flash flash-${view.flash.kind}" role="status">${view.flash.text}</p>`
     : html``;

@@ -23,24 +23,16 @@ function rowActions(view: View, d: DeadLetter): SafeHtml {
     d.kind === "task"
       ? actionButton(view, { action: `${deadHref(d.member)}/requeue`, label: "Requeue", kind: "primary" })
       : html``;
-  return html`<a class="button" href="${deadHref(d.member)}">Inspect</a> ${requeue}
-    ${actionButton(view, { action: `${deadHref(d.member)}/purge`, label: "Purge", kind: "danger", confirm: "Delete this dead letter?" })}`;
+  return html`<a class="button" href="${deadHref(d.member)}">Inspect</a> ${requeue} ${actionButton(view, { action: `${deadHref(d.member)}/purge`, label: "Purge", kind: "danger", confirm: "Delete this dead letter?" })}`;
 }
 
 /** Renders the dead-letter list. */
 export function deadLettersPage(view: View, page: DeadPage): SafeHtml {
   const rows = page.items.map(
-    (d) =>
-      html`<tr data-member="${d.member}">
-        <td>${timeCell(d.at, view.now)}</td>
-        <td>
-          ${d.kind === "raw" ? stateBadge("RAW") : d.kind === "quarantine" ? stateBadge("QUARANTINED") : html`<a class="mono" href="${taskHref(d.member)}">${d.member}</a>`}
-        </td>
-        <td>${d.name ?? ""}</td>
-        <td>${d.queue ?? ""}</td>
-        <td class="reason">${d.reason}</td>
-        <td>${rowActions(view, d)}</td>
-      </tr>`,
+    (d) => html`<tr data-member="${d.member}">
+      <td>${timeCell(d.at, view.now)}</td>
+      <td>${d.kind === "raw" ? stateBadge("RAW") : d.kind === "quarantine" ? stateBadge("QUARANTINED") : html`<a class="mono" href="${taskHref(d.member)}">${d.member}</a>`}</td>
+      <td>${d.name ?? ""}</td><td>${d.queue ?? ""}</td><td class="reason">${d.reason}</td><td>${rowActions(view, d)}</td></tr>`,
   );
   const purgeAll =
     page.total > 0
@@ -55,76 +47,31 @@ export function deadLettersPage(view: View, page: DeadPage): SafeHtml {
     title: "Dead letters",
     section: "dead",
     refreshMs: 5000,
-    body: html`<p class="muted">
-        Tasks that failed for good, and messages that could not be read at all (raw). Requeue runs a task again under
-        its id; raw messages can only be inspected and purged.
-      </p>
-      <div class="actions">${purgeAll}</div>
-      <table class="dead">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Task id</th>
-            <th>Task</th>
-            <th>Queue</th>
-            <th>Reason</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.length ? rows : emptyRow(6, "No dead letters.")}
-        </tbody>
-      </table>
-      ${pagination({ path: "/dead", page: page.page, pages: page.pages })}`,
+    body: html`<p class="muted">Tasks that failed for good, and messages that could not be read at all (raw). Requeue runs a task again under its id; raw messages can only be inspected and purged.</p>
+<div class="actions">${purgeAll}</div>
+<table class="dead"><thead><tr><th>When</th><th>Task id</th><th>Task</th><th>Queue</th><th>Reason</th><th></th></tr></thead>
+<tbody>${rows.length ? rows : emptyRow(6, "No dead letters.")}</tbody></table>
+${pagination({ path: "/dead", page: page.page, pages: page.pages })}`,
   });
 }
 
 /** Renders one dead letter. */
 export function deadLetterPage(view: View, d: DeadLetter): SafeHtml {
   const facts = html`<dl class="facts">
-    <dt>Kind</dt>
-    <dd>
-      ${d.kind === "raw" ? "raw message (no task record)" : d.kind === "quarantine" ? "wrong-type key, moved aside" : "task"}
-    </dd>
-    <dt>${d.kind === "task" ? "Task id" : "Reference"}</dt>
-    <dd class="mono">${d.kind === "task" ? html`<a href="${taskHref(d.member)}">${d.member}</a>` : d.member}</dd>
-    ${
-      d.name
-        ? html`<dt>Task</dt>
-            <dd>${d.name}</dd>`
-        : ""
-    }
-    ${
-      d.movedTo
-        ? html`<dt>Key</dt>
-            <dd class="mono">${d.raw ?? ""}</dd>
-            <dt>Moved to</dt>
-            <dd class="mono">${d.movedTo}</dd>`
-        : ""
-    }
-    <dt>Queue</dt>
-    <dd>${d.queue ?? "—"}</dd>
-    <dt>Dead since</dt>
-    <dd>${timeCell(d.at, view.now)} <span class="muted">${isoTime(d.at)}</span></dd>
-    <dt>Reason</dt>
-    <dd class="reason">${d.reason}</dd>
-    ${
-      d.size !== null
-        ? html`<dt>Size</dt>
-            <dd>${d.size} bytes${d.raw !== null && d.size > d.raw.length ? " (first 4 KiB kept)" : ""}</dd>`
-        : ""
-    }
+    <dt>Kind</dt><dd>${d.kind === "raw" ? "raw message (no task record)" : d.kind === "quarantine" ? "wrong-type key, moved aside" : "task"}</dd>
+    <dt>${d.kind === "task" ? "Task id" : "Reference"}</dt><dd class="mono">${d.kind === "task" ? html`<a href="${taskHref(d.member)}">${d.member}</a>` : d.member}</dd>
+    ${d.name ? html`<dt>Task</dt><dd>${d.name}</dd>` : ""}
+    ${d.movedTo ? html`<dt>Key</dt><dd class="mono">${d.raw ?? ""}</dd><dt>Moved to</dt><dd class="mono">${d.movedTo}</dd>` : ""}
+    <dt>Queue</dt><dd>${d.queue ?? "—"}</dd>
+    <dt>Dead since</dt><dd>${timeCell(d.at, view.now)} <span class="muted">${isoTime(d.at)}</span></dd>
+    <dt>Reason</dt><dd class="reason">${d.reason}</dd>
+    ${d.size !== null ? html`<dt>Size</dt><dd>${d.size} bytes${d.raw !== null && d.size > d.raw.length ? " (first 4 KiB kept)" : ""}</dd>` : ""}
   </dl>`;
   const note =
     d.kind === "raw"
-      ? html`<p class="muted">
-          A raw dead letter cannot be requeued: it never was a readable task. Inspect it, then purge it.
-        </p>`
+      ? html`<p class="muted">A raw dead letter cannot be requeued: it never was a readable task. Inspect it, then purge it.</p>`
       : d.kind === "quarantine"
-        ? html`<p class="muted">
-            A key held the wrong type for its role and was renamed out of the way; the runtime started a fresh one.
-            Inspect the moved key with redis-cli, delete it when done (purging this letter leaves it in place).
-          </p>`
+        ? html`<p class="muted">A key held the wrong type for its role and was renamed out of the way; the runtime started a fresh one. Inspect the moved key with redis-cli, delete it when done (purging this letter leaves it in place).</p>`
         : html``;
   const requeue =
     d.kind === "task"
@@ -138,18 +85,10 @@ export function deadLetterPage(view: View, d: DeadLetter): SafeHtml {
   return layout(view, {
     title: "Dead letter",
     section: "dead",
-    body: html`<div class="actions">
-        ${requeue}${actionButton(view, { action: `${deadHref(d.member)}/purge`, label: "Purge", kind: "danger", confirm: "Delete this dead letter?" })}
-      </div>
-      ${note}
-      <div class="panel">${facts}</div>
-      ${
-        d.raw !== null && d.kind === "raw"
-          ? html`<h2>Payload</h2>
-              <pre class="raw">${d.raw}</pre>`
-          : ""
-      }
-      ${d.kind === "task" ? html`<p><a href="${taskHref(d.member)}">Full task record, with arguments and stack trace →</a></p>` : ""}`,
+    body: html`<div class="actions">${requeue}${actionButton(view, { action: `${deadHref(d.member)}/purge`, label: "Purge", kind: "danger", confirm: "Delete this dead letter?" })}</div>
+${note}<div class="panel">${facts}</div>
+${d.raw !== null && d.kind === "raw" ? html`<h2>Payload</h2><pre class="raw">${d.raw}</pre>` : ""}
+${d.kind === "task" ? html`<p><a href="${taskHref(d.member)}">Full task record, with arguments and stack trace →</a></p>` : ""}`,
   });
 }
 

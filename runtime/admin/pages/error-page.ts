@@ -15,9 +15,6 @@ export function errorPage(view: View, options: { status: number; message: string
   return layout(view, {
     title,
     section: "none",
-    body: html`<div class="panel">
-      <p>${options.message}</p>
-      <p><a href="/">Back to the dashboard</a></p>
-    </div>`,
+    body: html`<div class="panel"><p>${options.message}</p><p><a href="/">Back to the dashboard</a></p></div>`,
   });
 }

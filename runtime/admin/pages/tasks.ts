@@ -22,58 +22,28 @@ export function tasksPage(
 ): SafeHtml {
   const { filter, page } = options;
   const option = (value: string, label: string, selected: boolean) =>
-    html`<option value="${value}" ${selected ? " selected" : ""}>${label}</option>`;
+    html`<option value="${value}"${selected ? " selected" : ""}>${label}</option>`;
   const filters = html`<form method="get" action="/tasks" class="filters">
-    <label
-      >State<select name="state">
-        ${option("", "any state", !filter.state)}${TASK_STATES.map((s) => option(s, s, filter.state === s))}
-      </select></label
-    >
-    <label
-      >Task<select name="name">
-        ${option("", "any task", !filter.name)}${options.taskNames.map((n) => option(n, n, filter.name === n))}
-      </select></label
-    >
-    ${filter.queue ? html`<input type="hidden" name="queue" value="${filter.queue}" /><span class="muted">queue ${filter.queue}</span>` : ""}
+    <label>State<select name="state">${option("", "any state", !filter.state)}${TASK_STATES.map((s) => option(s, s, filter.state === s))}</select></label>
+    <label>Task<select name="name">${option("", "any task", !filter.name)}${options.taskNames.map((n) => option(n, n, filter.name === n))}</select></label>
+    ${filter.queue ? html`<input type="hidden" name="queue" value="${filter.queue}"><span class="muted">queue ${filter.queue}</span>` : ""}
     <button type="submit">Filter</button> <a href="/tasks">clear</a>
   </form>`;
   const rows = page.items.map(
-    (t) =>
-      html`<tr data-task-id="${t.id}">
-        <td class="mono wrap"><a href="${taskHref(t.id)}">${t.id}</a></td>
-        <td>${t.name}</td>
-        <td>${stateBadge(t.state)}</td>
-        <td>${t.queue}</td>
-        <td class="num">${t.retries}</td>
-        <td>${timeCell(t.createdAt, view.now)}</td>
-        <td class="num">${t.runtimeMs === null ? "" : preciseDuration(t.runtimeMs)}</td>
-        <td class="mono wrap">${t.worker ?? ""}</td>
-      </tr>`,
+    (t) => html`<tr data-task-id="${t.id}">
+      <td class="mono wrap"><a href="${taskHref(t.id)}">${t.id}</a></td><td>${t.name}</td><td>${stateBadge(t.state)}</td><td>${t.queue}</td>
+      <td class="num">${t.retries}</td><td>${timeCell(t.createdAt, view.now)}</td><td class="num">${t.runtimeMs === null ? "" : preciseDuration(t.runtimeMs)}</td>
+      <td class="mono wrap">${t.worker ?? ""}</td></tr>`,
   );
   return layout(view, {
     title: "Tasks",
     section: "tasks",
     refreshMs: 3000,
     body: html`${filters}
-      <p class="muted">${page.total} matching among the most recent tasks.</p>
-      <table class="tasks">
-        <thead>
-          <tr>
-            <th>ID</th>
-            <th>Task</th>
-            <th>State</th>
-            <th>Queue</th>
-            <th class="num">Retries</th>
-            <th>Created</th>
-            <th class="num">Runtime</th>
-            <th>Worker</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.length ? rows : emptyRow(8, "No tasks match.")}
-        </tbody>
-      </table>
-      ${pagination({ path: "/tasks", page: page.page, pages: page.pages, query: { state: filter.state, name: filter.name, queue: filter.queue } })}`,
+<p class="muted">${page.total} matching among the most recent tasks.</p>
+<table class="tasks"><thead><tr><th>ID</th><th>Task</th><th>State</th><th>Queue</th><th class="num">Retries</th><th>Created</th><th class="num">Runtime</th><th>Worker</th></tr></thead>
+<tbody>${rows.length ? rows : emptyRow(8, "No tasks match.")}</tbody></table>
+${pagination({ path: "/tasks", page: page.page, pages: page.pages, query: { state: filter.state, name: filter.name, queue: filter.queue } })}`,
   });
 }
 
