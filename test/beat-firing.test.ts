@@ -6,6 +6,7 @@ import { readSnapshot } from "../runtime/results/record.ts";
 import { Worker } from "../runtime/worker/worker.ts";
 import { beatApp, manifestEntry } from "./fixtures/beat-app.ts";
 import { BeatHarness, dueOf, eventually, exited, FakeClock, quietLogger, sleep } from "./fixtures/beat-harness.ts";
+import { PERIODIC_DEFAULTS } from "./support/periodic.ts";
 
 const T0 = Date.parse("2026-06-01T10:00:00Z");
 const iso = (t: number) => new Date(t).toISOString();
@@ -180,13 +181,7 @@ describe("beat on a controlled clock", () => {
           task: "core.ping",
           schedule: { kind: "every" as const, everyMs: 60_000 },
           args: {},
-          queue: null,
-          priority: null,
-          expiresMs: null,
-          enabled: true,
-          oneOff: false,
-          startTime: null,
-          description: null,
+          ...PERIODIC_DEFAULTS,
         })),
       );
     const first = await h.startBeat({ now: clock.now, pollMs: 20, app: manifest(["keep", "drop"]) });

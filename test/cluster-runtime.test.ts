@@ -26,6 +26,7 @@ import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { eventually, exited, testLogger } from "./support/runtime.ts";
 import { keySlot } from "../runtime/keys/slot.ts";
 import { checkEvictionPolicy } from "../runtime/config/eviction-policy.ts";
+import { PERIODIC_DEFAULTS } from "./support/periodic.ts";
 
 describe("redis+cluster:// URLs", () => {
   it("parse into startup nodes and per-node auth and TLS", () => {
@@ -175,13 +176,7 @@ describe("the runtime on a Redis Cluster (one hash tag per app)", { timeout: 180
         task: "util.record",
         schedule: { kind: "every" as const, everyMs: 300 },
         args: { key: key("tick") },
-        queue: null,
-        priority: null,
-        expiresMs: null,
-        enabled: true,
-        oneOff: false,
-        startTime: null,
-        description: null,
+        ...PERIODIC_DEFAULTS,
       },
     ];
     const beat = new Beat(

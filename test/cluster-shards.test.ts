@@ -23,6 +23,7 @@ import { buildApp, closeRecorder, dispatch } from "./fixtures/runtime-app.ts";
 import { LocalCluster } from "./fixtures/cluster/local-cluster.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { eventually, sleep, testLogger } from "./support/runtime.ts";
+import { PERIODIC_DEFAULTS } from "./support/periodic.ts";
 
 describe("shard tags", () => {
   it("put shard i of n in slot range i of n, for every n up to 64", () => {
@@ -169,13 +170,7 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
         task: "util.record",
         schedule: { kind: "every" as const, everyMs: 300 },
         args: { key: key("tick") },
-        queue: null,
-        priority: null,
-        expiresMs: null,
-        enabled: true,
-        oneOff: false,
-        startTime: null,
-        description: null,
+        ...PERIODIC_DEFAULTS,
       },
     ];
     const beatApp = { ...app, periodic };

@@ -11,6 +11,7 @@ import { chaosApp, closeRecorder, dispatch } from "../fixtures/chaos/app.ts";
 import { runLog, sleep, stateCounts, waitFor } from "../fixtures/chaos/observe.ts";
 import { Fleet } from "../fixtures/chaos/processes.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "../support/redis.ts";
+import { PERIODIC_DEFAULTS } from "../support/periodic.ts";
 
 const LOCK_TTL_MS = 3_000;
 // The issue asks for ~60 s; 12 s before and 14 s after the kill keep CI within budget and still
@@ -34,13 +35,7 @@ test(
       task: "chaos.work",
       schedule: { kind: "every", everyMs: 1000 },
       args: { key },
-      queue: null,
-      priority: null,
-      expiresMs: null,
-      enabled: true,
-      oneOff: false,
-      startTime: null,
-      description: null,
+      ...PERIODIC_DEFAULTS,
     }));
     const app = chaosApp("chaos", periodic);
     const ks = keyspace(app.app, prefix);

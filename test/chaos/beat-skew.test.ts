@@ -15,6 +15,7 @@ import { sleep, waitFor } from "../fixtures/chaos/observe.ts";
 import { Fleet, type Child } from "../fixtures/chaos/processes.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "../support/redis.ts";
 import { Redis } from "ioredis";
+import { PERIODIC_DEFAULTS } from "../support/periodic.ts";
 
 const SKEW_SEC = 30;
 const LOCK_TTL_MS = 3_000;
@@ -31,13 +32,7 @@ async function world(t: import("node:test").TestContext, label: string) {
       task: "chaos.work",
       schedule: { kind: "every", everyMs: EVERY_MS },
       args: { key },
-      queue: null,
-      priority: null,
-      expiresMs: null,
-      enabled: true,
-      oneOff: false,
-      startTime: null,
-      description: null,
+      ...PERIODIC_DEFAULTS,
     },
   ];
   const app = chaosApp("chaos", periodic);

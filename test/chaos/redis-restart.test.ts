@@ -10,6 +10,7 @@ import { queueDepth, runLog, sleep, stateCounts, waitFor } from "../fixtures/cha
 import { Fleet } from "../fixtures/chaos/processes.ts";
 import { PrivateRedis } from "../fixtures/chaos/redis-server.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "../support/redis.ts";
+import { PERIODIC_DEFAULTS } from "../support/periodic.ts";
 
 const WORKERS = 2;
 const CONCURRENCY = 8;
@@ -29,13 +30,7 @@ test(
         task: "chaos.work",
         schedule: { kind: "every" as const, everyMs: 1000 },
         args: { key },
-        queue: null,
-        priority: null,
-        expiresMs: null,
-        enabled: true,
-        oneOff: false,
-        startTime: null,
-        description: null,
+        ...PERIODIC_DEFAULTS,
       },
     ];
     const app = chaosApp("chaos", periodic);

@@ -11,6 +11,7 @@ import { REDIS_URL } from "../support/redis.ts";
 import { chaosApp } from "../fixtures/chaos/app.ts";
 import { runLog, stateCounts, waitFor } from "../fixtures/chaos/observe.ts";
 import { chaosWorld } from "../fixtures/chaos/world.ts";
+import { PERIODIC_DEFAULTS } from "../support/periodic.ts";
 
 type Wrong = "string" | "hash" | "list";
 
@@ -63,13 +64,7 @@ test(
       task: "chaos.work",
       schedule: { kind: "every", everyMs: 1000 },
       args: { key },
-      queue: null,
-      priority: null,
-      expiresMs: null,
-      enabled: true,
-      oneOff: false,
-      startTime: null,
-      description: null,
+      ...PERIODIC_DEFAULTS,
     });
     const periodic = [entry("tick"), entry("tock")];
     const app = chaosApp("chaos", periodic);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, it } from "node:test";
 import { PeriodicStore } from "../../runtime/beat/store.ts";
 import type { PeriodicSpec } from "../../runtime/mod.ts";
 import { conformance, eventually, World } from "./support/world.ts";
+import { PERIODIC_DEFAULTS } from "../support/periodic.ts";
 
 conformance("beat", (backend) => {
   let w: World;
@@ -16,13 +17,7 @@ conformance("beat", (backend) => {
       task: "util.record",
       schedule: { kind: "every", everyMs: 200 },
       args: { key: w.key("tick") },
-      queue: null,
-      priority: null,
-      expiresMs: null,
-      enabled: true,
-      oneOff: false,
-      startTime: null,
-      description: null,
+      ...PERIODIC_DEFAULTS,
     };
     const app = { ...w.app, periodic: [tick] };
     await w.startWorker();
