@@ -39,7 +39,7 @@ export function emitTesting(context: EmitContext): Printed {
   return {
     text: renderTemplate("testing.ts", {
       header: context.header,
-      testingImport: testingImport(context.runtimeImport),
+      runtimeImport: context.runtimeImport,
       ...siblingImports(context),
       clientImport: `./client.${context.importExtension}`,
       app: context.manifest.app,
@@ -47,9 +47,4 @@ export function emitTesting(context: EmitContext): Printed {
     }),
     risky: false,
   };
-}
-
-/** The testing entry beside the runtime: `celerity/runtime` -> `celerity/testing`, `pkg` -> `pkg/testing`. */
-export function testingImport(runtimeImport: string): string {
-  return `${runtimeImport.replace(/\/runtime$/, "")}/testing`;
 }
