@@ -90,7 +90,8 @@ export function run(
 ): Promise<RunResult> {
   const env = options.inherit === false ? options.env : { ...process.env, NO_COLOR: "1", ...options.env };
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env });
+    // Nothing is ever written to a child here, so its stdin is closed: a child that reads it ends at once.
+    const child = spawn(command, args, { cwd: options.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Redis } from "ioredis";
 import { parseDocument } from "yaml";
-import { REPO } from "../generator-helpers.ts";
+import { REPO, run, type RunResult } from "../generator-helpers.ts";
 
 const TSC = join(REPO, "node_modules", "typescript", "bin", "tsc");
 const RUNTIMES = {
@@ -46,29 +46,6 @@ function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   for (const name of Object.keys(env)) if (/^npm_/i.test(name)) delete env[name];
   for (const name of ["INIT_CWD", "NODE_OPTIONS", "NODE_TEST_CONTEXT", "TSX_TSCONFIG_PATH"]) delete env[name];
   return env;
-}
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `command args` in `cwd` with exactly `env` (not merged into this process's environment). */
-function run(
-  command: string,
-  args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
-): Promise<RunResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
-  });
 }
 
 function ok(result: RunResult, what: string): RunResult {
@@ -131,14 +108,14 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
   let tarball: string;
   const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0", { lazyConnect: true });
   const sh = (command: string, args: readonly string[], env?: Record<string, string>) =>
-    run(command, args, { cwd: project, env: userEnv(env) });
+    run(command, args, { cwd: project, env: userEnv(env), inherit: false });
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "celerity-e2e-"));
     project = join(dir, "app");
     await mkdir(project);
     const packed = ok(
-      await run("npm", ["pack", "--pack-destination", dir, "--silent"], { cwd: REPO, env: userEnv() }),
+      await run("npm", ["pack", "--pack-destination", dir, "--silent"], { cwd: REPO, env: userEnv(), inherit: false }),
       "npm pack",
     );
     tarball = join(dir, packed.stdout.trim().split("\n").pop()!);
@@ -158,7 +135,7 @@ describe("the npm package in a fresh tsc --init project", { timeout: 120_000 }, 
   });
 
   test("the tarball holds the compiled package and nothing else: no tests, benchmarks or sources", async () => {
-    const listing = ok(await run("tar", ["-tzf", tarball], { cwd: dir, env: userEnv() }), "tar -tzf")
+    const listing = ok(await run("tar", ["-tzf", tarball], { cwd: dir, env: userEnv(), inherit: false }), "tar -tzf")
       .stdout.trim()
       .split("\n");
     const outside = listing.filter(
