@@ -83,8 +83,7 @@ function makeHandle(
   durability?: Durability,
 ): TaskHandle<unknown, unknown> {
   const send = async (batch: PreparedBatch): Promise<AsyncResult<unknown>[]> => {
-    const check = conn.ensureSafe();
-    if (check) await check;
+    await whenSafe(conn);
     // A sharded queue: each item's id names its shard, and each shard's items go in their own calls.
     const byShard = new Map<string, PreparedBatch["items"]>();
     const items = batch.items.map((item) => {
@@ -128,6 +127,7 @@ function makeHandle(
       link: asList(link) as AnyStep[],
       linkError: asList(linkError) as AnyStep[],
     });
+    await whenSafe(conn);
     await sendCanvas(conn, plan);
     return new TaskResult<unknown>(conn, plan.roots[0].i, spec.name);
   };
@@ -204,6 +204,7 @@ function canvasControls(
 ): Pick<ClientControls, "$chain" | "$group" | "$chord" | "$groupResult"> {
   const run = async (node: CanvasNode): Promise<never> => {
     const plan = planCanvas(app, node, { limits });
+    await whenSafe(conn);
     await sendCanvas(conn, plan);
     return resultOf(conn, plan.result) as never;
   };
@@ -249,4 +250,10 @@ function canvasControls(
       return GroupHandle.reopen(conn, id, members as string[]);
     },
   };
+}
+
+/** Every write a client makes, task or canvas, first waits for its one eviction-policy check. */
+async function whenSafe(conn: ClientConnection): Promise<void> {
+  const check = conn.ensureSafe();
+  if (check) await check;
 }

@@ -58,6 +58,12 @@ test(
       (e: unknown) =>
         e instanceof EvictionPolicyError && e.code === "REDIS_EVICTION_POLICY" && e.policy === "allkeys-lru",
     );
+    // Canvases and linked calls are sends too: refused the same way, nothing written.
+    const fresh = client(lru.url);
+    const isRefusal = (e: unknown) => e instanceof EvictionPolicyError && e.policy === "allkeys-lru";
+    await assert.rejects(fresh.$chain(fresh.chaos.work.s({ key }), fresh.chaos.work.s({ key })), isRefusal);
+    await assert.rejects(fresh.$group([fresh.chaos.work.s({ key })]), isRefusal);
+    await assert.rejects(fresh.chaos.work.applyAsync({ key }, { link: fresh.chaos.work.s({ key }) }), isRefusal);
     assert.equal(await probe.dbsize(), 0, "nothing was written");
 
     // volatile-* evicts keys with a TTL, and results, revoked records, rate limits and the beat lock have one.
