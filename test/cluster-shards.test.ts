@@ -20,6 +20,7 @@ import { shardOfId, shardTag } from "../runtime/keys/shard-tags.ts";
 import { routeTask } from "../runtime/keys/shard-route.ts";
 import { CLUSTER_SLOTS, keySlot } from "../runtime/keys/slot.ts";
 import { buildApp, closeRecorder, dispatch } from "./fixtures/runtime-app.ts";
+import { queueShards } from "../runtime/keys/shard-tags.ts";
 import { LocalCluster } from "./fixtures/cluster/local-cluster.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { eventually, sleep, testLogger } from "./support/runtime.ts";
@@ -369,22 +370,34 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     }
   });
 
-  it("runs chains, groups and chords of a sharded queue's tasks (on the app's own slot)", async () => {
+  it("spreads chains, groups and chords of a sharded queue over its shards", async () => {
     await startWorker();
     const t = client;
-    const chain = await t.$chain(t.cv.inc.s({ n: 1 }), t.cv.inc.s(), t.cv.inc.s());
-    assert.deepEqual(await chain.get({ timeout: "10s" }), { n: 4 });
-    const chord = await t.$chord(
-      [1, 2, 3, 4].map((n) => t.cv.inc.s({ n })),
-      t.cv.sum.s({}, { resultAs: "values" }),
-    );
-    assert.deepEqual(await chord.get({ timeout: "10s" }), { n: 14 });
+    const chain = await t.$chain(t.cv.inc.s({ n: 1 }), t.cv.inc.s(), t.cv.inc.s(), t.cv.inc.s(), t.cv.inc.s());
+    assert.deepEqual(await chain.get({ timeout: "10s" }), { n: 6 });
+    // Ids picked so that each shard gets four headers (a random id picks its shard by CRC16).
+    const ids: string[] = [];
+    for (let i = 0; ids.length < 12; i++) {
+      const id = `h-${prefix}-${i}`;
+      if (routeTask(app, "default", id).shard!.index === ids.length % 3) ids.push(id);
+    }
+    const headers = ids.map((taskId, n) => t.cv.inc.s({ n }, { taskId }));
+    const chord = await t.$chord(headers, t.cv.sum.s({}, { resultAs: "values" }));
+    assert.deepEqual(await chord.get({ timeout: "10s" }), { n: 78 });
     const ks = keyspace(app.app, prefix);
-    assert.equal(
-      keySlot(ks.task(chord.id)),
-      keySlot(ks.recent),
-      "canvas records share the app's slot with its chord records",
-    );
+    const chainIds = [chain.id];
+    for (let p = await chain.parent(); p; p = await p.parent()) chainIds.push(p.id);
+    assert.equal(chainIds.length, 5);
+    const chordId = (await redis.hget(ks.task(chord.id), "ck"))!;
+    assert.equal(keySlot(ks.chord(chordId)), keySlot(ks.task(chord.id)), "the chord record sits with its callback");
+    const headerIds: string[] = JSON.parse((await redis.hget(ks.chord(chordId), "h"))!);
+    const masters = async (ids: string[]) =>
+      new Set(await Promise.all(ids.map((id) => cluster.masterOfSlot(keySlot(ks.task(id))))));
+    assert.equal((await masters(headerIds)).size, 3, "the 12 headers sit on all three masters");
+    assert.ok((await masters(chainIds)).size >= 2, "the chain's steps sit on several masters");
+    // Nothing is left waiting in an outbox once the results are in.
+    for (const part of [...queueShards("default", 3), "default"])
+      assert.equal(await redis.zcard(ks.forQueue(part).canvasOutbox), 0, `outbox of ${part} is empty`);
   });
 
   it("holds priority order within a shard", async () => {

@@ -77,7 +77,11 @@ describe("key builders", () => {
   it("the claim layout is CLAIM_KEYS per queue plus two, as claim.lua says", () => {
     const inLua = Number(/local CLAIM_KEYS = (\d+)/.exec(lua["claim.lua"])?.[1]);
     assert.equal(inLua, CLAIM_KEYS_PER_QUEUE);
-    assert.equal(claimKeys(ks, ["a", "b"]).length, 2 * inLua + 2);
+    assert.equal(
+      claimKeys(ks, ["a", "b"]).length,
+      2 * inLua + 3,
+      "per queue, then dead, dead_raw and the canvas outbox",
+    );
   });
 
   it("a claim, a finish and an enqueue of a sharded queue each touch one slot", () => {
