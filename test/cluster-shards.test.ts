@@ -335,7 +335,12 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     });
     const ks = keyspace(app.app, prefix);
     /** Enqueues one task while its master's replica is stalled for 600 ms (DEBUG SLEEP); says when the call resolved. */
-    const whileReplicaStalls = async (tree: any, taskId: string) => {
+    const whileReplicaStalls = async (
+      tree: any,
+      taskId: string,
+      send = (t: any, id: string): Promise<unknown> =>
+        t.util.record.applyAsync({ key: key("durable") }, { taskId: id }),
+    ) => {
       const id = routeTask(app, "default", taskId).id;
       const master = await cluster.masterOfSlot(keySlot(ks.task(id)));
       const [replica] = await cluster.replicasOf(master);
@@ -343,7 +348,7 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
       const stall = cluster.onNode(replica, (n) => n.call("DEBUG", "SLEEP", "0.6")).then(() => (stallOver = true));
       await sleep(50);
       const t0 = Date.now();
-      await tree.util.record.applyAsync({ key: key("durable") }, { taskId });
+      await send(tree, taskId);
       const result = { tookMs: Date.now() - t0, beforeReplicaWoke: !stallOver };
       await stall;
       return result;
@@ -358,6 +363,17 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
       assert.ok(
         slow.tookMs >= 450,
         `with durability the call waited for the stalled replica's acknowledgement (${slow.tookMs} ms)`,
+      );
+      const chain = (t: any, id: string) =>
+        t.$chain(t.util.record.s({ key: key("durable") }, { taskId: id }), t.util.record.s({ key: key("durable") }));
+      const slowCanvas = await whileReplicaStalls(durable, `durable-chain-${prefix}`, chain);
+      assert.ok(
+        slowCanvas.tookMs >= 450,
+        `a canvas sent with durability waited for the stalled replica too (${slowCanvas.tookMs} ms)`,
+      );
+      await assert.rejects(
+        chain(tooMany, `too-many-chain-${prefix}`),
+        (e: unknown) => e instanceof ReplicationError && e.wanted === 2,
       );
       await assert.rejects(
         tooMany.util.record.delay({ key: key("durable") }),

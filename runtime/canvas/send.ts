@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BrokerConn } from "../broker/conn.ts";
 import { scripts } from "../broker/scripts.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
+import { waitForReplicas, type Durability } from "../broker/replication.ts";
 import type { CanvasPlan } from "./build.ts";
 import { relayEntries } from "./relay.ts";
 import type { SendEntry } from "./outbox-entry.ts";
@@ -14,10 +15,17 @@ type SendPart = Pick<CanvasPlan, "chords" | "groups" | "roots">;
  * plan is first written to the app slot's canvas outbox, then applied slot by slot, records before
  * tasks; a client that dies halfway leaves the entry, and a worker finishes the send.
  */
-export async function sendCanvas(conn: BrokerConn, plan: CanvasPlan): Promise<void> {
+export async function sendCanvas(
+  conn: BrokerConn,
+  plan: CanvasPlan,
+  options: { durability?: Durability } = {},
+): Promise<void> {
   const parts = splitSend(conn.ks, plan);
+  // With durability, the call resolves once replicas of every slot written hold the writes.
+  const written = [conn.ks.canvasOutbox, ...[...parts.values()].map((p) => keyspaceOf(conn.ks, p).recent)];
   if (parts.size <= 1) {
     await sendPart(conn, keyspaceOf(conn.ks, plan), plan);
+    if (options.durability) await waitForReplicas(conn.redis, written.slice(1), options.durability);
     return;
   }
   const entry: SendEntry = {
@@ -28,6 +36,7 @@ export async function sendCanvas(conn: BrokerConn, plan: CanvasPlan): Promise<vo
   const json = JSON.stringify(entry);
   await scripts.canvasOutbox.run(conn.redis, [conn.ks.canvasOutbox], ["put", json]);
   await relayEntries(conn, conn.ks, [json]);
+  if (options.durability) await waitForReplicas(conn.redis, written, options.durability);
 }
 
 /** Applies a send entry: every slot's chord and group records first, then every slot's first tasks. */
