@@ -8,44 +8,52 @@ import { chaosWorld } from "../fixtures/chaos/world.ts";
 const HEADERS = 60;
 const CONCURRENCY = 8;
 
-test(
-  "chord: a worker SIGKILLed mid-header; the callback runs exactly once with every result",
-  { timeout: 90_000 },
-  async (t) => {
-    const { prefix, ks, key, redis, client, fleet } = chaosWorld(t, "chaos-chord");
-    const args = ["--prefix", prefix, "--concurrency", String(CONCURRENCY), "--lease", "1s"];
-    const steady = fleet.spawn("steady", "test/fixtures/chaos/worker-process.ts", args);
-    const victim = fleet.spawn("victim", "test/fixtures/chaos/worker-process.ts", args);
-    const header = Array.from({ length: HEADERS }, (_, n) => client.chaos.step.s({ key, ms: 150, n }));
-    const result = await client.$chord(header, client.chaos.collect.s({ key }, { resultAs: "values" }));
+for (const shards of [1, 3])
+  test(
+    `chord${shards > 1 ? ` on a queue of ${shards} shards` : ""}: a worker SIGKILLed mid-header; the callback runs exactly once with every result`,
+    { timeout: 90_000 },
+    async (t) => {
+      const world = chaosWorld(t, "chaos-chord");
+      const { prefix, ks, key, redis, fleet } = world;
+      // Sharded, the headers spread over 3 slots and count into the chord's slot through the outbox.
+      const env: Record<string, string> = shards > 1 ? { CHAOS_SHARDS: JSON.stringify({ default: shards }) } : {};
+      const client = shards > 1 ? world.sharded({ default: shards }) : world.client;
+      const args = ["--prefix", prefix, "--concurrency", String(CONCURRENCY), "--lease", "1s"];
+      const steady = fleet.spawn("steady", "test/fixtures/chaos/worker-process.ts", args, env);
+      const victim = fleet.spawn("victim", "test/fixtures/chaos/worker-process.ts", args, env);
+      const header = Array.from({ length: HEADERS }, (_, n) => client.chaos.step.s({ key, ms: 150, n }));
+      const result = await client.$chord(header, client.chaos.collect.s({ key }, { resultAs: "values" }));
 
-    // Kill the victim while it holds header runs.
-    await waitFor(
-      "the victim to run headers",
-      async () => Number((await redis.hget(`${key}:pids`, String(victim.pid))) ?? 0) >= CONCURRENCY,
-      30_000,
-      10,
-    );
-    await fleet.kill(victim, "SIGKILL");
+      // Kill the victim while it holds header runs.
+      await waitFor(
+        "the victim to run headers",
+        async () => Number((await redis.hget(`${key}:pids`, String(victim.pid))) ?? 0) >= CONCURRENCY,
+        30_000,
+        10,
+      );
+      await fleet.kill(victim, "SIGKILL");
 
-    const total = await result.get({ timeout: "60s" }).catch((error: Error) => {
-      throw new Error(`${error.message}\n${fleet.logs()}`);
-    });
-    // Every header's n + 1, summed.
-    assert.equal(total, (HEADERS * (HEADERS + 1)) / 2);
-    const log = await runLog(redis, key);
-    const callbackRuns = log.get(result.id) ?? [];
-    assert.equal(callbackRuns.length, 1, "the callback ran exactly once");
-    const reRun = [...log.entries()].filter(([id, pids]) => id !== result.id && pids.length > 1);
-    assert.ok(reRun.length >= 1, "the kill interrupted at least one header (it really crashed mid-chord)");
-    for (const [, pids] of reRun) assert.equal(pids[0], victim.pid, "only the killed worker's runs were repeated");
-    assert.equal(await redis.zcard(ks.dead), 0, "no dead letters");
-    assert.ok(steady.alive());
-    t.diagnostic(
-      `chord of ${HEADERS} headers, victim SIGKILLed holding runs: ${reRun.length} headers re-run, callback ran ${callbackRuns.length}x, result ${total}`,
-    );
-  },
-);
+      const total = await result.get({ timeout: "60s" }).catch((error: Error) => {
+        throw new Error(`${error.message}\n${fleet.logs()}`);
+      });
+      // Every header's n + 1, summed.
+      assert.equal(total, (HEADERS * (HEADERS + 1)) / 2);
+      const log = await runLog(redis, key);
+      const callbackRuns = log.get(result.id) ?? [];
+      assert.equal(callbackRuns.length, 1, "the callback ran exactly once");
+      const reRun = [...log.entries()].filter(([id, pids]) => id !== result.id && pids.length > 1);
+      assert.ok(reRun.length >= 1, "the kill interrupted at least one header (it really crashed mid-chord)");
+      for (const [, pids] of reRun) assert.equal(pids[0], victim.pid, "only the killed worker's runs were repeated");
+      for (const q of shards > 1 ? ["default#3s0", "default#3s1", "default#3s2"] : ["default"]) {
+        assert.equal(await redis.zcard(ks.forQueue(q).dead), 0, `no dead letters on ${q}`);
+        assert.equal(await redis.zcard(ks.forQueue(q).canvasOutbox), 0, `nothing left in the outbox of ${q}`);
+      }
+      assert.ok(steady.alive());
+      t.diagnostic(
+        `chord of ${HEADERS} headers on ${shards} shard(s), victim SIGKILLed holding runs: ${reRun.length} headers re-run, callback ran ${callbackRuns.length}x, result ${total}`,
+      );
+    },
+  );
 
 test(
   "chain: its worker dies mid-step; the chain continues from that step on another worker",
