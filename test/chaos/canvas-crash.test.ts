@@ -23,6 +23,7 @@ for (const shards of [1, 3])
       const victim = fleet.spawn("victim", "test/fixtures/chaos/worker-process.ts", args, env);
       const header = Array.from({ length: HEADERS }, (_, n) => client.chaos.step.s({ key, ms: 150, n }));
       const result = await client.$chord(header, client.chaos.collect.s({ key }, { resultAs: "values" }));
+      if (shards > 1) assert.match(result.id, /\.3s[012]$/, "the callback sits on a shard");
 
       // Kill the victim while it holds header runs.
       await waitFor(
