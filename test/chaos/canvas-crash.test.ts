@@ -41,6 +41,8 @@ for (const shards of [1, 3])
       assert.equal(total, (HEADERS * (HEADERS + 1)) / 2);
       const log = await runLog(redis, key);
       const callbackRuns = log.get(result.id) ?? [];
+      if (shards > 1)
+        assert.equal(new Set([...log.keys()].map((id) => id.slice(-3))).size, 3, "headers on all 3 shards");
       assert.equal(callbackRuns.length, 1, "the callback ran exactly once");
       const reRun = [...log.entries()].filter(([id, pids]) => id !== result.id && pids.length > 1);
       assert.ok(reRun.length >= 1, "the kill interrupted at least one header (it really crashed mid-chord)");
