@@ -83,7 +83,7 @@ test(
     };
 
     // Phase 1, before anything runs: the claim script's keys of four queues, the stats, live-worker
-    // index, recent index, a rate limiter and beat's run counters.
+    // index, recent index, canvas outbox, a rate limiter and beat's run counters.
     await put(ks.ready("qa", 5), "string");
     await put(ks.delayed("qb"), "hash");
     await put(ks.leases("qc"), "string");
@@ -91,6 +91,7 @@ test(
     await put(ks.stats("qa"), "string");
     await put(ks.workers, "string");
     await put(ks.recent, "hash");
+    await put(ks.canvasOutbox, "list");
     await put(ks.rate("chaos.limited"), "hash");
     await put(ks.task("wt-record"), "string");
     await redis.lpush(ks.ready("default", 5), "wt-record");
