@@ -70,6 +70,13 @@ const cases: { name: string; script: string; keys?: number; args?: string[] }[] 
     args: ['{"a":"x","b":null,"c":[1,2],"d":{}}'],
   },
   {
+    // A canvas record of a long chain nests a level per step: deeper than a JS function's 20 stack slots.
+    name: "cjson.decode and encode of 60 nested levels",
+    script:
+      "local t = cjson.decode(ARGV[1]); local d = 0; local x = t; while x.nx do d = d + 1; x = x.nx[1] end; return {d, cjson.encode(t)}",
+    args: ['{"nx":['.repeat(60) + "{}" + "]}".repeat(60)],
+  },
+  {
     name: "cjson.decode of garbage raises",
     script: "local ok = pcall(cjson.decode, '{not json'); return tostring(ok)",
   },

@@ -64,6 +64,9 @@ function encodeValue(L: unknown, idx: number, depth: number): string {
 
 function encodeTable(L: unknown, abs: number, depth: number): string {
   if (depth > MAX_DEPTH) lauxlib.luaL_error(L, luaString("Cannot serialise, excessive nesting (1001)"));
+  // Each level holds a key and a value on the stack; a JS function starts with only LUA_MINSTACK
+  // (20) slots, so a nesting deeper than ~10 (a canvas record of an 8-step chain) needs more.
+  lauxlib.luaL_checkstack(L, 3, luaString("cjson.encode: nesting too deep"));
   // An array when every key is a positive integer (lua-cjson, not too sparse).
   let max = 0;
   let items = 0;
@@ -107,6 +110,8 @@ function encodeTable(L: unknown, abs: number, depth: number): string {
 }
 
 function pushJson(L: unknown, v: unknown): void {
+  // Two slots per level (a key and its table), as in encodeTable.
+  lauxlib.luaL_checkstack(L, 3, luaString("cjson.decode: nesting too deep"));
   if (v === null) lua.lua_pushlightuserdata(L, NULL);
   else if (typeof v === "boolean") lua.lua_pushboolean(L, v);
   else if (typeof v === "number") lua.lua_pushnumber(L, v);
