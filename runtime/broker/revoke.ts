@@ -1,7 +1,16 @@
+import type { Keyspace } from "../keys/keyspace.ts";
 import type { BrokerConn } from "./conn.ts";
 import { scripts } from "./scripts.ts";
 import { canvasFailKeys, parseCanvasRecord } from "../canvas/record.ts";
 import { TASK_FIELDS as F } from "../keys/task-record.ts";
+
+/**
+ * KEYS of one revoke call (see revoke.lua): the task's record, then the failure keys of its canvas
+ * (`canvasFailKeys`; none outside a canvas), which canvas.lua's `canvas_fail` reads from KEYS[2].
+ */
+export function revokeKeys(ks: Keyspace, id: string, canvasKeys: readonly string[] = []): string[] {
+  return [ks.task(id), ...canvasKeys];
+}
 
 /**
  * Revokes a task (see revoke.lua); returns the state it had or now has. A task of a canvas that is
@@ -14,7 +23,7 @@ export async function revokeTask(
   options: { terminate?: boolean; ttlMs?: number } = {},
 ): Promise<string> {
   const args = [ks.doneChannel(""), id, options.terminate ? "1" : "0", ks.controlChannel, options.ttlMs ?? 86_400_000];
-  return String(await scripts.revoke.run(redis, [ks.task(id), ...(await canvasKeysOf({ redis, ks }, id))], args));
+  return String(await scripts.revoke.run(redis, revokeKeys(ks, id, await canvasKeysOf({ redis, ks }, id)), args));
 }
 
 async function canvasKeysOf({ redis, ks }: BrokerConn, id: string): Promise<string[]> {
