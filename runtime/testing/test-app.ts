@@ -13,6 +13,7 @@ import type { Duration, Handler } from "../task/types.ts";
 import { durationToMs } from "../core/duration.ts";
 import { Worker } from "../worker/worker.ts";
 import { readBrokerState, type BrokerState, type ScheduledEntry, type ScheduledTask } from "./broker-state.ts";
+import { deleteUnder } from "./delete-under.ts";
 import { DrainTimeoutError, HandlerLoadError, RealClockError } from "./errors.ts";
 import { FakeClock } from "./fake-clock.ts";
 
@@ -233,14 +234,4 @@ async function advance(env: HarnessEnv, ms: number): Promise<DrainReport> {
   // Not drain(): a handler still waiting on the fake clock (its time limit is later) may stay running.
   const state = await settle(env, { timerWait: true });
   return report(state, fake.now());
-}
-
-async function deleteUnder(redis: RedisClient, prefix: string): Promise<void> {
-  // Tests only: SCAN is fine here (never in the runtime's hot paths).
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.unlink(...keys);
-  } while (cursor !== "0");
 }
