@@ -134,8 +134,17 @@ const claimedOn = (part: string, n: number) =>
 const okOutcomes = (part: string, n: number): Outcome[] =>
   claimedOn(part, n).map((c) => ({ kind: "ok", claimed: { ...c, token: "t" }, resultJson: "1" }));
 
+/** `n` finished runs, alternating between `part` and another queue on its shard. */
+const twoQueueOutcomes = (n: number, part: string): Outcome[] => {
+  const { queue, shard } = parseShardQueue(part);
+  return okOutcomes(part, n).map((o, j) =>
+    j % 2 === 0 ? o : { ...o, claimed: { ...o.claimed, queue: shardQueue(`${queue}-b`, shard) } },
+  );
+};
+
 function layouts(ks: Keyspace): Record<string, ScriptLayout> {
   const claimPer = luaConstants(lua["claim.lua"]).get("CLAIM_KEYS")!;
+  const groupKeys = luaConstants(lua["finish.lua"]).get("GROUP_KEYS")!;
   const beat = beatKeys(ks);
   const run = runKeys(ks, { id: "periodic:x:1", queue: "default", priority: 5 });
   // Several queues on one shard: the part and other queues' parts on the same shard.
@@ -181,6 +190,20 @@ function layouts(ks: Keyspace): Record<string, ScriptLayout> {
         };
       },
       partial: true,
+    },
+    finish: {
+      files: ["finish.lua"],
+      // n outcomes over two queues of the shard (one when n is 1), no canvas.
+      keys: (n, part) => finishLayout(ks, twoQueueOutcomes(n, part)).keys,
+      ranges: (n, part) => {
+        const groups = new Set(twoQueueOutcomes(n, part).map((o) => o.claimed.queue)).size;
+        return {
+          kb: [0],
+          g: Array.from({ length: groups }, (_, q) => 1 + q * groupKeys),
+          rb: [1 + groups * groupKeys],
+          i: [...Array(n).keys()],
+        };
+      },
     },
     start: { files: ["start.lua"], keys: (n, part) => startKeys(ks, claimedOn(part, n)) },
     renew: { files: ["renew.lua"], keys: (n, part) => renewKeys(ks, claimedOn(part, n)) },
@@ -253,9 +276,10 @@ function layoutProblems(name: string, layout: ScriptLayout, n: number, part: str
     if (got !== units)
       problems.push(`${name}: the Lua counts ${got} units (${bound}) in ${keys.length} keys, not ${units}`);
   }
+  // `i` counts units from 1 (the scripts' `for i = 1, ...`) unless the layout says otherwise.
   const ranges: Record<string, number[]> = {
-    ...layout.ranges?.(n, part),
     i: [...Array(units).keys()].map((i) => i + 1),
+    ...layout.ranges?.(n, part),
   };
   const read = new Set<number>();
   for (const r of use.reads) {
@@ -306,7 +330,11 @@ describe("key builders", () => {
   it("revoke's canvas failure keys start right after the builder's own", () => {
     // canvas_fail(cv, id, name, err_json, ttl, kc, now, chan): its sixth argument is the key base.
     const line = lua["revoke.lua"].split("\n").find((l) => /^\s*canvas_fail\(/.test(l))!;
-    const kc = Number(/canvas_fail\((.*)\)/.exec(line.replace(/'[^']*'/g, "''"))![1].split(",")[5]);
+    const arg = /canvas_fail\((.*)\)/
+      .exec(line.replace(/'[^']*'/g, "''"))![1]
+      .split(",")[5]
+      .trim();
+    const kc = luaConstants(lua["revoke.lua"]).get(arg) ?? Number(arg);
     assert.equal(kc, revokeKeys(ks, "x").length + 1, "canvas_fail's key base in revoke.lua");
     assert.deepEqual(revokeKeys(ks, "x", ["c1", "c2"]).slice(kc - 1), ["c1", "c2"]);
   });
