@@ -2,16 +2,21 @@
 // hash tag, so they must be moved aside under that tag (one Cluster slot per move) and recorded in
 // that shard's dead letters, while the tasks around them still run or are dead-lettered.
 import assert from "node:assert/strict";
-import { after, afterEach, beforeEach, describe, it } from "node:test";
+import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import { listDeadLetters } from "../runtime/admin/data/dead-letters.ts";
 import { movedAsideError } from "../runtime/admin/http/wrong-type.ts";
 import type { AdminContext } from "../runtime/admin/context.ts";
 import { logQuarantinesWith, quarantineWrongTypes } from "../runtime/broker/quarantine.ts";
+import { connectRedis, type RedisClient } from "../runtime/config/connect.ts";
+import { createTaskTree } from "../runtime/client/task-tree.ts";
 import { keyspace } from "../runtime/keys/keyspace.ts";
 import { expandQueues, routeTask } from "../runtime/keys/shard-route.ts";
 import { keySlot } from "../runtime/keys/slot.ts";
 import { createLogger } from "../runtime/log/logger.ts";
-import { buildApp } from "./fixtures/runtime-app.ts";
+import { Worker } from "../runtime/worker/worker.ts";
+import { LocalCluster } from "./fixtures/cluster/local-cluster.ts";
+import { buildApp, dispatch } from "./fixtures/runtime-app.ts";
+import { uniquePrefix } from "./support/redis.ts";
 import { RuntimeHarness, eventually } from "./support/runtime.ts";
 
 const quiet = createLogger({ level: "error", write: () => {} });
@@ -118,6 +123,66 @@ describe("wrong-type keys of a sharded queue", () => {
     assert.equal(await h.redis.exists(k.ready(part, 3)), 0);
     assert.equal(await h.redis.type(k.forQueue(part).recent), "none");
     assert.equal(await h.redis.zcard(k.forQueue(part).dead), 2);
+  });
+});
+
+describe("wrong-type keys of a sharded queue on a Redis Cluster", () => {
+  let cluster: LocalCluster;
+  let redis: RedisClient;
+  const app = shardedApp();
+  const prefix = uniquePrefix("wrongtype-cluster");
+  const ks = keyspace(app.app, prefix);
+  const shards = expandQueues(app, ["default"]).filter((q) => q !== "default");
+
+  before(async () => {
+    cluster = await LocalCluster.start({ masters: 3, replicas: 0 });
+    redis = connectRedis(cluster.url, { name: "celerity-test" });
+    logQuarantinesWith(redis, quiet);
+  });
+  after(async () => {
+    redis?.disconnect();
+    await cluster?.destroy();
+  });
+
+  it("a shard's key is moved within its own slot on its own master (RENAME would refuse another slot)", async () => {
+    const masters = new Set(await Promise.all(shards.map((q) => cluster.masterOfSlot(keySlot(ks.ready(q, 5))))));
+    assert.equal(masters.size, 3, "the 4 shards sit on all 3 masters");
+    for (const q of shards) await redis.set(ks.ready(q, 5), `junk of ${q}`);
+    const record = ks.task(routeTask(app, "default", "wt-cluster").id);
+    await redis.set(record, "junk record");
+    const moved = await quarantineWrongTypes(redis, [...shards.map((q) => ks.ready(q, 5)), record], {
+      context: "a cluster test",
+    });
+    assert.equal(moved.length, shards.length + 1);
+    for (const m of moved) {
+      assert.equal(keySlot(m.movedTo), keySlot(m.key));
+      assert.equal(await redis.exists(m.key), 0, `${m.key} moved`);
+      assert.match(String(await redis.get(m.movedTo)), /^junk/, `${m.movedTo} holds it`);
+    }
+    // One letter per moved key, in the dead set of the key's own shard (the record's too).
+    for (const q of shards) {
+      const shard = ks.forQueue(q);
+      const expected = 1 + (shard.tag === ks.forId(routeTask(app, "default", "wt-cluster").id).tag ? 1 : 0);
+      assert.equal(await redis.zcard(shard.dead), expected, `letters on ${q}'s shard`);
+    }
+  });
+
+  it("an enqueue and a worker meeting a shard's wrong-type keys on the cluster still run every task", async () => {
+    for (const q of shards) {
+      await redis.set(ks.ready(q, 5), "junk");
+      await redis.set(ks.leases(q), "junk");
+    }
+    const client = createTaskTree<any>(app, { redis: cluster.url, prefix });
+    const worker = new Worker({ app, dispatch }, { redis: cluster.url, prefix, logger: quiet });
+    try {
+      const sent = await Promise.all(Array.from({ length: 12 }, (_, i) => client.math.add.delay({ a: i, b: 1 })));
+      await worker.start();
+      for (const [i, r] of sent.entries()) assert.equal(await r.get({ timeout: 10 }), i + 1);
+      for (const q of shards) assert.notEqual(await redis.type(ks.leases(q)), "string", `${ks.leases(q)} moved aside`);
+    } finally {
+      await worker.stop({ graceMs: 0 });
+      await client.$disconnect();
+    }
   });
 });
 
