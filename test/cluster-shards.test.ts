@@ -20,6 +20,7 @@ import { shardOfId, shardTag } from "../runtime/keys/shard-tags.ts";
 import { routeTask } from "../runtime/keys/shard-route.ts";
 import { CLUSTER_SLOTS, keySlot } from "../runtime/keys/slot.ts";
 import { buildApp, closeRecorder, dispatch } from "./fixtures/runtime-app.ts";
+import { queueShards } from "../runtime/keys/shard-tags.ts";
 import { LocalCluster } from "./fixtures/cluster/local-cluster.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./support/redis.ts";
 import { eventually, sleep, testLogger } from "./support/runtime.ts";
@@ -334,7 +335,12 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     });
     const ks = keyspace(app.app, prefix);
     /** Enqueues one task while its master's replica is stalled for 600 ms (DEBUG SLEEP); says when the call resolved. */
-    const whileReplicaStalls = async (tree: any, taskId: string) => {
+    const whileReplicaStalls = async (
+      tree: any,
+      taskId: string,
+      send = (t: any, id: string): Promise<unknown> =>
+        t.util.record.applyAsync({ key: key("durable") }, { taskId: id }),
+    ) => {
       const id = routeTask(app, "default", taskId).id;
       const master = await cluster.masterOfSlot(keySlot(ks.task(id)));
       const [replica] = await cluster.replicasOf(master);
@@ -342,7 +348,7 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
       const stall = cluster.onNode(replica, (n) => n.call("DEBUG", "SLEEP", "0.6")).then(() => (stallOver = true));
       await sleep(50);
       const t0 = Date.now();
-      await tree.util.record.applyAsync({ key: key("durable") }, { taskId });
+      await send(tree, taskId);
       const result = { tookMs: Date.now() - t0, beforeReplicaWoke: !stallOver };
       await stall;
       return result;
@@ -358,6 +364,17 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
         slow.tookMs >= 450,
         `with durability the call waited for the stalled replica's acknowledgement (${slow.tookMs} ms)`,
       );
+      const chain = (t: any, id: string) =>
+        t.$chain(t.util.record.s({ key: key("durable") }, { taskId: id }), t.util.record.s({ key: key("durable") }));
+      const slowCanvas = await whileReplicaStalls(durable, `durable-chain-${prefix}`, chain);
+      assert.ok(
+        slowCanvas.tookMs >= 450,
+        `a canvas sent with durability waited for the stalled replica too (${slowCanvas.tookMs} ms)`,
+      );
+      await assert.rejects(
+        chain(tooMany, `too-many-chain-${prefix}`),
+        (e: unknown) => e instanceof ReplicationError && e.wanted === 2,
+      );
       await assert.rejects(
         tooMany.util.record.delay({ key: key("durable") }),
         (e: unknown) =>
@@ -369,22 +386,34 @@ describe("a queue with 3 shards on a 3-master cluster", { timeout: 180_000 }, ()
     }
   });
 
-  it("runs chains, groups and chords of a sharded queue's tasks (on the app's own slot)", async () => {
+  it("spreads chains, groups and chords of a sharded queue over its shards", async () => {
     await startWorker();
     const t = client;
-    const chain = await t.$chain(t.cv.inc.s({ n: 1 }), t.cv.inc.s(), t.cv.inc.s());
-    assert.deepEqual(await chain.get({ timeout: "10s" }), { n: 4 });
-    const chord = await t.$chord(
-      [1, 2, 3, 4].map((n) => t.cv.inc.s({ n })),
-      t.cv.sum.s({}, { resultAs: "values" }),
-    );
-    assert.deepEqual(await chord.get({ timeout: "10s" }), { n: 14 });
+    const chain = await t.$chain(t.cv.inc.s({ n: 1 }), t.cv.inc.s(), t.cv.inc.s(), t.cv.inc.s(), t.cv.inc.s());
+    assert.deepEqual(await chain.get({ timeout: "10s" }), { n: 6 });
+    // Ids picked so that each shard gets four headers (a random id picks its shard by CRC16).
+    const ids: string[] = [];
+    for (let i = 0; ids.length < 12; i++) {
+      const id = `h-${prefix}-${i}`;
+      if (routeTask(app, "default", id).shard!.index === ids.length % 3) ids.push(id);
+    }
+    const headers = ids.map((taskId, n) => t.cv.inc.s({ n }, { taskId }));
+    const chord = await t.$chord(headers, t.cv.sum.s({}, { resultAs: "values" }));
+    assert.deepEqual(await chord.get({ timeout: "10s" }), { n: 78 });
     const ks = keyspace(app.app, prefix);
-    assert.equal(
-      keySlot(ks.task(chord.id)),
-      keySlot(ks.recent),
-      "canvas records share the app's slot with its chord records",
-    );
+    const chainIds = [chain.id];
+    for (let p = await chain.parent(); p; p = await p.parent()) chainIds.push(p.id);
+    assert.equal(chainIds.length, 5);
+    const chordId = (await redis.hget(ks.task(chord.id), "ck"))!;
+    assert.equal(keySlot(ks.chord(chordId)), keySlot(ks.task(chord.id)), "the chord record sits with its callback");
+    const headerIds: string[] = JSON.parse((await redis.hget(ks.chord(chordId), "h"))!);
+    const masters = async (ids: string[]) =>
+      new Set(await Promise.all(ids.map((id) => cluster.masterOfSlot(keySlot(ks.task(id))))));
+    assert.equal((await masters(headerIds)).size, 3, "the 12 headers sit on all three masters");
+    assert.ok((await masters(chainIds)).size >= 2, "the chain's steps sit on several masters");
+    // Nothing is left waiting in an outbox once the results are in.
+    for (const part of [...queueShards("default", 3), "default"])
+      assert.equal(await redis.zcard(ks.forQueue(part).canvasOutbox), 0, `outbox of ${part} is empty`);
   });
 
   it("holds priority order within a shard", async () => {

@@ -54,12 +54,14 @@ describe("fenced deliveries", () => {
     );
     assert.equal(progress, "refused", "stale progress refused");
     assert.deepEqual(
-      await finish(conn(), [{ kind: "ok", claimed: stale.claimed, resultJson: JSON.stringify("stale result") }]),
+      (await finish(conn(), [{ kind: "ok", claimed: stale.claimed, resultJson: JSON.stringify("stale result") }]))
+        .refused,
       [r.id],
       "stale finish refused",
     );
     assert.deepEqual(
-      await finish(conn(), [{ kind: "retry", claimed: stale.claimed, errorJson: "{}", due: { inMs: 0 }, retries: 1 }]),
+      (await finish(conn(), [{ kind: "retry", claimed: stale.claimed, errorJson: "{}", due: { inMs: 0 }, retries: 1 }]))
+        .refused,
       [r.id],
       "stale retry refused",
     );
@@ -69,13 +71,14 @@ describe("fenced deliveries", () => {
     assert.ok(await h.redis.zscore(leases, live.claimed.member), "the live lease is still there");
 
     assert.deepEqual(
-      await finish(conn(), [{ kind: "ok", claimed: live.claimed, resultJson: JSON.stringify("live result") }]),
+      (await finish(conn(), [{ kind: "ok", claimed: live.claimed, resultJson: JSON.stringify("live result") }]))
+        .refused,
       [],
     );
     assert.equal(await r.get({ timeout: 2 }), "live result");
     assert.equal(await h.redis.hget(ks().task(r.id), "w"), "live-worker");
     assert.deepEqual(
-      await finish(conn(), [{ kind: "ok", claimed: stale.claimed, resultJson: JSON.stringify("late") }]),
+      (await finish(conn(), [{ kind: "ok", claimed: stale.claimed, resultJson: JSON.stringify("late") }])).refused,
       [r.id],
       "refused after the live finish too",
     );

@@ -1,6 +1,7 @@
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { ScriptArg } from "./lua-script.ts";
 import type { CanvasRecord } from "../canvas/record.ts";
+import { OUTBOX_GRACE_MS } from "../canvas/relay.ts";
 
 /** A leased task id, not yet started. */
 export interface Claimed {
@@ -24,6 +25,8 @@ export interface ClaimRequest {
   leaseMs: number;
   /** Due delayed tasks and expired leases moved per queue per call. */
   promoteLimit?: number;
+  /** Canvas outbox entries older than this are reported stale (`ClaimResult.outboxStale`). Default 10 s. */
+  outboxGraceMs?: number;
 }
 
 export interface ClaimResult {
@@ -32,6 +35,8 @@ export interface ClaimResult {
   nextDueInMs: number | null;
   /** Ids whose outcome, sent with this call, was refused: it came from a superseded delivery. */
   refused: string[];
+  /** The shard's canvas outbox holds entries past their grace: their writer died; sweep them. */
+  outboxStale: boolean;
 }
 
 /**
@@ -45,19 +50,28 @@ export function claimKeys(ks: Keyspace, queues: readonly string[]): string[] {
     keys.push(ks.delayed(queue), ks.leases(queue), ks.signal(queue));
   }
   const shard = ks.forQueue(queues[0]);
-  keys.push(shard.dead, shard.deadRaw);
+  keys.push(shard.dead, shard.deadRaw, shard.canvasOutbox);
   return keys;
 }
 
 export function claimArgs(request: ClaimRequest): ScriptArg[] {
-  return [request.want, request.leaseMs, request.promoteLimit ?? 1000, request.queues.length, ...request.queues];
+  return [
+    request.want,
+    request.leaseMs,
+    request.promoteLimit ?? 1000,
+    request.queues.length,
+    ...request.queues,
+    request.outboxGraceMs ?? OUTBOX_GRACE_MS,
+  ];
 }
 
-export function parseClaimReply(reply: unknown, queues: readonly string[]): ClaimResult {
+/** Reads claim.lua's reply (its list, and the outbox flag that comes with it). */
+export function parseClaimReply(reply: unknown, stale: unknown, queues: readonly string[]): ClaimResult {
   const flat = reply as (string | number)[];
+  const outboxStale = Number(stale) === 1;
   if (flat.length === 1) {
     const due = Number(flat[0]);
-    return { claimed: [], nextDueInMs: due < 0 ? null : due, refused: [] };
+    return { claimed: [], nextDueInMs: due < 0 ? null : due, refused: [], outboxStale };
   }
   const claimed: Claimed[] = [];
   for (let i = 0; i < flat.length; i += 3) {
@@ -65,5 +79,5 @@ export function parseClaimReply(reply: unknown, queues: readonly string[]): Clai
     const id = String(flat[i + 2]);
     claimed.push({ id, queue: queues[Number(flat[i])], priority, member: `${priority}|${id}` });
   }
-  return { claimed, nextDueInMs: null, refused: [] };
+  return { claimed, nextDueInMs: null, refused: [], outboxStale };
 }

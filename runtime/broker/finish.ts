@@ -2,6 +2,7 @@ import type { Keyspace } from "../keys/keyspace.ts";
 import type { ScriptArg } from "./lua-script.ts";
 import type { Claimed } from "./claim.ts";
 import { canvasFailKeys, canvasOkKeys } from "../canvas/record.ts";
+import { isLocalEffect } from "../canvas/placement.ts";
 
 /**
  * When a task put back runs again: `inMs` counts from Redis's clock when the outcome is recorded
@@ -51,17 +52,7 @@ export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): Finish
   const canvasKeys: string[] = [];
   for (const o of outcomes) {
     keys.push(ks.task(o.claimed.id));
-    const cv = o.claimed.canvas;
-    // A success also carries the failure's keys: a run revoked with terminate that still returned reads REVOKED.
-    const okKeys = cv !== undefined && o.kind === "ok" ? canvasOkKeys(ks, cv) : [];
-    const extra =
-      cv === undefined
-        ? []
-        : o.kind === "ok"
-          ? [...okKeys, ...canvasFailKeys(ks, cv)]
-          : o.kind === "fail"
-            ? canvasFailKeys(ks, cv)
-            : [];
+    const { okKeys, extra, relay } = outcomeCanvasKeys(ks, o);
     canvasKeys.push(...extra);
     const group = groups.get(o.claimed.queue)!;
     const token = o.claimed.token ?? "";
@@ -75,11 +66,11 @@ export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): Finish
           okKeys.length,
           o.ignoreResult ? 1 : 0,
           token,
-          extra.length,
+          relay ? "r" : extra.length,
         );
         break;
       case "fail":
-        args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0, token, extra.length);
+        args.push(group, "fail", o.claimed.member, o.errorJson, 0, 0, token, relay ? "r" : extra.length);
         break;
       case "retry":
         args.push(group, "retry", o.claimed.member, o.errorJson, dueArg(o.due), o.retries, token, extra.length);
@@ -94,4 +85,19 @@ export function finishLayout(ks: Keyspace, outcomes: readonly Outcome[]): Finish
   }
   keys.push(...canvasKeys);
   return { keys, args };
+}
+
+/**
+ * The canvas keys one outcome's finish needs. A success also carries the failure's keys: a run
+ * revoked with terminate that still returned reads REVOKED. When any of them lies outside the
+ * record's slot, the only key is that slot's outbox (`relay`): the script defers the effect there.
+ */
+function outcomeCanvasKeys(ks: Keyspace, o: Outcome): { okKeys: string[]; extra: string[]; relay: boolean } {
+  const cv = o.claimed.canvas;
+  if (cv === undefined || (o.kind !== "ok" && o.kind !== "fail")) return { okKeys: [], extra: [], relay: false };
+  const own = ks.forId(o.claimed.id);
+  const local = isLocalEffect(ks, own.tag, "fail", cv) && (o.kind === "fail" || isLocalEffect(ks, own.tag, "ok", cv));
+  if (!local) return { okKeys: [], extra: [own.canvasOutbox], relay: true };
+  const okKeys = o.kind === "ok" ? canvasOkKeys(own, cv) : [];
+  return { okKeys, extra: [...okKeys, ...canvasFailKeys(own, cv)], relay: false };
 }

@@ -21,6 +21,8 @@ export const scripts = {
   finishClaim: new LuaScript("finishClaim", lib + claimFn + finishFn + read("finish-claim-entry.lua")),
   canvasSend: new LuaScript("canvasSend", lib + canvasFn + read("canvas-send.lua")),
   canvasAbort: new LuaScript("canvasAbort", lib + canvasFn + read("canvas-abort.lua")),
+  canvasApply: new LuaScript("canvasApply", lib + canvasFn + read("canvas-apply.lua")),
+  canvasOutbox: new LuaScript("canvasOutbox", lib + read("canvas-outbox.lua")),
   revoke: new LuaScript("revoke", lib + canvasFn + read("revoke.lua")),
   rateLimit: new LuaScript("rateLimit", lib + read("rate-limit.lua")),
   progress: new LuaScript("progress", read("progress.lua")),

@@ -6,22 +6,41 @@ import { scripts } from "./scripts.ts";
 
 /** Leases up to `want` ready tasks of the given queues. */
 export async function claim({ redis, ks }: BrokerConn, request: ClaimRequest): Promise<ClaimResult> {
-  const reply = await scripts.claim.run(redis, claimKeys(ks, request.queues), claimArgs(request));
-  return parseClaimReply(reply, request.queues);
+  const [reply, stale] = (await scripts.claim.run(
+    redis,
+    claimKeys(ks, request.queues),
+    claimArgs(request),
+  )) as unknown[];
+  return parseClaimReply(reply, stale, request.queues);
 }
 
-/**
- * Records outcomes of finished runs. Returns the ids whose outcome was refused because it came from
- * a superseded delivery (the task's lease expired and it was delivered again); the live one stands.
- */
-export async function finish({ redis, ks }: BrokerConn, outcomes: readonly Outcome[]): Promise<string[]> {
-  if (outcomes.length === 0) return [];
-  // One script call per shard: a call may touch one slot only.
+/** Canvas effects a finish deferred to its slot's outbox: apply them with `relayEntries(conn, source, entries)`. */
+export interface Deferred {
+  source: Keyspace;
+  entries: string[];
+}
+
+/** What recording outcomes returned besides the next claim. */
+export interface Settled {
+  /**
+   * Ids whose outcome was refused because it came from a superseded delivery (the task's lease
+   * expired and it was delivered again); the live one stands.
+   */
+  refused: string[];
+  deferred: Deferred[];
+}
+
+/** Records outcomes of finished runs (one script call per shard: a call may touch one slot only). */
+export async function finish({ redis, ks }: BrokerConn, outcomes: readonly Outcome[]): Promise<Settled> {
+  const settled: Settled = { refused: [], deferred: [] };
+  if (outcomes.length === 0) return settled;
   const calls = [...byShard(ks, outcomes).values()].map(async (group) => {
     const layout = finishLayout(ks, group);
-    return (await scripts.finish.run(redis, layout.keys, [ks.doneChannel(""), ...layout.args])) as unknown[];
+    const reply = (await scripts.finish.run(redis, layout.keys, [ks.doneChannel(""), ...layout.args])) as unknown[][];
+    return toSettled(ks, group, reply[0], reply[1]);
   });
-  return (await Promise.all(calls)).flat().map(String);
+  for (const part of await Promise.all(calls)) merge(settled, part);
+  return settled;
 }
 
 /** Outcomes grouped by the hash tag of their queue's shard, in first-seen order. */
@@ -57,19 +76,38 @@ export async function finishAndClaim(
   conn: BrokerConn,
   allOutcomes: readonly Outcome[],
   request: ClaimRequest,
-): Promise<ClaimResult> {
+): Promise<ClaimResult & Settled> {
   const { redis, ks } = conn;
   const tag = ks.forQueue(request.queues[0]).tag;
   const outcomes = allOutcomes.filter((o) => ks.forQueue(o.claimed.queue).tag === tag);
-  const elsewhere =
+  const settled =
     outcomes.length === allOutcomes.length
-      ? []
+      ? { refused: [], deferred: [] }
       : await finish(
           conn,
           allOutcomes.filter((o) => ks.forQueue(o.claimed.queue).tag !== tag),
         );
-  if (outcomes.length === 0) return { ...(await claim(conn, request)), refused: elsewhere };
+  if (outcomes.length === 0) return { ...(await claim(conn, request)), ...settled };
   const { keys, args } = finishClaimLayout(ks, outcomes, request);
-  const [reply, refused] = (await scripts.finishClaim.run(redis, keys, args)) as [unknown, unknown[]];
-  return { ...parseClaimReply(reply, request.queues), refused: [...elsewhere, ...refused.map(String)] };
+  const [reply, refused, deferred, stale] = (await scripts.finishClaim.run(redis, keys, args)) as [
+    unknown,
+    unknown[],
+    unknown[],
+    unknown,
+  ];
+  merge(settled, toSettled(ks, outcomes, refused, deferred));
+  return { ...parseClaimReply(reply, stale, request.queues), ...settled };
+}
+
+function toSettled(ks: Keyspace, group: readonly Outcome[], refused: unknown[], deferred: unknown[]): Settled {
+  const entries = (deferred ?? []).map(String);
+  return {
+    refused: (refused ?? []).map(String),
+    deferred: entries.length > 0 ? [{ source: ks.forQueue(group[0].claimed.queue), entries }] : [],
+  };
+}
+
+function merge(into: Settled, part: Settled): void {
+  into.refused.push(...part.refused);
+  into.deferred.push(...part.deferred);
 }

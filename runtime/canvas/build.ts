@@ -9,6 +9,8 @@ import { assertSize, type ArgsLimits } from "../client/limits.ts";
 import type { CanvasRecord, DoomTarget, Envelope } from "./record.ts";
 import type { AnyStep } from "./types.ts";
 import { checkStepFits } from "./schema-fit.ts";
+import { routeTask } from "../keys/shard-route.ts";
+import { shardOfId, withShardSuffix } from "../keys/shard-tags.ts";
 
 /** A task signature as the runtime holds it (what `.s()` returns). */
 export interface TaskNode {
@@ -138,7 +140,9 @@ function planTask(ctx: Ctx, node: TaskNode, cont: Cont): Planned {
   const queue = o.queue ?? spec.queue;
   if (!/^[A-Za-z0-9_.-]{1,100}$/.test(queue))
     throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
-  const env: Envelope = { i: o.taskId ?? randomUUID(), n: spec.name, q: queue, p: priority, rx: spec.resultExpiresMs };
+  // A sharded queue's step goes to the shard its id picks, like any task of that queue.
+  const route = routeTask(ctx.app, queue, o.taskId ?? randomUUID());
+  const env: Envelope = { i: route.id, n: spec.name, q: route.queue, p: priority, rx: spec.resultExpiresMs };
   if (o.countdown !== undefined) env.cd = durationToMs(o.countdown, "countdown");
   if (o.expires instanceof Date)
     throw new ConfigurationError("a canvas step's expires is a duration (it counts from when the step is sent)");
@@ -223,7 +227,10 @@ function planGroup(ctx: Ctx, members: readonly CanvasNode[], cont: Cont): Planne
 function planChord(ctx: Ctx, header: readonly CanvasNode[], callback: CanvasNode, cont: Cont): Planned {
   if (header.length === 0) throw new CanvasError("CANVAS_EMPTY", "a chord needs at least one header task");
   const cb = plan(ctx, callback, cont);
-  const chordId = randomUUID();
+  // The chord's record sits in its (first) callback's slot, so the last header's count fires the
+  // callback in that same script call; headers on other shards carry their count there.
+  const cbShard = shardOfId(cb.roots[0].i);
+  const chordId = cbShard ? withShardSuffix(randomUUID(), cbShard) : randomUUID();
   const doomed: DoomTarget[] = [
     ...cb.terminals.map((i) => ({ i, c: chordId })),
     ...cont.df.map((t) => ({ i: t.i, c: t.c ?? chordId })),

@@ -42,7 +42,8 @@ export class CanvasRecordInvalid extends Error {}
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const ID = /^[A-Za-z0-9_.:-]{1,200}$/;
-const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
+// A queue name, or a sharded queue's part on one shard (`<queue>#<n>s<i>`, keys/shard-tags.ts).
+const QUEUE = /^[A-Za-z0-9_.-]{1,100}(#[1-9]\d{0,3}s\d{1,4})?$/;
 
 function envelope(v: unknown, at: string): Envelope {
   if (!isObj(v)) throw new CanvasRecordInvalid(`${at} is not an object`);
@@ -108,7 +109,8 @@ export function parseCanvasRecord(json: string): CanvasRecord {
   return parseCanvasValue(value, "canvas record");
 }
 
-const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+/** A canvas record's list field (Lua's cjson writes an empty one as `{}`). */
+export const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
 const envKeys = (ks: Keyspace, id: string, queue: string, priority: number): string[] => [
   ks.task(id),
   ks.ready(queue, priority),
@@ -116,16 +118,23 @@ const envKeys = (ks: Keyspace, id: string, queue: string, priority: number): str
   ks.signal(queue),
 ];
 
-/** Keys the finish script needs after a success, in the order canvas_ok() in canvas.lua takes them. */
-export function canvasOkKeys(ks: Keyspace, cv: CanvasRecord): string[] {
+/**
+ * Keys the finish script needs after a success, in the order canvas_ok() in canvas.lua takes them.
+ * With `relayCallbacks` the chord's callbacks and doomed results lie in other slots: this slot's
+ * outbox stands in for their keys (canvas_ok's relay_at).
+ */
+export function canvasOkKeys(ks: Keyspace, cv: CanvasRecord, options: { relayCallbacks?: boolean } = {}): string[] {
   const nx = list(cv.nx);
   if (nx.length === 0 && !cv.ch) return [];
   const keys = [ks.recent];
   for (const e of nx) keys.push(...envKeys(ks, e.i, e.q, e.p));
   if (cv.ch) {
     keys.push(ks.chord(cv.ch.k), ks.deadRaw);
-    for (const [id, q, p] of cv.ch.cb) keys.push(...envKeys(ks, id, q, p));
-    for (const t of list(cv.df)) keys.push(ks.task(t.i));
+    if (options.relayCallbacks) keys.push(ks.canvasOutbox);
+    else {
+      for (const [id, q, p] of cv.ch.cb) keys.push(...envKeys(ks, id, q, p));
+      for (const t of list(cv.df)) keys.push(ks.task(t.i));
+    }
   }
   return keys;
 }

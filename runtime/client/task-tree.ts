@@ -128,7 +128,7 @@ function makeHandle(
       linkError: asList(linkError) as AnyStep[],
     });
     await whenSafe(conn);
-    await sendCanvas(conn, plan);
+    await sendCanvas(conn, plan, { durability });
     return new TaskResult<unknown>(conn, plan.roots[0].i, spec.name);
   };
   const sig = (args: unknown, options: SignatureOptions = {}): Signature<unknown, unknown> => {
@@ -181,7 +181,7 @@ export function createTaskTree<T>(app: AppSpec, options: ClientOptions = {}): T 
       return new TaskResult<unknown>(conn, id, taskName);
     },
     $app: app,
-    ...canvasControls(app, conn, limits),
+    ...canvasControls(app, conn, limits, options.durability),
     $inspect: createInspector(conn),
     $control: createController(conn, app),
   };
@@ -201,11 +201,12 @@ function canvasControls(
   app: AppSpec,
   conn: ClientConnection,
   limits: ArgsLimits,
+  durability?: Durability,
 ): Pick<ClientControls, "$chain" | "$group" | "$chord" | "$groupResult"> {
   const run = async (node: CanvasNode): Promise<never> => {
     const plan = planCanvas(app, node, { limits });
     await whenSafe(conn);
-    await sendCanvas(conn, plan);
+    await sendCanvas(conn, plan, { durability });
     return resultOf(conn, plan.result) as never;
   };
   const chainNode = (steps: readonly unknown[]): CanvasNode => ({ kind: "chain", steps: steps as CanvasNode[] });

@@ -13,6 +13,7 @@ const FIXED: Record<string, [RedisType, string]> = {
   recent: ["zset", "recent-task index"],
   dead: ["zset", "dead-letter set"],
   "dead-raw": ["hash", "dead-letter payload store"],
+  "canvas-outbox": ["zset", "canvas outbox"],
   workers: ["zset", "live-worker index"],
   "beat:entries": ["hash", "beat schedule entries"],
   "beat:due": ["zset", "beat next-run set"],

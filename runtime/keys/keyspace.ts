@@ -34,8 +34,18 @@ export interface Keyspace {
   readonly dead: string;
   /** HASH `raw:<sha1>` -> JSON of garbage found in queues (no task record to attach it to). */
   readonly deadRaw: string;
-  /** HASH of one chord: header size, callback envelopes, one result field per header. */
+  /**
+   * HASH of one chord: header size, callback envelopes, one result field per header. It follows the
+   * chord id like `task(id)` does: a chord id carries its first callback's shard suffix.
+   */
   chord(id: string): string;
+  /**
+   * ZSET of canvas effects to carry to other slots (a chain step, chord header count or doom whose
+   * keys are not in this slot), each a JSON entry scored by when it was written or last taken. A
+   * script records its own slot's outcome and the entry at once; the worker then applies the
+   * entry slot by slot, and an entry left by a crashed process is taken again after a grace time.
+   */
+  readonly canvasOutbox: string;
   /** STRING: JSON of a group's member result ids, for `$groupResult(id)`. */
   group(id: string): string;
   /** HASH task name -> rate (`10/s`) set at run time by `celerity control rate-limit`, over the manifest's. */
@@ -89,8 +99,9 @@ function build(app: string, prefix: string, tag: string, at: (tag: string) => Ke
     recent: `${base}:recent`,
     dead: `${base}:dead`,
     deadRaw: `${base}:dead-raw`,
-    // Canvas records live with the keyspace's own tag (the app's, unless a caller picks a shard's).
-    chord: (id) => `${base}:chord:${id}`,
+    chord: (id) => `${prefix}:{${shardTag(app, shardOfId(id))}}:chord:${id}`,
+    canvasOutbox: `${base}:canvas-outbox`,
+    // Group records stay with the keyspace's own tag (the app's, unless a caller picks a shard's).
     group: (id) => `${base}:g:${id}`,
     // App-wide (one slot): touched by scripts that touch nothing else.
     rateOverrides: `${appBase}:rate-overrides`,

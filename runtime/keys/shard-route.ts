@@ -13,9 +13,9 @@ export function shardCount(app: Pick<AppSpec, "shards" | "defaultShards">, queue
 
 /**
  * Every part of the given queues a worker consumes: each shard of a sharded queue, in order, and
- * the queue's part on the app's own slot, where canvas steps (chains, groups, chords, links) of a
- * sharded queue wait: their records must share a slot with the chord and group records the finish
- * script advances, so they are not spread.
+ * the queue's part on the app's own slot. Nothing new is queued there once a queue is sharded (canvas
+ * steps spread over the shards too), but tasks queued before the queue was sharded still run, and
+ * its outbox is where a canvas send that spans slots is written first.
  */
 export function expandQueues(app: Pick<AppSpec, "shards" | "defaultShards">, queues: readonly string[]): string[] {
   return queues.flatMap((q) => {

@@ -179,7 +179,8 @@ async function settle(env: HarnessEnv, options: { timerWait: boolean }): Promise
     const now = env.fake ? env.fake.now() : Date.now();
     const state = await readBrokerState(env.inspect, env.ks, { queues: expandQueues(env.app, env.app.queues), now });
     const nothingReady = state.ready === 0 && state.dueDelayed === 0 && state.dueEntries === 0;
-    if (nothingReady && state.leased === 0 && env.worker.inFlight === 0) {
+    // A canvas step crossing shards is in no queue while the worker carries it (worker.relaying).
+    if (nothingReady && state.leased === 0 && env.worker.inFlight === 0 && env.worker.relaying === 0) {
       if (++quiet >= 3) return state;
     } else quiet = 0;
     const inFlight = env.worker.inFlight;

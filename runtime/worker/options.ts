@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { RedisClient } from "../config/connect.ts";
 import type { Logger } from "../log/logger.ts";
+import { OUTBOX_GRACE_MS } from "../canvas/relay.ts";
 
 /** How a worker runs; every field has a default except the app. */
 export interface WorkerOptions {
@@ -19,6 +20,12 @@ export interface WorkerOptions {
   maxDeliveries?: number;
   /** Args payloads above this are dead-lettered unread. Default 1 MiB. */
   maxPayloadBytes?: number;
+  /**
+   * A canvas step that crosses shards (a chain step or chord header count on another shard) waits in
+   * its shard's outbox for the process that wrote it; after this long a worker applies it instead
+   * (the writer crashed or lost Redis). Default 10 s.
+   */
+  canvasOutboxGraceMs?: number;
   redis?: string | RedisClient;
   /** Run even if Redis's maxmemory-policy can evict keys (default: CELERITY_ALLOW_EVICTION). */
   allowEviction?: boolean;
@@ -53,6 +60,7 @@ export function resolveWorkerOptions(options: WorkerOptions, allQueues: readonly
     timeLimitGraceMs: options.timeLimitGraceMs ?? 5_000,
     maxDeliveries: options.maxDeliveries ?? 5,
     maxPayloadBytes: options.maxPayloadBytes ?? 1 << 20,
+    canvasOutboxGraceMs: options.canvasOutboxGraceMs ?? OUTBOX_GRACE_MS,
     id: options.id ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     redis: options.redis,
     allowEviction: options.allowEviction,

@@ -1,6 +1,7 @@
 import { connectRedis, isCluster, type RedisClient } from "../config/connect.ts";
 import { checkEvictionPolicy } from "../config/eviction-policy.ts";
-import { finish, finishAndClaim } from "../broker/settle.ts";
+import { finish, finishAndClaim, type Settled } from "../broker/settle.ts";
+import { relayEntries, sweepOutbox } from "../canvas/relay.ts";
 import type { Claimed, ClaimResult } from "../broker/claim.ts";
 import type { BrokerConn } from "../broker/conn.ts";
 import type { Outcome } from "../broker/finish.ts";
@@ -44,6 +45,8 @@ interface ClaimGroup {
   /** A lane of this group waits on Redis for work; its other lanes park instead of blocking too. */
   blocking: boolean;
   turn: number;
+  /** A sweep of this shard's canvas outbox is under way. */
+  sweeping: boolean;
 }
 
 interface Running {
@@ -99,6 +102,8 @@ export class Worker {
   #loopDone: Promise<void> = Promise.resolve();
   #timers: NodeJS.Timeout[] = [];
   #beats = 0;
+  /** Canvas effects being carried to other shards (off the claim loop's path; awaited at shutdown). */
+  readonly #relays = new Set<Promise<void>>();
   readonly #startedAt = Date.now();
   /** Rate limits set at run time (`celerity control rate-limit`), over the manifest's. */
   readonly #rateOverrides = new Map<string, RateLimitSpec>();
@@ -125,6 +130,11 @@ export class Worker {
   /** Number of runs in progress. */
   get inFlight(): number {
     return this.#running.size;
+  }
+
+  /** Number of canvas effects being carried to other shards right now (a test toolkit waits for them too). */
+  get relaying(): number {
+    return this.#relays.size;
   }
 
   async start(): Promise<void> {
@@ -156,6 +166,7 @@ export class Worker {
         blockerId: null,
         blocking: false,
         turn: 0,
+        sweeping: false,
       };
       // A reconnect gives the blocking connection a new client id.
       group.blocker.on("ready", () => (group.blockerId = null));
@@ -205,6 +216,7 @@ export class Worker {
     }
     await this.#flush();
     for (const t of this.#timers) clearInterval(t);
+    await Promise.allSettled([...this.#relays]);
     await unregister(this.#conn, this.options.id).catch(() => {});
     await Promise.allSettled([this.#conn.redis.quit(), this.#control.quit()]);
     this.#log.info("worker stopped");
@@ -229,12 +241,13 @@ export class Worker {
       }
       const outcomes = this.#outcomes.splice(0);
       this.#reserved += want;
-      let result: ClaimResult;
+      let result: ClaimResult & Settled;
       try {
         result = await finishAndClaim(this.#conn, outcomes, {
           queues: this.#rotatedQueues(group),
           want,
           leaseMs: this.options.leaseMs,
+          outboxGraceMs: this.options.canvasOutboxGraceMs,
         });
       } catch (error) {
         this.#reserved -= want;
@@ -247,7 +260,8 @@ export class Worker {
         continue;
       }
       failures = 0;
-      this.#noteRefused(result.refused);
+      this.#settled(result);
+      if (result.outboxStale) this.#sweepOutbox(group);
       if (result.claimed.length > 0) {
         try {
           await this.#launch(result.claimed, want);
@@ -437,7 +451,7 @@ export class Worker {
       const outcomes = this.#outcomes.splice(0);
       if (outcomes.length === 0) return;
       try {
-        this.#noteRefused(await finish(this.#conn, outcomes));
+        this.#settled(await finish(this.#conn, outcomes));
       } catch (error) {
         this.#log.error("recording outcomes failed; will retry", { error: (error as Error).message });
         this.#outcomes.unshift(...outcomes);
@@ -445,6 +459,38 @@ export class Worker {
       }
     });
     return this.#flushing;
+  }
+
+  /** After outcomes are recorded: note the refused ones and carry deferred canvas effects to their shards. */
+  #settled(settled: Settled): void {
+    this.#noteRefused(settled.refused);
+    for (const { source, entries } of settled.deferred) {
+      const relay = relayEntries(this.#conn, source, entries)
+        .catch((error) =>
+          this.#log.warn("carrying a canvas step to another shard failed; a sweeping worker will retry it", {
+            error: (error as Error).message,
+          }),
+        )
+        .finally(() => this.#relays.delete(relay));
+      this.#relays.add(relay);
+    }
+  }
+
+  /** Applies canvas effects a crashed process left in the outbox of one of this worker's shards (a claim found them). */
+  #sweepOutbox(group: ClaimGroup): void {
+    if (group.sweeping) return;
+    group.sweeping = true;
+    const slot = this.#ks.forQueue(group.queues[0]);
+    const sweep = sweepOutbox(this.#conn, [slot], { graceMs: this.options.canvasOutboxGraceMs })
+      .then((taken) => {
+        if (taken > 0) this.#log.info("applied canvas steps another process left unfinished", { count: taken });
+      })
+      .catch((error) => this.#log.warn("sweeping the canvas outbox failed", { error: (error as Error).message }))
+      .finally(() => {
+        group.sweeping = false;
+        this.#relays.delete(sweep);
+      });
+    this.#relays.add(sweep);
   }
 
   /** Outcomes the finish script refused: this worker's delivery had been superseded (fencing). */

@@ -42,12 +42,12 @@ conformance("leases and dead letters", (backend) => {
     const second = await start();
     assert.notEqual(first.token, second.token, "each delivery has its own token");
     assert.deepEqual(
-      await finish(conn, [{ kind: "ok", claimed: first, resultJson: '"stale"' }]),
+      (await finish(conn, [{ kind: "ok", claimed: first, resultJson: '"stale"' }])).refused,
       [r.id],
       "the superseded delivery is refused",
     );
     assert.equal(await r.state(), "STARTED");
-    assert.deepEqual(await finish(conn, [{ kind: "ok", claimed: second, resultJson: '"live"' }]), []);
+    assert.deepEqual((await finish(conn, [{ kind: "ok", claimed: second, resultJson: '"live"' }])).refused, []);
     assert.equal(await r.get({ timeout: "1s" }), "live");
   });
 

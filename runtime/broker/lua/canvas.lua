@@ -11,6 +11,20 @@
 -- envelope's keys are: record, ready list of its priority, delayed, signal.
 local CANVAS_RECENT_CAP = 10000
 
+-- Effects this call wrote to an outbox (canvas_defer), returned so the caller applies them at once.
+local DEFERRED = {}
+
+-- Defers a canvas effect whose keys lie in other slots: one outbox entry (JSON, see
+-- runtime/canvas/outbox-entry.ts) { o = 'ok'|'fail', i = id, n = name, r = payload JSON as a string,
+-- x = result ttl, cv = the canvas record to apply }, scored by now. cv_json must decode to a table.
+local function canvas_defer(outbox, kind, id, name, payload, ttl, cv_json, now)
+  local entry = '{"o":"' .. kind .. '","i":' .. cjson.encode(id) .. ',"n":' .. cjson.encode(name) .. ',"r":'
+    .. cjson.encode(payload) .. ',"x":' .. string.format('%d', ttl) .. ',"cv":' .. cv_json .. '}'
+  ensure_type(outbox, 'zset')
+  redis.call('ZADD', outbox, now, entry)
+  DEFERRED[#DEFERRED + 1] = entry
+end
+
 -- Writes one envelope as a task record and queues it (idempotent: an existing id is left alone).
 local function canvas_send(env, input, parent, recent, kc, now)
   local key, ready, delayed, signal = KEYS[kc], KEYS[kc + 1], KEYS[kc + 2], KEYS[kc + 3]
@@ -67,7 +81,9 @@ end
 
 -- After a SUCCESS: send the successors, count a chord header and fire the callback once all are in.
 -- A chord record that is garbage dooms the callback with the reason (the header itself succeeded).
-local function canvas_ok(cv, id, name, result, ttl, kc, now, dead, chan)
+-- With relay_at (a KEYS index: this slot's outbox), the callbacks and doomed results live in other
+-- slots: firing the callback, or dooming on a garbage chord, is deferred to the outbox instead.
+local function canvas_ok(cv, id, name, result, ttl, kc, now, dead, chan, relay_at)
   local recent = KEYS[kc]
   kc = kc + 1
   for _, env in ipairs(list(cv.nx)) do
@@ -81,6 +97,10 @@ local function canvas_ok(cv, id, name, result, ttl, kc, now, dead, chan)
   local df_at = cb_at + 4 * #cbk
   local function bad(reason)
     local err = canvas_bad_chord(cv, ck, dead, dead_raw, now, reason)
+    if relay_at then
+      if #list(cv.df) > 0 then canvas_defer(KEYS[relay_at], 'fail', id, name, err, ttl, '{"df":' .. cjson.encode(cv.df) .. '}', now) end
+      return
+    end
     for j, target in ipairs(list(cv.df)) do canvas_doom(KEYS[df_at + j - 1], target, id, name, err, ttl, chan) end
   end
   local kind = redis.call('TYPE', ck)['ok']
@@ -108,7 +128,11 @@ local function canvas_ok(cv, id, name, result, ttl, kc, now, dead, chan)
   end
   local array = '[' .. table.concat(parts, ',') .. ']'
   redis.call('HSET', ck, 'fired', now)
-  for j, env in ipairs(cbs) do canvas_send(env, array, id, recent, cb_at + 4 * (j - 1), now) end
+  if relay_at then
+    canvas_defer(KEYS[relay_at], 'ok', id, name, array, ttl, '{"nx":' .. meta[2] .. '}', now)
+  else
+    for j, env in ipairs(cbs) do canvas_send(env, array, id, recent, cb_at + 4 * (j - 1), now) end
+  end
   redis.call('PEXPIRE', ck, ttl)
 end
 

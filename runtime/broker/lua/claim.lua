@@ -1,17 +1,22 @@
 -- claim(): promote due delayed tasks, recover expired leases, then lease up to `want` ready ids,
 -- highest priority first, FIFO within a priority.
--- KEYS layout is CLAIM_KEYS per queue: ready p0..p9, delayed, leases, signal, then dead, dead_raw.
+-- KEYS layout is CLAIM_KEYS per queue: ready p0..p9, delayed, leases, signal, then dead, dead_raw,
+-- canvas outbox.
 -- Returns a flat list {queue_index, priority, id, ...} and, when nothing was claimed, the ms until the
 -- next due time (delayed or lease deadline) as the only element, -1 if none. `now` is Redis's clock
 -- (now_ms()): relative, so the worker can sleep by it whatever its own clock says.
+-- Second result: 1 when the shard's canvas outbox holds an entry older than outbox_grace ms (its
+-- writer died before applying it), so the worker sweeps it; like expired leases, found by claims.
 local CLAIM_KEYS = 13
-local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
+local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues, outbox, outbox_grace)
   local out = {}
   local deadline = now + lease_ms
   -- Garbage popped from a ready list is buried in these: a wrong type must stop the call before
   -- anything is popped (two TYPE calls per claim, not per task).
   ensure_type(dead, 'zset')
   ensure_type(dead_raw, 'hash')
+  -- Read first: a wrong-type outbox fails the call before anything moved (and is quarantined).
+  local stale = #redis.call('ZRANGEBYSCORE', outbox, '-inf', now - outbox_grace, 'LIMIT', 0, 1)
   for qi = 0, nq - 1 do
     local b = kb + qi * CLAIM_KEYS
     local delayed, leases, signal = KEYS[b + 11], KEYS[b + 12], KEYS[b + 13]
@@ -79,5 +84,5 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues)
     end
     out[1] = next_due < 0 and -1 or math.max(0, next_due - now)
   end
-  return out
+  return out, stale
 end

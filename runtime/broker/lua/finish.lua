@@ -3,6 +3,8 @@
 -- record per outcome. ARGV from ab: queue count, outcome count, then 8 per outcome:
 --   queue index (1-based), kind, lease member, payload, due, retries, delivery token, canvas key count
 -- then, after the records, each outcome's canvas keys (see canvas.lua; none when its count is 0).
+-- A canvas key count of 'r' means the outcome's canvas keys lie in other slots: its one canvas key
+-- is this slot's outbox, and what its canvas sets off is deferred there (canvas_defer).
 --   kind ok      payload = result JSON; retries '1' means ignore_result (the result is not stored);
 --                due = how many of its canvas keys are the success's (the rest are the failure's)
 --   kind fail    payload = error JSON; goes to the dead-letter store
@@ -16,7 +18,7 @@
 -- nothing (not even the lease, which is the live delivery's now), and is counted in the queue's
 -- stats field 'fenced'. Per-queue keys travel once per call, not once per outcome, and per-queue
 -- writes (lease ZREM, minute counters) are gathered and issued once per call.
--- Returns the number of KEYS it used and the ids of refused outcomes.
+-- Returns the number of KEYS it used, the ids of refused outcomes and the deferred outbox entries.
 local GROUP_KEYS = 4
 -- '+<ms>' from now, or an absolute epoch ms.
 local function due_at(spec, now)
@@ -47,7 +49,8 @@ local function finish(kb, ab, now, chan)
   end
   for i = 0, count - 1 do
     local a = ab + 2 + i * 8
-    local nck = tonumber(ARGV[a + 8]) or 0
+    local relay = ARGV[a + 8] == 'r'
+    local nck = relay and 1 or tonumber(ARGV[a + 8]) or 0
     local ck_at = kc
     kc = kc + nck
     local g = kb + 1 + (tonumber(ARGV[a + 1]) - 1) * GROUP_KEYS
@@ -75,14 +78,20 @@ local function finish(kb, ab, now, chan)
           if nck > 0 then
             local ok, cv = pcall(cjson.decode, rec[7] or '')
             local revoked = '{"name":"TaskRevokedError","message":"task revoked (terminated)"}'
-            if ok and type(cv) == 'table' then canvas_fail(cv, id, rec[8] or '', revoked, ttl, ck_at + (tonumber(ARGV[a + 5]) or 0), now, chan) end
+            if ok and type(cv) == 'table' then
+              if relay then canvas_defer(KEYS[ck_at], 'fail', id, rec[8] or '', revoked, ttl, rec[7], now)
+              else canvas_fail(cv, id, rec[8] or '', revoked, ttl, ck_at + (tonumber(ARGV[a + 5]) or 0), now, chan) end
+            end
           end
         else
           -- ignore_result: the state is kept, the result is not stored (its successors still get it).
           finish_final(key, 'SUCCESS', 'res', (rec[9] or ARGV[a + 6] == '1') and '' or payload, now, chan, id, nil)
           if nck > 0 then
             local ok, cv = pcall(cjson.decode, rec[7] or '')
-            if ok and type(cv) == 'table' then canvas_ok(cv, id, rec[8] or '', payload, ttl, ck_at, now, dead, chan) end
+            if ok and type(cv) == 'table' then
+              if relay then canvas_defer(KEYS[ck_at], 'ok', id, rec[8] or '', payload, ttl, rec[7], now)
+              else canvas_ok(cv, id, rec[8] or '', payload, ttl, ck_at, now, dead, chan) end
+            end
           end
         end
         if rec[4] then redis.call('HDEL', key, 'err') end
@@ -103,7 +112,10 @@ local function finish(kb, ab, now, chan)
         end
         if nck > 0 then
           local ok, cv = pcall(cjson.decode, rec[7] or '')
-          if ok and type(cv) == 'table' then canvas_fail(cv, id, rec[8] or '', payload, ttl, ck_at, now, chan) end
+          if ok and type(cv) == 'table' then
+            if relay then canvas_defer(KEYS[ck_at], 'fail', id, rec[8] or '', payload, ttl, rec[7], now)
+            else canvas_fail(cv, id, rec[8] or '', payload, ttl, ck_at, now, chan) end
+          end
         end
         bump(stats, 'fail')
       elseif kind == 'retry' then
@@ -134,5 +146,5 @@ local function finish(kb, ab, now, chan)
   for _, stats in ipairs(counter_keys) do
     for kind, n in pairs(counters[stats]) do redis.call('HINCRBY', stats, minute_field(now, kind), n) end
   end
-  return kc - 1 - kb, refused
+  return kc - 1 - kb, refused, DEFERRED
 end
