@@ -5,6 +5,9 @@ import { after, before, describe, it } from "node:test";
 import { connectRedis, type RedisClient } from "../runtime/config/connect.ts";
 import { keySlot } from "../runtime/keys/slot.ts";
 import { deleteUnder } from "../runtime/testing/delete-under.ts";
+import { createTestHarness } from "../runtime/testing/test-app.ts";
+import type { Tasks } from "./fixtures/manifests/testing-app/generated/client.ts";
+import { app } from "./fixtures/manifests/testing-app/generated/registry.ts";
 import { LocalCluster } from "./fixtures/cluster/local-cluster.ts";
 import { createTestApp } from "./fixtures/manifests/testing-app/generated/testing.ts";
 import { deletePrefix, uniquePrefix } from "./support/redis.ts";
@@ -89,6 +92,29 @@ describe("key cleanup on a Redis Cluster", () => {
         (await keysPerMaster("celerity-test-")).some((n) => n > 0),
         "the app wrote keys",
       );
+      await t.close();
+      closed = true;
+      assert.deepEqual(await keysPerMaster("celerity-test-"), [0, 0, 0]);
+    } finally {
+      if (!closed) await t.close();
+    }
+  });
+
+  it("a test app of a sharded queue on a cluster drains across shards and cleans every master", async () => {
+    const t = await createTestHarness<Tasks>(
+      {
+        app: { ...app, shards: { default: 3 } },
+        loadDispatch: async () => (await import("./fixtures/manifests/testing-app/generated/dispatch.ts")).dispatch,
+      },
+      { redis: cluster.url },
+    );
+    let closed = false;
+    try {
+      const sent = await Promise.all([1, 2, 3, 4, 5, 6].map((orderId) => t.tasks.payments.charge.delay({ orderId })));
+      assert.ok(new Set(sent.map((r) => r.id.slice(-3))).size > 1, "the tasks went to several shards");
+      await t.drain();
+      for (const [i, r] of sent.entries())
+        assert.deepEqual(await r.get({ timeout: "5s" }), { orderId: i + 1, attempts: 1 });
       await t.close();
       closed = true;
       assert.deepEqual(await keysPerMaster("celerity-test-"), [0, 0, 0]);
