@@ -11,7 +11,7 @@ import { listDeadLetters } from "../runtime/admin/data/dead-letters.ts";
 import { renewLeases } from "../runtime/broker/leases.ts";
 import { claim, finish } from "../runtime/broker/settle.ts";
 import { startClaimed, type StartedRecord } from "../runtime/broker/start.ts";
-import { scripts } from "../runtime/broker/scripts.ts";
+import { storeProgress } from "../runtime/broker/progress.ts";
 import { eventually, RuntimeHarness } from "./support/runtime.ts";
 
 describe("fenced deliveries", () => {
@@ -47,12 +47,12 @@ describe("fenced deliveries", () => {
       "the stale renewal reports the lease lost",
     );
     assert.equal(await h.redis.zscore(leases, live.claimed.member), liveDeadline, "and does not extend the live lease");
-    const progress = await scripts.progress.run(
-      h.redis,
-      [ks().task(r.id), ks().stats("default")],
-      [JSON.stringify({ fraction: 0.5, info: "stale" }), stale.claimed.token!],
+    const progress = await storeProgress(
+      conn(),
+      { id: r.id, queue: "default", token: stale.claimed.token! },
+      JSON.stringify({ fraction: 0.5, info: "stale" }),
     );
-    assert.equal(progress, -1, "stale progress refused");
+    assert.equal(progress, "refused", "stale progress refused");
     assert.deepEqual(
       (await finish(conn(), [{ kind: "ok", claimed: stale.claimed, resultJson: JSON.stringify("stale result") }]))
         .refused,

@@ -5,7 +5,7 @@ import type { Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
 import type { BeatKeys } from "./keys.ts";
 import { parseDefinition } from "./read-entries.ts";
-import { planRun, type RunPlan } from "./run-plan.ts";
+import { planRun, runKeys, type RunPlan } from "./run-plan.ts";
 import { nextRunAfterFiring } from "./schedule.ts";
 import { beatScripts } from "./scripts.ts";
 import type { StoredDefinition } from "./types.ts";
@@ -25,8 +25,16 @@ export interface FireContext {
   now: number;
 }
 
-/** Enqueue-free filler for the firing script when the run cannot be sent (keeps ARGV positions). */
-const NO_RUN: RunPlan = { taskId: "", keys: ["", "", "", "", ""], args: ["", "", "", "", 0, 0, 0, 0] };
+/** Enqueue-free filler for the firing script when the run cannot be sent (keeps ARGV positions; keys come from `runKeys`). */
+const NO_RUN: RunPlan = { taskId: "", keys: [], args: ["", "", "", "", 0, 0, 0, 0] };
+
+/**
+ * KEYS of one firing call (see fire.lua): the beat's due set, disabled set, run counts and last-run
+ * times, then the run's keys (`runKeys`, placeholders when there is no run in this call).
+ */
+export function fireKeys(keys: BeatKeys, run: readonly string[]): string[] {
+  return [keys.due, keys.disabled, keys.runCount, keys.lastRun, ...run];
+}
 
 /** What one batch did: runs sent, and entries Redis's clock said were not due yet. */
 export interface FireResult {
@@ -72,16 +80,17 @@ async function fireOne(
     ctx.log.warn("due entry without a definition dropped from the schedule", { entry: entry.name });
   }
   const sending = plan !== NO_RUN;
-  // Keys of a skipped run are placeholders the script never touches; Cluster needs them in-slot anyway.
-  const runKeys = sending
-    ? plan.keys
-    : [ctx.ks.task("-"), ctx.ks.ready("-", 0), ctx.ks.delayed("-"), ctx.ks.signal("-"), ctx.ks.recent];
+  const callKeys = fireKeys(keys, sending ? plan.keys : runKeys(ctx.ks, null));
   const fire = (mode: string, args: readonly (string | number)[]) =>
-    beatScripts.fire.run(
-      redis,
-      [keys.due, keys.disabled, keys.runCount, keys.lastRun, ...runKeys],
-      [entry.name, entry.dueMs, next === null ? "" : next, retire ? "1" : "0", now, mode, ...args],
-    );
+    beatScripts.fire.run(redis, callKeys, [
+      entry.name,
+      entry.dueMs,
+      next === null ? "" : next,
+      retire ? "1" : "0",
+      now,
+      mode,
+      ...args,
+    ]);
   let result: unknown;
   if (sending && plan.remote) {
     // A sharded queue's run lives in another slot: check due-ness, enqueue under the deterministic

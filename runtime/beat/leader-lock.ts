@@ -1,6 +1,11 @@
 import type { RedisClient } from "../config/connect.ts";
 import { beatScripts } from "./scripts.ts";
 
+/** KEYS of the lock's renew and release calls (see lock-renew.lua, lock-release.lua): the lock. */
+export function leaderLockKeys(lockKey: string): string[] {
+  return [lockKey];
+}
+
 /**
  * The beat leader lock: a key holding this process's token with a TTL. Only the holder can renew
  * or release it (token-checked scripts), so a beat that stalled past its TTL cannot renew a
@@ -29,11 +34,16 @@ export class LeaderLock {
 
   /** Extends our hold; false means the lock is someone else's now (or expired). */
   async renew(): Promise<boolean> {
-    return (await beatScripts.renewLock.run(this.#redis, [this.#key], [this.#token, this.#ttlMs])) === 1;
+    return (await beatScripts.renewLock.run(this.#redis, leaderLockKeys(this.#key), [this.#token, this.#ttlMs])) === 1;
   }
 
   /** Lets go, if we still hold it, and says so, so a follower takes over at once instead of after the TTL. */
   async release(): Promise<boolean> {
-    return (await beatScripts.releaseLock.run(this.#redis, [this.#key], [this.#token, this.#releasedChannel])) === 1;
+    return (
+      (await beatScripts.releaseLock.run(this.#redis, leaderLockKeys(this.#key), [
+        this.#token,
+        this.#releasedChannel,
+      ])) === 1
+    );
   }
 }

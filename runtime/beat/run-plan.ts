@@ -10,6 +10,17 @@ import type { StoredDefinition } from "./types.ts";
 /** How many ids the admin's recent-task index keeps (the broker's default, see enqueueBatch). */
 const RECENT_CAP = 10_000;
 
+/**
+ * The KEYS tail a firing or run-now script enqueues one run with (see `enqueue_run` in
+ * record-run.lua): task record, ready list, delayed set, signal, recent index. With no run (it is
+ * skipped, or enqueued by its own call on a sharded queue's shard) placeholders the script never
+ * touches, in the app's slot with the beat keys, as a Cluster needs.
+ */
+export function runKeys(ks: Keyspace, run: { id: string; queue: string; priority: number } | null): string[] {
+  if (!run) return [ks.task("-"), ks.ready("-", 0), ks.delayed("-"), ks.signal("-"), ks.recent];
+  return [ks.task(run.id), ks.ready(run.queue, run.priority), ks.delayed(run.queue), ks.signal(run.queue), ks.recent];
+}
+
 /** The KEYS and ARGV tail that the firing and run-now scripts need to enqueue one run. */
 export interface RunPlan {
   taskId: string;
@@ -62,14 +73,14 @@ export function planRun(
     const expiresAt = item.expiresInMs === null ? item.expiresAt : run.now + item.expiresInMs;
     return {
       taskId: item.id,
-      keys: [ks.task("-"), ks.ready("-", 0), ks.delayed("-"), ks.signal("-"), ks.recent],
+      keys: runKeys(ks, null),
       args: ["", "", "", "", 0, 0, 0, 0],
       remote: { queue: route.queue, priority, item: { ...item, expiresAt, expiresInMs: null } },
     };
   }
   return {
     taskId: item.id,
-    keys: [ks.task(item.id), ks.ready(queue, priority), ks.delayed(queue), ks.signal(queue), ks.recent],
+    keys: runKeys(ks, { id: item.id, queue, priority }),
     // A task's default expiry counts from this run's time (beat's clock follows Redis's).
     args: [
       item.id,

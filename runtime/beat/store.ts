@@ -15,7 +15,15 @@ import { beatScripts } from "./scripts.ts";
 import type { PeriodicEntry, PeriodicInput, StoredDefinition } from "./types.ts";
 import { validateEntry } from "./validate-entry.ts";
 import { redisTimeMs } from "../time/redis-clock.ts";
-import { putEntry, removeEntry } from "./write-entry.ts";
+import { putEntry, removeEntry, setEnabledKeys } from "./write-entry.ts";
+
+/**
+ * KEYS of a run-now call (see run-now.lua): entries, run counts, last-run times, then the run's keys
+ * (`runKeys`, placeholders when the run went to a sharded queue by its own call).
+ */
+export function runNowKeys(keys: BeatKeys, run: readonly string[]): string[] {
+  return [keys.entries, keys.runCount, keys.lastRun, ...run];
+}
 
 export interface PeriodicStoreOptions {
   /** A redis:// URL, or an ioredis instance to use as is (the store then leaves it open on close). Default: REDIS_URL. */
@@ -133,11 +141,12 @@ export class PeriodicStore {
     const current = await this.#mustGetCurrent(name);
     const next = enabled ? firstRunAt(current.definition, await this.#time()) : null;
     await this.#loadScripts();
-    const result = await beatScripts.setEnabled.run(
-      this.#redis,
-      [this.#keys.entries, this.#keys.due, this.#keys.disabled],
-      [name, enabled ? "1" : "0", next === null ? "" : next, this.#keys.changed],
-    );
+    const result = await beatScripts.setEnabled.run(this.#redis, setEnabledKeys(this.#keys), [
+      name,
+      enabled ? "1" : "0",
+      next === null ? "" : next,
+      this.#keys.changed,
+    ]);
     if (result === -1) throw new PeriodicEntryNotFoundError(name);
   }
 
@@ -174,11 +183,11 @@ export class PeriodicStore {
         queue: plan.remote.queue,
         priority: plan.remote.priority,
       });
-    const result = await beatScripts.runNow.run(
-      this.#redis,
-      [this.#keys.entries, this.#keys.runCount, this.#keys.lastRun, ...plan.keys],
-      [name, now, ...plan.args],
-    );
+    const result = await beatScripts.runNow.run(this.#redis, runNowKeys(this.#keys, plan.keys), [
+      name,
+      now,
+      ...plan.args,
+    ]);
     if (result === 0) throw new PeriodicEntryNotFoundError(name);
     return { taskId: plan.taskId };
   }

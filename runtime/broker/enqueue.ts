@@ -1,3 +1,4 @@
+import type { Keyspace } from "../keys/keyspace.ts";
 import { parseShardQueue } from "../keys/shard-tags.ts";
 import type { BrokerConn } from "./conn.ts";
 import { scripts } from "./scripts.ts";
@@ -41,6 +42,17 @@ function sameCall(a: EnqueueItem, b: EnqueueItem): boolean {
 }
 
 /**
+ * KEYS of one enqueue call (see enqueue.lua): the queue's ready list of `priority`, delayed set,
+ * signal and recent index, then one record per id. `queue` may name one shard of a queue
+ * (`emails#8s3`); the ids must be routed to that shard (their records then share its slot).
+ */
+export function enqueueKeys(ks: Keyspace, queue: string, priority: number, ids: readonly string[]): string[] {
+  const keys = [ks.ready(queue, priority), ks.delayed(queue), ks.signal(queue), ks.forQueue(queue).recent];
+  for (const id of ids) keys.push(ks.task(id));
+  return keys;
+}
+
+/**
  * Writes tasks of one queue and priority in as few script calls as possible (one per run of items
  * sharing name and timing, as all of one `delayMany` do, up to {@link BATCH}). Returns, per item,
  * whether it was new (false: the id existed, nothing was written).
@@ -53,13 +65,6 @@ export async function enqueueBatch(
   const calls: Promise<unknown>[] = [];
   for (let start = 0; start < items.length;) {
     const first = items[start];
-    // `options.queue` may name one shard of a queue (`emails#8s3`): every key follows it.
-    const keys = [
-      ks.ready(options.queue, options.priority),
-      ks.delayed(options.queue),
-      ks.signal(options.queue),
-      ks.forQueue(options.queue).recent,
-    ];
     const args: (string | number)[] = [
       // The record names the queue; its id names the shard.
       parseShardQueue(options.queue).queue,
@@ -75,10 +80,10 @@ export async function enqueueBatch(
     let end = start;
     while (end < items.length && end - start < BATCH && sameCall(first, items[end])) {
       const item = items[end++];
-      keys.push(ks.task(item.id));
       args.push(item.id, item.argsJson);
     }
-    calls.push(scripts.enqueue.run(redis, keys, args));
+    const ids = items.slice(start, end).map((item) => item.id);
+    calls.push(scripts.enqueue.run(redis, enqueueKeys(ks, options.queue, options.priority, ids), args));
     start = end;
   }
   // Sent back to back on one connection, so Redis applies the calls in order.

@@ -35,10 +35,24 @@ export function isWrongTypeError(error: unknown): boolean {
 }
 
 /**
+ * KEYS of one quarantine call (see quarantine.lua): the suspects, starting with the dead-letter set
+ * and payload store of `base` (so those are fixed before anything is recorded in them), then each
+ * suspect's quarantine name `<base>:quarantine:<stamp>:<rest>`. `base` is the suspects' own
+ * `<prefix>:{<tag>}`: the app's, or a queue shard's, so the RENAME stays in the keys' slot.
+ */
+export function quarantineKeys(base: string, suspects: readonly string[], stamp: string): string[] {
+  const dead = `${base}:dead`;
+  const deadRaw = `${base}:dead-raw`;
+  const mine = [dead, deadRaw, ...suspects.filter((k) => k !== dead && k !== deadRaw)];
+  return [...mine, ...mine.map((key) => `${base}:quarantine:${stamp}:${key.slice(base.length + 1)}`)];
+}
+
+/**
  * Finds which of `keys` hold the wrong type for their role (see keyRole) and moves them aside in one
- * atomic script: RENAME to `<prefix>:{<app>}:quarantine:<ms>-<random>:<rest>` (same hash tag, so Cluster-safe),
- * with a dead letter giving the reason. Logs one line per moved key; a key another process already
- * moved is not moved (or logged) again. `context` says what ran into it.
+ * atomic script per hash tag: RENAME to `<prefix>:{<tag>}:quarantine:<ms>-<random>:<rest>`, `<tag>`
+ * being the key's own (the app's, or its queue shard's), so the move stays in one Cluster slot,
+ * with a dead letter in that tag's dead-letter set giving the reason. Logs one line per moved key;
+ * a key another process already moved is not moved (or logged) again. `context` says what ran into it.
  */
 export async function quarantineWrongTypes(
   redis: RedisClient,
@@ -54,23 +68,21 @@ export async function quarantineWrongTypes(
   const now = Date.now();
   const bases = [...new Set(suspects.values())];
   const moved: QuarantinedKey[] = [];
-  // One call per app keyspace (a caller's keys normally all share one).
+  // One call per hash tag: a shard's keys go to its own dead letters, in its own slot.
   for (const base of bases) {
-    const mine = [
-      `${base}:dead`,
-      `${base}:dead-raw`,
-      ...[...suspects]
-        .filter(([k, b]) => b === base && k !== `${base}:dead` && k !== `${base}:dead-raw`)
-        .map(([k]) => k),
-    ];
-    const tag = `${now}-${randomBytes(3).toString("hex")}`;
-    const targets = mine.map((key) => `${base}:quarantine:${tag}:${key.slice(base.length + 1)}`);
+    const stamp = `${now}-${randomBytes(3).toString("hex")}`;
+    const all = quarantineKeys(
+      base,
+      [...suspects].filter(([, b]) => b === base).map(([k]) => k),
+      stamp,
+    );
+    const mine = all.slice(0, all.length / 2);
     const args: (string | number)[] = [now, options.context];
     for (const key of mine) {
       const role = keyRole(key)!;
       args.push(role.type, role.what, role.queue ?? "");
     }
-    const flat = (await redis.eval(SOURCE, mine.length * 2, ...mine, ...targets, ...args)) as string[];
+    const flat = (await redis.eval(SOURCE, all.length, ...all, ...args)) as string[];
     for (let i = 0; i < flat.length; i += 3) moved.push({ key: flat[i], found: flat[i + 1], movedTo: flat[i + 2] });
   }
   if (moved.length > 0) {

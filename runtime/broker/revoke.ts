@@ -1,9 +1,19 @@
+import type { Keyspace } from "../keys/keyspace.ts";
 import type { BrokerConn } from "./conn.ts";
 import { scripts } from "./scripts.ts";
 import { canvasFailKeys, parseCanvasRecord, type CanvasRecord } from "../canvas/record.ts";
 import { isLocalEffect } from "../canvas/placement.ts";
 import { relayEntries } from "../canvas/relay.ts";
 import { TASK_FIELDS as F } from "../keys/task-record.ts";
+
+/**
+ * KEYS of one revoke call (see revoke.lua): the task's record, then the failure keys of its canvas
+ * (`canvasFailKeys`, which canvas.lua's `canvas_fail` reads from KEYS[2]; none outside a canvas),
+ * or, when those lie in other slots, the record's slot's canvas outbox.
+ */
+export function revokeKeys(ks: Keyspace, id: string, canvasKeys: readonly string[] = []): string[] {
+  return [ks.task(id), ...canvasKeys];
+}
 
 /**
  * Revokes a task (see revoke.lua); returns the state it had or now has. A task of a canvas that is
@@ -20,7 +30,7 @@ export async function revokeTask(
   const own = ks.forId(id);
   const cv = await canvasOf(conn, id);
   const local = cv === null || isLocalEffect(ks, own.tag, "fail", cv);
-  const keys = [ks.task(id), ...(cv === null ? [] : local ? canvasFailKeys(own, cv) : [own.canvasOutbox])];
+  const keys = revokeKeys(ks, id, cv === null ? [] : local ? canvasFailKeys(own, cv) : [own.canvasOutbox]);
   const args = [ks.doneChannel(""), id, options.terminate ? "1" : "0", ks.controlChannel, options.ttlMs ?? 86_400_000];
   const reply = await scripts.revoke.run(redis, keys, [...args, local ? "" : "r"]);
   if (!Array.isArray(reply)) return String(reply);

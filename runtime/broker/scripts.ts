@@ -12,9 +12,6 @@ const claimFn = read("claim.lua");
 const canvasFn = read("enqueue-fn.lua") + read("canvas.lua");
 const finishFn = canvasFn + read("finish.lua");
 
-/** Keys per queue in the claim script's KEYS layout (must match CLAIM_KEYS in claim.lua). */
-export const CLAIM_KEYS_PER_QUEUE = 13;
-
 /** Every script of the broker, composed from the shared library and its entry file. */
 export const scripts = {
   enqueue: new LuaScript("enqueue", enqueueLua + read("enqueue.lua")),

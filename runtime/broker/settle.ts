@@ -1,8 +1,8 @@
 import type { BrokerConn } from "./conn.ts";
 import { claimArgs, claimKeys, parseClaimReply, type ClaimRequest, type ClaimResult } from "./claim.ts";
-import { finishLayout, type Outcome } from "./finish.ts";
-import { scripts } from "./scripts.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
+import { finishLayout, type FinishLayout, type Outcome } from "./finish.ts";
+import { scripts } from "./scripts.ts";
 
 /** Leases up to `want` ready tasks of the given queues. */
 export async function claim({ redis, ks }: BrokerConn, request: ClaimRequest): Promise<ClaimResult> {
@@ -56,6 +56,19 @@ export function byShard(ks: BrokerConn["ks"], outcomes: readonly Outcome[]): Map
 }
 
 /**
+ * KEYS and ARGV of one finish-and-claim call (see finish-claim-entry.lua): the finish layout's keys,
+ * then the claim keys; ARGV the done channel prefix, the claim's, then the finish layout's. The
+ * outcomes and `request.queues` must share one shard.
+ */
+export function finishClaimLayout(ks: Keyspace, outcomes: readonly Outcome[], request: ClaimRequest): FinishLayout {
+  const layout = finishLayout(ks, outcomes);
+  return {
+    keys: [...layout.keys, ...claimKeys(ks, request.queues)],
+    args: [ks.doneChannel(""), ...claimArgs(request), ...layout.args],
+  };
+}
+
+/**
  * Records outcomes and claims the next batch in one round trip. `request.queues` share one shard;
  * outcomes of other shards are recorded by separate calls first.
  */
@@ -75,9 +88,7 @@ export async function finishAndClaim(
           allOutcomes.filter((o) => ks.forQueue(o.claimed.queue).tag !== tag),
         );
   if (outcomes.length === 0) return { ...(await claim(conn, request)), ...settled };
-  const layout = finishLayout(ks, outcomes);
-  const keys = [...layout.keys, ...claimKeys(ks, request.queues)];
-  const args = [ks.doneChannel(""), ...claimArgs(request), ...layout.args];
+  const { keys, args } = finishClaimLayout(ks, outcomes, request);
   const [reply, refused, deferred, stale] = (await scripts.finishClaim.run(redis, keys, args)) as [
     unknown,
     unknown[],

@@ -1,3 +1,4 @@
+import type { Keyspace } from "../keys/keyspace.ts";
 import type { BrokerConn } from "./conn.ts";
 import type { Claimed } from "./claim.ts";
 import { scripts } from "./scripts.ts";
@@ -35,26 +36,32 @@ export interface StartOptions {
   maxPayloadBytes: number;
 }
 
+/**
+ * KEYS of one start call (see start.lua): the shard's dead-letter set and payload store, then per
+ * task its record and its queue's lease set. Claimed together means claimed from one shard, so
+ * the dead-letter keys are the first task's shard's.
+ */
+export function startKeys(ks: Keyspace, claimed: readonly Pick<Claimed, "id" | "queue">[]): string[] {
+  const shard = ks.forQueue(claimed[0]?.queue ?? "");
+  const keys = [shard.dead, shard.deadRaw];
+  for (const c of claimed) keys.push(ks.task(c.id), ks.leases(c.queue));
+  return keys;
+}
+
 /** Marks claimed tasks STARTED in one script call and returns what to run. */
 export async function startClaimed(
   { redis, ks }: BrokerConn,
   claimed: readonly Claimed[],
   options: StartOptions,
 ): Promise<(StartedRecord | SkippedRecord)[]> {
-  // Claimed together means claimed from one shard: its dead-letter keys go with the records.
-  const shard = ks.forQueue(claimed[0]?.queue ?? "");
-  const keys = [shard.dead, shard.deadRaw];
   const args: (string | number)[] = [
     options.workerId,
     options.maxDeliveries,
     options.maxPayloadBytes,
     ks.doneChannel(""),
   ];
-  for (const c of claimed) {
-    keys.push(ks.task(c.id), ks.leases(c.queue));
-    args.push(c.member);
-  }
-  const reply = (await scripts.start.run(redis, keys, args)) as (string | number)[][];
+  for (const c of claimed) args.push(c.member);
+  const reply = (await scripts.start.run(redis, startKeys(ks, claimed), args)) as (string | number)[][];
   const byId = new Map(claimed.map((c) => [c.id, c]));
   return reply.map((row) => {
     const claimedTask = byId.get(String(row[0]))!;

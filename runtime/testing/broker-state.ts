@@ -1,6 +1,7 @@
 import type { RedisClient } from "../config/connect.ts";
 import { beatKeys } from "../beat/keys.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
+import { execBatch, type BatchCommand } from "./slot-pipeline.ts";
 
 /** A task waiting for its time: countdown, eta or retry backoff. */
 export interface ScheduledTask {
@@ -31,24 +32,23 @@ export interface BrokerState {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Reads queue depths, delayed tasks and periodic entries in one pipeline (tests only). */
+/** Reads queue depths, delayed tasks and periodic entries in one pipeline per slot (tests only). */
 export async function readBrokerState(
   redis: RedisClient,
   ks: Keyspace,
   options: { queues: readonly string[]; now: number },
 ): Promise<BrokerState> {
   const { queues, now } = options;
-  const p = redis.pipeline();
+  const commands: BatchCommand[] = [];
+  const add = (key: string, queue: BatchCommand["queue"]) => commands.push({ key, queue });
   for (const q of queues) {
-    for (let pr = 0; pr <= 9; pr++) p.llen(ks.ready(q, pr));
-    p.zcard(ks.leases(q));
-    p.zrange(ks.delayed(q), "0", "-1", "WITHSCORES");
+    for (let pr = 0; pr <= 9; pr++) add(ks.ready(q, pr), (p) => p.llen(ks.ready(q, pr)));
+    add(ks.leases(q), (p) => p.zcard(ks.leases(q)));
+    add(ks.delayed(q), (p) => p.zrange(ks.delayed(q), "0", "-1", "WITHSCORES"));
   }
-  p.zrange(beatKeys(ks).due, "0", "-1", "WITHSCORES");
-  const rows = ((await p.exec()) ?? []).map(([err, v]) => {
-    if (err) throw err;
-    return v;
-  });
+  const due = beatKeys(ks).due;
+  add(due, (p) => p.zrange(due, "0", "-1", "WITHSCORES"));
+  const rows = await execBatch(redis, commands);
   const state: BrokerState = {
     ready: 0,
     leased: 0,
@@ -73,18 +73,19 @@ export async function readBrokerState(
       noteDue(at);
     }
   }
-  const due = rows[i] as string[];
-  for (let j = 0; j < due.length; j += 2) {
-    const at = Number(due[j + 1]);
-    state.periodic.push({ name: due[j]!, nextRunAt: iso(at) });
+  const entries = rows[i] as string[];
+  for (let j = 0; j < entries.length; j += 2) {
+    const at = Number(entries[j + 1]);
+    state.periodic.push({ name: entries[j]!, nextRunAt: iso(at) });
     if (at <= now) state.dueEntries++;
     noteDue(at);
   }
   if (delayed.length > 0) {
-    const names = redis.pipeline();
-    for (const d of delayed) names.hget(ks.task(d.id), "n");
-    const got = (await names.exec()) ?? [];
-    delayed.forEach((d, k) => state.scheduled.push({ id: d.id, task: String(got[k]?.[1] ?? "?"), dueAt: iso(d.at) }));
+    const got = await execBatch(
+      redis,
+      delayed.map((d) => ({ key: ks.task(d.id), queue: (p) => p.hget(ks.task(d.id), "n") })),
+    );
+    delayed.forEach((d, k) => state.scheduled.push({ id: d.id, task: String(got[k] ?? "?"), dueAt: iso(d.at) }));
     state.scheduled.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }
   return state;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { ChainableCommander } from "ioredis";
 import { Beat } from "../beat/beat.ts";
 import { beatKeys } from "../beat/keys.ts";
 import { createTaskTree, type ClientControls } from "../client/task-tree.ts";
@@ -13,6 +14,8 @@ import type { Duration, Handler } from "../task/types.ts";
 import { durationToMs } from "../core/duration.ts";
 import { Worker } from "../worker/worker.ts";
 import { readBrokerState, type BrokerState, type ScheduledEntry, type ScheduledTask } from "./broker-state.ts";
+import { deleteUnder } from "./delete-under.ts";
+import { execBatch } from "./slot-pipeline.ts";
 import { DrainTimeoutError, HandlerLoadError, RealClockError } from "./errors.ts";
 import { FakeClock } from "./fake-clock.ts";
 
@@ -152,12 +155,16 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Wakes the worker's idle claim loop and the beat so they look again (after the clock moved). */
 async function nudge(env: HarnessEnv): Promise<void> {
-  const p = env.inspect.pipeline();
   // As the broker does: one signal at most, so an awake worker does not spin on stale ones.
-  for (const q of expandQueues(env.app, env.app.queues))
-    p.eval("if redis.call('LLEN', KEYS[1]) == 0 then redis.call('LPUSH', KEYS[1], '1') end", 1, env.ks.signal(q));
-  p.publish(beatKeys(env.ks).changed, "*");
-  await p.exec();
+  const signal = "if redis.call('LLEN', KEYS[1]) == 0 then redis.call('LPUSH', KEYS[1], '1') end";
+  const changed = beatKeys(env.ks).changed;
+  await execBatch(env.inspect, [
+    ...expandQueues(env.app, env.app.queues).map((q) => ({
+      key: env.ks.signal(q),
+      queue: (p: ChainableCommander) => p.eval(signal, 1, env.ks.signal(q)),
+    })),
+    { key: changed, queue: (p) => p.publish(changed, "*") },
+  ]);
 }
 
 /** Rounds (a few event-loop turns each) that running handlers must stay put before advance() moves time under them. */
@@ -234,14 +241,4 @@ async function advance(env: HarnessEnv, ms: number): Promise<DrainReport> {
   // Not drain(): a handler still waiting on the fake clock (its time limit is later) may stay running.
   const state = await settle(env, { timerWait: true });
   return report(state, fake.now());
-}
-
-async function deleteUnder(redis: RedisClient, prefix: string): Promise<void> {
-  // Tests only: SCAN is fine here (never in the runtime's hot paths).
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.unlink(...keys);
-  } while (cursor !== "0");
 }

@@ -1,6 +1,6 @@
 import type { RedisClient } from "../config/connect.ts";
 import { parseShardQueue } from "../keys/shard-tags.ts";
-import { scripts } from "../broker/scripts.ts";
+import { storeProgress } from "../broker/progress.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import type { Logger } from "../log/logger.ts";
 import { RetryRequest } from "../retry/retry-request.ts";
@@ -58,13 +58,13 @@ class RunContext implements TaskContext {
   async progress(fraction: number, info?: unknown): Promise<void> {
     if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1)
       throw new RangeError(`progress fraction must be within 0..1, got ${fraction}`);
-    const { redis, ks, token, queue } = this.#input;
-    const stored = await scripts.progress.run(
-      redis,
-      [ks.task(this.id), ks.stats(queue)],
-      [JSON.stringify({ fraction, info: info ?? null }), token],
+    const { token, queue } = this.#input;
+    const stored = await storeProgress(
+      this.#input,
+      { id: this.id, queue, token },
+      JSON.stringify({ fraction, info: info ?? null }),
     );
-    if (stored === -1)
+    if (stored === "refused")
       this.log.warn(
         "progress refused: this run's lease expired and the task was delivered again; the live run's progress stands",
       );

@@ -1,4 +1,7 @@
 import { Redis } from "ioredis";
+import { connectRedis } from "../../runtime/config/connect.ts";
+import { isClusterUrl } from "../../runtime/config/cluster-url.ts";
+import { deleteUnder } from "../../runtime/testing/delete-under.ts";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
 
@@ -7,16 +10,11 @@ export function uniquePrefix(label: string): string {
   return `celerity-test:${label}:${process.pid}:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-/** Deletes every key under a prefix (tests only: SCAN is fine here, never in the runtime). */
+/** Deletes every key under a prefix, on a single Redis or (a `redis+cluster://` URL) every master of a Cluster. */
 export async function deletePrefix(prefix: string, url = REDIS_URL): Promise<void> {
-  const redis = new Redis(url);
+  const redis = isClusterUrl(url) ? connectRedis(url, { name: "celerity-test-cleanup" }) : new Redis(url);
   try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== "0");
+    await deleteUnder(redis, prefix);
   } finally {
     redis.disconnect();
   }

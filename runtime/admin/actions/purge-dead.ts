@@ -6,6 +6,14 @@ import { adminScripts } from "./scripts.ts";
 /** Members per script call: small enough that one call never blocks Redis noticeably. */
 const BATCH = 200;
 
+/**
+ * KEYS of one purge call (see admin-purge.lua): the shard's dead set and payload store, then the
+ * record of each task id (ids of that shard).
+ */
+export function purgeKeys(shard: Keyspace, taskIds: readonly string[]): string[] {
+  return [shard.dead, shard.deadRaw, ...taskIds.map((id) => shard.task(id))];
+}
+
 /** Deletes the given dead letters (task records of dead tasks included); returns how many were removed. */
 export async function purgeDeadLetters(conn: AppConn, members: readonly string[]): Promise<number> {
   const { redis, ks } = conn;
@@ -25,9 +33,8 @@ export async function purgeDeadLetters(conn: AppConn, members: readonly string[]
   for (const { shard, tasks, raws } of byShard.values()) {
     for (let start = 0; start < Math.max(tasks.length, raws.length); start += BATCH) {
       const t = tasks.slice(start, start + BATCH);
-      const keys = [shard.dead, shard.deadRaw, ...t.map((id) => ks.task(id))];
       removed += Number(
-        await adminScripts.purge.run(redis, keys, [t.length, ...t, ...raws.slice(start, start + BATCH)]),
+        await adminScripts.purge.run(redis, purgeKeys(shard, t), [t.length, ...t, ...raws.slice(start, start + BATCH)]),
       );
     }
   }

@@ -1,4 +1,5 @@
 import type { BrokerConn } from "../../broker/conn.ts";
+import type { Keyspace } from "../../keys/keyspace.ts";
 import type { AppSpec } from "../../spec/types.ts";
 import { shardOfId, shardQueue } from "../../keys/shard-tags.ts";
 import { isQueueName, isRawRef } from "../data/ids.ts";
@@ -7,6 +8,17 @@ import { adminScripts } from "./scripts.ts";
 import { RECORD_DEFAULTS, TASK_FIELDS as F } from "../../keys/task-record.ts";
 
 const RECENT_CAP = 10_000;
+
+/**
+ * KEYS of one requeue call (see admin-requeue.lua): the dead set of the id's shard, its record, the
+ * ready list and signal of the queue's part on that shard, and the shard's recent index. `queue`
+ * is the queue the record names (unsharded); the id says which shard.
+ */
+export function requeueKeys(ks: Keyspace, id: string, queue: string, priority: number): string[] {
+  const part = shardQueue(queue, shardOfId(id));
+  const shard = ks.forId(id);
+  return [shard.dead, ks.task(id), ks.ready(part, priority), ks.signal(part), shard.recent];
+}
 
 /**
  * Puts a dead-lettered task back on its ready list under the same id. Only tasks the manifest
@@ -40,11 +52,8 @@ export async function requeueDeadTask({ redis, ks }: BrokerConn, options: { app:
     if (queue === null || !isQueueName(queue) || !Number.isInteger(p) || p < 0 || p > 9)
       throw conflict("the task record has no valid queue or priority");
     // The record names the queue, the id its shard: every key is that shard's.
-    const part = shardQueue(queue, shardOfId(id));
-    const shard = ks.forId(id);
-    const keys = [shard.dead, ks.task(id), ks.ready(part, p), ks.signal(part), shard.recent];
     const outcome = String(
-      await adminScripts.requeue.run(redis, keys, [
+      await adminScripts.requeue.run(redis, requeueKeys(ks, id, queue, p), [
         id,
         queue,
         priority ?? String(RECORD_DEFAULTS.priority),

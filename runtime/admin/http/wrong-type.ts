@@ -1,18 +1,19 @@
 import { beatKeys } from "../../beat/keys.ts";
 import { logQuarantinesWith, quarantineWrongTypes } from "../../broker/quarantine.ts";
 import type { AdminContext } from "../context.ts";
+import { shardSpaces } from "../data/shards.ts";
+import { expandQueues } from "../../keys/shard-route.ts";
 import { AdminHttpError } from "./errors.ts";
 
-/** Every key of the app whose name the admin can build without scanning. */
-function appKeys({ app, ks }: AdminContext): string[] {
-  const keys = [
-    ks.recent,
-    ks.dead,
-    ks.deadRaw,
-    ks.workers,
-    ...Object.values(beatKeys(ks)).filter((k) => k !== beatKeys(ks).changed),
-  ];
-  for (const q of app.queues) {
+/**
+ * Every key of the app whose name the admin can build without scanning: every shard's of a sharded
+ * queue too (the admin reads them all, so any may be the one a page met).
+ */
+function appKeys(ctx: AdminContext): string[] {
+  const { app, ks } = ctx;
+  const keys = [ks.workers, ...Object.values(beatKeys(ks)).filter((k) => k !== beatKeys(ks).changed)];
+  for (const shard of shardSpaces(ctx)) keys.push(shard.recent, shard.dead, shard.deadRaw);
+  for (const q of expandQueues(app, app.queues)) {
     for (let p = 0; p <= 9; p++) keys.push(ks.ready(q, p));
     keys.push(ks.delayed(q), ks.leases(q), ks.signal(q), ks.stats(q));
   }

@@ -11,6 +11,7 @@
 -- Returns 0 not due (someone else fired it or it changed), 1 fired, 2 fired but the id existed, 3 advanced only,
 -- 4 not due yet by Redis's clock (the caller's clock runs ahead): nothing changed.
 local name, now = ARGV[1], tonumber(ARGV[5])
+local runs, last = KEYS[3], KEYS[4]
 local score = redis.call('ZSCORE', KEYS[1], name)
 if not score or tonumber(score) ~= tonumber(ARGV[2]) then return 0 end
 -- Due-ness is Redis's call, not the caller's: a beat whose clock runs fast never fires early.
@@ -21,14 +22,14 @@ local result = 3
 if ARGV[6] == '1' then
   local written = enqueue_run({ task = KEYS[5], ready = KEYS[6], delayed = KEYS[7], signal = KEYS[8], recent = KEYS[9] }, run_args(7), now)
   if written > 0 then
-    record_run(KEYS[3], KEYS[4], name, now)
+    record_run(runs, last, name, now)
     result = 1
   else
     result = 2
   end
 elseif ARGV[6] == '2' then
   if ARGV[7] == '1' then
-    record_run(KEYS[3], KEYS[4], name, now)
+    record_run(runs, last, name, now)
     result = 1
   else
     result = 2
