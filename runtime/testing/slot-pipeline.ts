@@ -19,7 +19,7 @@ export async function execBatch(redis: RedisClient, commands: readonly BatchComm
     const slot = isCluster(redis) ? keySlot(c.key) : 0;
     groups.set(slot, [...(groups.get(slot) ?? []), i]);
   });
-  const replies: unknown[] = new Array(commands.length);
+  const replies: unknown[] = Array.from({ length: commands.length });
   await Promise.all(
     [...groups.values()].map(async (indexes) => {
       const p = redis.pipeline();
