@@ -29,6 +29,11 @@ import { parseShardQueue, shardQueue, withShardSuffix } from "../runtime/keys/sh
 import { keySlot } from "../runtime/keys/slot.ts";
 import { TASK_FIELD_NAMES } from "../runtime/keys/task-record.ts";
 import { evalIndex, luaConstants, luaKeyUse } from "./support/lua-keys.ts";
+import { planCanvas, type CanvasNode } from "../runtime/canvas/build.ts";
+import { partKeys, splitEffect } from "../runtime/canvas/placement.ts";
+import type { Envelope } from "../runtime/canvas/record.ts";
+import { DEFAULT_ARGS_LIMITS } from "../runtime/client/limits.ts";
+import { buildApp } from "./fixtures/runtime-app.ts";
 
 const LUA_DIR = new URL("../runtime/broker/lua/", import.meta.url);
 const RUNTIME_DIR = new URL("../runtime/", import.meta.url);
@@ -418,5 +423,78 @@ describe("key builders", () => {
       ks.workers,
     ];
     assert.deepEqual([...new Set(keys.map(keySlot))], [slot]);
+  });
+});
+
+describe("canvas steps across slots", () => {
+  const app = { ...buildApp("sch"), shards: { default: 3 } };
+  const ks = keyspace(app.app, "p");
+  const step = (n?: number): CanvasNode => ({
+    kind: "task",
+    task: "cv.inc",
+    args: n === undefined ? undefined : { n },
+    options: {},
+  });
+  const plan = planCanvas(
+    app,
+    {
+      kind: "chain",
+      steps: [
+        step(1),
+        {
+          kind: "chord",
+          header: Array.from({ length: 9 }, () => step()),
+          callback: { kind: "chain", steps: [step(), step()] },
+        },
+        step(),
+      ],
+    },
+    { limits: DEFAULT_ARGS_LIMITS, linkError: [{ kind: "task", task: "cv.errback", args: undefined, options: {} }] },
+  );
+  /** Every envelope of the plan: its roots and everything their canvas records send on. */
+  const all: Envelope[] = [];
+  const walk = (envs: readonly Envelope[] | undefined) => {
+    for (const e of envs ?? []) {
+      all.push(e);
+      walk(e.cv?.nx);
+      walk(e.cv?.ne);
+    }
+  };
+  walk(plan.roots);
+  for (const c of plan.chords) walk(c.callback);
+
+  it("the plan's steps sit on every shard, and a chord's record in its callback's slot", () => {
+    assert.equal(new Set(all.map((e) => keySlot(ks.task(e.i)))).size, 3);
+    for (const c of plan.chords) assert.equal(keySlot(ks.chord(c.id)), keySlot(ks.task(c.callback[0].i)));
+  });
+
+  it("each slot's part of what a step's success or failure sets off touches that slot only", () => {
+    let crossing = 0;
+    for (const e of all) {
+      if (!e.cv) continue;
+      for (const kind of ["ok", "fail"] as const) {
+        const parts = splitEffect(ks, kind, e.cv);
+        if (parts.some((p) => p.ks.tag !== ks.forId(e.i).tag || p.relayCallbacks)) crossing++;
+        for (const part of parts) {
+          const { keys } = partKeys(kind, part);
+          const slots = new Set([...keys, part.ks.dead].map(keySlot));
+          assert.equal(slots.size, 1, `${kind} part of ${e.n} ${e.i} on ${part.ks.tag}`);
+        }
+      }
+    }
+    assert.ok(crossing > 5, `most effects cross slots (${crossing})`);
+  });
+
+  it("a finish whose canvas crosses slots declares its own slot's outbox instead of the other slots' keys", () => {
+    for (const e of all.filter((x) => x.cv)) {
+      const claimed = { id: e.i, queue: e.q, priority: e.p, member: `${e.p}|${e.i}`, token: "t", canvas: e.cv };
+      for (const outcome of [
+        { kind: "ok", claimed, resultJson: "{}" },
+        { kind: "fail", claimed, errorJson: "{}" },
+      ] as Outcome[]) {
+        const layout = finishLayout(ks, [outcome]);
+        assert.equal(new Set(layout.keys.map(keySlot)).size, 1, `${outcome.kind} of ${e.i}`);
+      }
+    }
   });
 });
