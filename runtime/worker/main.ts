@@ -48,6 +48,12 @@ export const WORKER_FLAGS: readonly FlagSpec[] = [
     default: "1048576 (1 MiB)",
     help: "args payloads above this are dead-lettered unread",
   },
+  {
+    name: "canvas-outbox-grace",
+    value: "DURATION",
+    default: "10s",
+    help: "a canvas step crossing shards that its writer left unapplied this long is applied by a worker",
+  },
   ...connectionFlags("clients and beat"),
   { name: "id", value: "ID", default: "host:pid:random", help: "this worker's name in the admin and in logs" },
   {
@@ -85,6 +91,7 @@ export function workerOptionsFromArgv(argv: readonly string[]): WorkerOptions {
     timeLimitGraceMs: duration("time-limit-grace"),
     maxDeliveries: intFlag(flags, "max-deliveries"),
     maxPayloadBytes: intFlag(flags, "max-payload"),
+    canvasOutboxGraceMs: duration("canvas-outbox-grace"),
     redis: stringFlag(flags, "redis"),
     prefix: stringFlag(flags, "prefix"),
     id: stringFlag(flags, "id"),
