@@ -31,6 +31,7 @@ import { TASK_FIELD_NAMES } from "../runtime/keys/task-record.ts";
 import { evalIndex, luaConstants, luaKeyUse } from "./support/lua-keys.ts";
 import { planCanvas, type CanvasNode } from "../runtime/canvas/build.ts";
 import { partKeys, splitEffect } from "../runtime/canvas/placement.ts";
+import { outboxBuryKeys } from "../runtime/canvas/relay.ts";
 import type { Envelope } from "../runtime/canvas/record.ts";
 import { DEFAULT_ARGS_LIMITS } from "../runtime/client/limits.ts";
 import { buildApp } from "./fixtures/runtime-app.ts";
@@ -248,6 +249,7 @@ function layouts(ks: Keyspace): Record<string, ScriptLayout> {
       luaUnits: (n) => n + 2,
       names: false,
     },
+    canvasOutbox: { files: ["canvas-outbox.lua"], keys: (_, part) => outboxBuryKeys(ks.forQueue(part)) },
     beatFire: { files: ["beat/lua/fire.lua"], keys: () => fireKeys(beat, run), appSlotOnly: true },
     beatFireNoRun: { files: ["beat/lua/fire.lua"], keys: () => fireKeys(beat, runKeys(ks, null)), appSlotOnly: true },
     beatRunNow: { files: ["beat/lua/run-now.lua"], keys: () => runNowKeys(beat, run), appSlotOnly: true },

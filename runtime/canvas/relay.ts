@@ -9,6 +9,12 @@ import { applySend } from "./send.ts";
 /** How long an outbox entry waits for the process that wrote it before a sweeping worker applies it. */
 export const OUTBOX_GRACE_MS = 10_000;
 
+/** KEYS of canvas-outbox.lua's put, take and done: the slot's outbox. */
+export const outboxKeys = (ks: Keyspace): string[] => [ks.canvasOutbox];
+
+/** KEYS of canvas-outbox.lua's bury: the outbox, then the slot's dead set and payload store. */
+export const outboxBuryKeys = (ks: Keyspace): string[] => [ks.canvasOutbox, ks.dead, ks.deadRaw];
+
 /** Most entries one sweep takes from one slot. */
 const TAKE_LIMIT = 100;
 
@@ -27,19 +33,15 @@ export async function relayEntries(conn: BrokerConn, source: Keyspace, entries: 
         entry = parseOutboxEntry(json);
       } catch (error) {
         if (!(error instanceof CanvasRecordInvalid)) throw error;
-        const keys = [source.canvasOutbox, source.dead, source.deadRaw];
-        await scripts.canvasOutbox.run(conn.redis, keys, [
-          "bury",
-          json,
-          `garbage canvas outbox entry: ${error.message}`,
-        ]);
+        const reason = `garbage canvas outbox entry: ${error.message}`;
+        await scripts.canvasOutbox.run(conn.redis, outboxBuryKeys(source), ["bury", json, reason]);
         return;
       }
       await applyEntry(conn, entry);
       applied.push(json);
     }),
   );
-  if (applied.length > 0) await scripts.canvasOutbox.run(conn.redis, [source.canvasOutbox], ["done", ...applied]);
+  if (applied.length > 0) await scripts.canvasOutbox.run(conn.redis, outboxKeys(source), ["done", ...applied]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;
 }
@@ -56,7 +58,7 @@ export async function sweepOutbox(
   let taken = 0;
   for (const ks of slots) {
     const args = ["take", options.graceMs ?? OUTBOX_GRACE_MS, TAKE_LIMIT];
-    const due = (await scripts.canvasOutbox.run(conn.redis, [ks.canvasOutbox], args)) as unknown[];
+    const due = (await scripts.canvasOutbox.run(conn.redis, outboxKeys(ks), args)) as unknown[];
     taken += due.length;
     await relayEntries(conn, ks, due.map(String));
   }

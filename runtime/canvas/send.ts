@@ -4,7 +4,7 @@ import { scripts } from "../broker/scripts.ts";
 import type { Keyspace } from "../keys/keyspace.ts";
 import { waitForReplicas, type Durability } from "../broker/replication.ts";
 import type { CanvasPlan } from "./build.ts";
-import { relayEntries } from "./relay.ts";
+import { outboxKeys, relayEntries } from "./relay.ts";
 import type { SendEntry } from "./outbox-entry.ts";
 
 type SendPart = Pick<CanvasPlan, "chords" | "groups" | "roots">;
@@ -34,7 +34,7 @@ export async function sendCanvas(
     p: { chords: plan.chords, groups: plan.groups, roots: plan.roots },
   };
   const json = JSON.stringify(entry);
-  await scripts.canvasOutbox.run(conn.redis, [conn.ks.canvasOutbox], ["put", json]);
+  await scripts.canvasOutbox.run(conn.redis, outboxKeys(conn.ks), ["put", json]);
   await relayEntries(conn, conn.ks, [json]);
   if (options.durability) await waitForReplicas(conn.redis, written, options.durability);
 }
