@@ -1,4 +1,4 @@
-import { Cron } from "croner";
+import { cronFor } from "../../runtime/beat/cron-pattern.ts";
 import type { PathSegment } from "../manifest/locate.ts";
 import type { RawManifest } from "../manifest/raw.ts";
 import { isRecord, suggest } from "../../runtime/core/mod.ts";
@@ -114,7 +114,8 @@ function checkSchedule(name: string, entry: Record<string, unknown>, issues: Iss
     );
   }
   if (typeof entry.cron === "string" && !issues.isBroken([...base, "cron"])) {
-    const problem = cronProblem(entry.cron);
+    const zone = typeof entry.timezone === "string" && !issues.isBroken([...base, "timezone"]) ? entry.timezone : "UTC";
+    const problem = cronProblem(entry.cron, zone);
     if (problem)
       issues.report(
         { path: [...base, "cron"] },
@@ -123,17 +124,18 @@ function checkSchedule(name: string, entry: Record<string, unknown>, issues: Iss
   }
 }
 
-/** Why croner (the library beat schedules with) rejects `expression`, or null when it accepts it. */
-function cronProblem(expression: string): string | null {
-  let job: Cron | undefined;
+/**
+ * Why beat would refuse `expression`, or null when it takes it: the same parser and matching rules
+ * beat schedules with (runtime/beat/cron-pattern.ts: 5 or 6 fields or a nickname, Vixie day
+ * matching), so a manifest that passes codegen never fails at beat's start. croner alone would also
+ * take a 7th field and an ISO date, which beat refuses.
+ */
+function cronProblem(expression: string, timezone: string): string | null {
   try {
-    job = new Cron(expression, { paused: true });
-    return job.nextRun() === null ? "it never fires" : null;
+    return cronFor(expression, timezone).nextAfter(Date.now()) === null ? "it never fires" : null;
   } catch (error) {
     const text = (error instanceof Error ? error.message : String(error)).replace(/^CronPattern: /, "");
     return text.charAt(0).toLowerCase() + text.slice(1);
-  } finally {
-    job?.stop();
   }
 }
 
