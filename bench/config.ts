@@ -5,6 +5,7 @@ export const WORKLOAD_NAMES = [
   "bulk",
   "single",
   "drain",
+  "drain2",
   "latency",
   "memory",
   "canvas",

@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
+import { LuaScript } from "../../runtime/broker/lua-script.ts";
+import { keyspace } from "../../runtime/keys/keyspace.ts";
 import { hrNow } from "../child/clock.ts";
 import { WorkerProcess } from "../child/worker-process.ts";
 import { FULL_SIZES, SYSTEM_NAMES } from "../config.ts";
@@ -119,9 +122,26 @@ async function producer(system: QueueSystem, workload: string, count: number): P
 async function roundTrips(count: number): Promise<void> {
   const redis = new Redis(redisUrl);
   const sha = (await redis.script("LOAD", "return 1")) as string;
+  const returnOne = new LuaScript("return-one", "return 1");
+  // The single enqueue's arguments: its 5 keys and 11 ARGV, named as the bench's are.
+  const ks = keyspace("bench", prefixFor("celerity"));
+  const enqueueArgs = () => {
+    const id = randomUUID();
+    const keys = [ks.ready("bench", 5), ks.delayed("bench"), ks.signal("bench"), ks.forQueue("bench").recent];
+    return [...keys, ks.task(id), "bench", 5, 10000, "bench.noop", 0, "", 0, "", 86400000, id, '{"i":1}'];
+  };
   const calls: [string, () => Promise<unknown>][] = [
     ["PING", () => redis.ping()],
     ["EVALSHA return 1", () => redis.evalsha(sha, 0)],
+    ["EVALSHA return 1, enqueue's 16 args", () => redis.evalsha(sha, 5, ...enqueueArgs())],
+    // The same through LuaScript.run (its wrong-type repair and NOSCRIPT fallback): the wrapper's cost.
+    [
+      "LuaScript.run of it",
+      () => {
+        const all = enqueueArgs();
+        return returnOne.run(redis, all.slice(0, 5) as string[], all.slice(5));
+      },
+    ],
   ];
   for (const [label, call] of calls) {
     for (let i = 0; i < 200; i++) await call();

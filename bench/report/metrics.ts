@@ -10,6 +10,7 @@ const VIEWS: Record<string, MetricView> = {
   usPerCall: { label: "µs per call", digits: 0 },
   handlersMs: { label: "last handler at (ms)", digits: 0 },
   tailMs: { label: "last handler -> persisted (ms)", digits: 1 },
+  minShare: { label: "smaller worker's share of the tasks", digits: 2 },
   p50Ms: { label: "p50 (ms)", digits: 2 },
   p99Ms: { label: "p99 (ms)", digits: 2 },
   maxMs: { label: "max (ms)", digits: 1 },
@@ -57,4 +58,4 @@ export function metricView(key: string): MetricView {
 export const TABLE_HIDDEN = new Set(["meanMs", "handlersMs"]);
 
 /** Metrics whose celerity/peer ratio says nothing (counts of different kinds of keys, the offered load). */
-export const NO_RATIO = new Set(["keys", "offeredPerSec"]);
+export const NO_RATIO = new Set(["keys", "offeredPerSec", "minShare"]);

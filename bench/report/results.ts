@@ -30,7 +30,7 @@ export function verdictRows(verdicts: readonly Verdict[]): ResultsFile["targets"
   return verdicts.map((v) => ({
     workload: v.target.workload,
     metric: v.target.metric,
-    against: v.target.kind === "ratio" ? v.target.peer : "absolute",
+    against: v.target.kind === "ceiling" ? "absolute" : v.target.peer,
     value: v.value,
     pass: v.pass,
     text: v.text,

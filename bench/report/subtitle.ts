@@ -12,6 +12,8 @@ export function subtitle(name: WorkloadName, sizes: Sizes, rounds: number): stri
       return `${n(sizes.single)} calls${med}`;
     case "drain":
       return `${n(sizes.drain)} tasks, concurrency ${sizes.concurrency}${med}`;
+    case "drain2":
+      return `${n(sizes.drain)} tasks, concurrency ${sizes.concurrency} each${med}`;
     case "latency":
       return `${n(sizes.latencyRate)}/s for ${sizes.latencySeconds} s${med}`;
     case "memory":

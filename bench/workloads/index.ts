@@ -2,7 +2,7 @@ import { bulkEnqueue } from "./bulk-enqueue.ts";
 import { canvas } from "./canvas.ts";
 import { cluster } from "./cluster.ts";
 import { codegen } from "./codegen.ts";
-import { drain } from "./drain.ts";
+import { drain, drain2 } from "./drain.ts";
 import { embedded } from "./embedded.ts";
 import { importTime } from "./import-time.ts";
 import { latency } from "./latency.ts";
@@ -15,6 +15,7 @@ export const WORKLOADS: readonly Workload[] = [
   bulkEnqueue,
   singleEnqueue,
   drain,
+  drain2,
   latency,
   memory,
   canvas,

@@ -88,6 +88,7 @@ export async function enqueueBatch(
   }
   // Sent back to back on one connection, so Redis applies the calls in order.
   const created: boolean[] = [];
-  for (const result of await Promise.all(calls)) for (const flag of result as number[]) created.push(flag === 1);
+  // Each call answers one character per item: '1' written, '0' the id existed.
+  for (const result of await Promise.all(calls)) for (const flag of String(result)) created.push(flag === "1");
   return created;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ChainableCommander } from "ioredis";
 import { isCluster, type RedisClient } from "../config/connect.ts";
-import { repairingWrongTypes } from "./quarantine.ts";
+import { isWrongTypeError, quarantineWrongTypes, repairingWrongTypes } from "./quarantine.ts";
 
 export type ScriptArg = string | number;
 
@@ -28,9 +28,17 @@ export class LuaScript {
    * failure leaves nothing half-moved.
    */
   run(redis: RedisClient, keys: readonly string[], args: readonly ScriptArg[]): Promise<unknown> {
-    return repairingWrongTypes(redis, keys, {
-      context: `script ${this.name}`,
-      attempt: () => this.#run(redis, keys, args),
+    // The common case is one EVALSHA and no further promise: this runs for every enqueue.
+    return redis.evalsha(this.sha, keys.length, ...keys, ...args).catch((error: unknown) => {
+      const wrongType = isWrongTypeError(error);
+      if (!wrongType && !(error instanceof Error && error.message.startsWith("NOSCRIPT"))) throw error;
+      return (async () => {
+        if (wrongType) await quarantineWrongTypes(redis, keys, { context: `script ${this.name}` });
+        return repairingWrongTypes(redis, keys, {
+          context: `script ${this.name}`,
+          attempt: () => this.#run(redis, keys, args),
+        });
+      })();
     });
   }
 

@@ -14,7 +14,8 @@ const finishFn = canvasFn + read("finish.lua");
 
 /** Every script of the broker, composed from the shared library and its entry file. */
 export const scripts = {
-  enqueue: new LuaScript("enqueue", enqueueLua + read("enqueue.lua")),
+  // Needs none of the shared library: the script every enqueue runs defines only what it calls.
+  enqueue: new LuaScript("enqueue", read("enqueue-fn.lua") + read("enqueue.lua")),
   claim: new LuaScript("claim", lib + claimFn + read("claim-entry.lua")),
   start: new LuaScript("start", lib + read("start.lua")),
   finish: new LuaScript("finish", lib + finishFn + read("finish-entry.lua")),

@@ -10,7 +10,8 @@
 local CLAIM_KEYS = 13
 local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues, outbox, outbox_grace)
   local out = {}
-  local deadline = now + lease_ms
+  -- As strings, formatted once per call rather than at every use (see int_str).
+  local deadline = int_str(now + lease_ms)
   -- Garbage popped from a ready list is buried in these: a wrong type must stop the call before
   -- anything is popped (two TYPE calls per claim, not per task).
   ensure_type(dead, 'zset')
@@ -43,11 +44,11 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
     while want > 0 and p >= 0 do
       local ids = redis.call('RPOP', KEYS[b + 1 + p], want)
       if ids then
-        local z = {}
+        local z, tag = {}, p .. '|'
         for _, id in ipairs(ids) do
           if valid_id(id) then
             z[#z + 1] = deadline
-            z[#z + 1] = p .. '|' .. id
+            z[#z + 1] = tag .. id
             out[#out + 1] = qi
             out[#out + 1] = p
             out[#out + 1] = id

@@ -95,7 +95,7 @@ local function finish(kb, ab, now, chan)
           end
         end
         if rec[4] then redis.call('HDEL', key, 'err') end
-        redis.call('PEXPIRE', key, ttl)
+        redis.call('PEXPIRE', key, rec[3] and ttl or '86400000')
         bump(stats, 'ok')
       elseif kind == 'fail' then
         -- Before the record turns FAILURE: a retry after quarantine must still find it unfinished.

@@ -60,11 +60,28 @@ local function minute_field(now, kind)
   return tostring(math.floor(now / 60000)) .. ':' .. kind
 end
 
+-- A time in ms as the string Redis would store, formatted once per value: a script writes the same
+-- `now` into every record it touches, and each number a redis.call is given is formatted with a
+-- floating-point printf; '%d' is an integer one. (The memory broker's fengari has 32-bit integers,
+-- where '%d' of a time fails: it gets tostring, which it prints as Lua 5.1 does. A fractional value
+-- stays a number.)
+local int_n, int_s
+local function int_str(n)
+  if n ~= int_n then
+    int_n, int_s = n, n
+    if n == math.floor(n) then
+      local ok, s = pcall(string.format, '%d', n)
+      int_s = ok and s or tostring(n)
+    end
+  end
+  return int_s
+end
+
 local function finish_final(key, state, field, payload, now, channel_prefix, id, why)
   if why then
-    redis.call('HSET', key, 's', state, field, payload, 'ft', now, 'why', why)
+    redis.call('HSET', key, 's', state, field, payload, 'ft', int_str(now), 'why', why)
   else
-    redis.call('HSET', key, 's', state, field, payload, 'ft', now)
+    redis.call('HSET', key, 's', state, field, payload, 'ft', int_str(now))
   end
   redis.call('PUBLISH', channel_prefix .. id, state)
 end

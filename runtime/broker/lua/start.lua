@@ -79,8 +79,9 @@ for i = 1, (#KEYS - 2) / 2 do
       drop(leases, member, id, reason)
     else
       -- Unique per delivery: the deliveries counter restarts at each retry, Redis's clock does not.
-      local token = deliveries .. stamp
-      redis.call('HSET', key, 's', 'STARTED', 'st', now, 'w', worker, 'd', deliveries, 'tk', token)
+      local d = rec[4] and string.format('%d', deliveries) or '1'
+      local token = d .. stamp
+      redis.call('HSET', key, 's', 'STARTED', 'st', int_str(now), 'w', worker, 'd', d, 'tk', token)
       out[#out + 1] = { id, 'run', rec[2] or '', rec[8] or '', rec[3] or '0', deliveries, rec[5] or '0', rec[7] or '', token, rec[11] or '' }
     end
   end
