@@ -27,6 +27,37 @@ async function errorText(manifest: string): Promise<string> {
   return "(no error)";
 }
 
+/** A manifest whose one periodic entry has `cron`, and the error codegen must give for it. */
+function cronCase(name: string, cron: string, message: string): { name: string; manifest: string; expected: string } {
+  return {
+    name,
+    manifest: `version: 1
+app: demo
+retry_policies:
+  standard: { max_retries: 3 }
+  fast: { max_retries: 1, backoff: 100ms }
+tasks:
+  emails.send_welcome:
+    handler: ./handlers/emails.ts#sendWelcome
+periodic:
+  nightly:
+    task: emails.send_welcome
+    cron: "${cron}"
+`,
+    expected: `tasks.yaml:12:11 error: invalid cron expression "${cron}": ${message}
+  10 |   nightly:
+  11 |     task: emails.send_welcome
+> 12 |     cron: "${cron}"
+     |           ${"^".repeat(cron.length + 2)}
+  expected: a cron expression of 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first, such as "0 3 * * *"
+
+1 error
+`,
+  };
+}
+
+const FIELD_COUNT = "expected 5 fields (minute hour day-of-month month day-of-week) or 6 (with seconds first)";
+
 const CASES: Array<{ name: string; manifest: string; expected: string }> = [
   {
     name: "unknown key, with a suggestion",
@@ -520,81 +551,9 @@ periodic:
 1 error
 `,
   },
-  {
-    name: "bad cron expression",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-periodic:
-  nightly:
-    task: emails.send_welcome
-    cron: "0 25 * * *"
-`,
-    expected: `tasks.yaml:12:11 error: invalid cron expression "0 25 * * *": invalid value for hour: 25
-  10 |   nightly:
-  11 |     task: emails.send_welcome
-> 12 |     cron: "0 25 * * *"
-     |           ^^^^^^^^^^^^
-  expected: a cron expression of 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first, such as "0 3 * * *"
-
-1 error
-`,
-  },
-  {
-    name: "a cron with 7 fields (croner takes it, beat does not)",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-periodic:
-  nightly:
-    task: emails.send_welcome
-    cron: "0 0 3 * * * 2027"
-`,
-    expected: `tasks.yaml:12:11 error: invalid cron expression "0 0 3 * * * 2027": expected 5 fields (minute hour day-of-month month day-of-week) or 6 (with seconds first), got 7
-  10 |   nightly:
-  11 |     task: emails.send_welcome
-> 12 |     cron: "0 0 3 * * * 2027"
-     |           ^^^^^^^^^^^^^^^^^^
-  expected: a cron expression of 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first, such as "0 3 * * *"
-
-1 error
-`,
-  },
-  {
-    name: "an ISO date as cron (that is what at: is for)",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-periodic:
-  nightly:
-    task: emails.send_welcome
-    cron: "2027-01-01T10:00:00"
-`,
-    expected: `tasks.yaml:12:11 error: invalid cron expression "2027-01-01T10:00:00": expected 5 fields (minute hour day-of-month month day-of-week) or 6 (with seconds first), got 1
-  10 |   nightly:
-  11 |     task: emails.send_welcome
-> 12 |     cron: "2027-01-01T10:00:00"
-     |           ^^^^^^^^^^^^^^^^^^^^^
-  expected: a cron expression of 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first, such as "0 3 * * *"
-
-1 error
-`,
-  },
+  cronCase("bad cron expression", "0 25 * * *", "invalid value for hour: 25"),
+  cronCase("a cron with 7 fields (croner takes it, beat does not)", "0 0 3 * * * 2027", `${FIELD_COUNT}, got 7`),
+  cronCase("an ISO date as cron (that is what at: is for)", "2027-01-01T10:00:00", `${FIELD_COUNT}, got 1`),
   {
     name: "unknown time zone",
     manifest: `version: 1
