@@ -1,5 +1,5 @@
 import type { CanvasPlan } from "./build.ts";
-import { CanvasRecordInvalid, parseCanvasRecord, type CanvasRecord } from "./record.ts";
+import { CanvasRecordInvalid, parseCanvasValue, type CanvasRecord } from "./record.ts";
 import type { EffectKind } from "./placement.ts";
 
 /** What a finished (or revoked, or aborted) canvas task sets off in other slots; canvas_defer() in canvas.lua writes it. */
@@ -43,11 +43,11 @@ export function parseOutboxEntry(json: string): OutboxEntry {
     if (!isObj(p) || !Array.isArray(p.chords) || !Array.isArray(p.groups) || !Array.isArray(p.roots))
       throw new CanvasRecordInvalid("outbox send entry has no plan of chords, groups and roots");
     // The roots' envelopes are checked like any canvas record's.
-    parseCanvasRecord(JSON.stringify({ nx: p.roots }));
+    parseCanvasValue({ nx: p.roots }, "outbox send entry's roots");
     for (const c of p.chords) {
       if (!isObj(c) || typeof c.id !== "string" || !Number.isInteger(c.n) || !Array.isArray(c.callback))
         throw new CanvasRecordInvalid("outbox send entry has a chord that is not { id, n, callback, header }");
-      parseCanvasRecord(JSON.stringify({ nx: c.callback }));
+      parseCanvasValue({ nx: c.callback }, "outbox send entry's chord callback");
     }
     for (const g of p.groups) {
       if (!isObj(g) || typeof g.id !== "string" || !Array.isArray(g.members) || !Number.isInteger(g.ttlMs))
@@ -61,6 +61,6 @@ export function parseOutboxEntry(json: string): OutboxEntry {
   if (typeof v.r !== "string") throw new CanvasRecordInvalid("outbox entry's payload is not a JSON string");
   if (!Number.isInteger(v.x) || (v.x as number) <= 0)
     throw new CanvasRecordInvalid("outbox entry's ttl is not a positive integer");
-  const cv = parseCanvasRecord(JSON.stringify(v.cv ?? null));
+  const cv = parseCanvasValue(v.cv, "outbox entry's canvas record");
   return { o: v.o, i: v.i, n: v.n, r: v.r, x: v.x as number, cv };
 }

@@ -66,7 +66,11 @@ function envelopes(v: unknown, at: string): void {
   v.forEach((e, j) => envelope(e, `${at}[${j}]`));
 }
 
-function parseCanvasValue(v: unknown, at: string): CanvasRecord {
+/**
+ * Checks a parsed canvas record (`at` names it in the error); throws {@link CanvasRecordInvalid}
+ * naming what is wrong. For records that arrive inside other JSON (canvas outbox entries).
+ */
+export function parseCanvasValue(v: unknown, at: string): CanvasRecord {
   if (!isObj(v)) throw new CanvasRecordInvalid(`${at} is not an object`);
   envelopes(v.nx, `${at}.nx`);
   envelopes(v.ne, `${at}.ne`);
