@@ -465,15 +465,20 @@ export class Worker {
   #settled(settled: Settled): void {
     this.#noteRefused(settled.refused);
     for (const { source, entries } of settled.deferred) {
-      const relay = relayEntries(this.#conn, source, entries)
-        .catch((error) =>
+      this.#relay(
+        relayEntries(this.#conn, source, entries).catch((error) =>
           this.#log.warn("carrying a canvas step to another shard failed; a sweeping worker will retry it", {
             error: (error as Error).message,
           }),
-        )
-        .finally(() => this.#relays.delete(relay));
-      this.#relays.add(relay);
+        ),
+      );
     }
+  }
+
+  /** Runs canvas relay work off the claim loop's path; `stop()` and the test toolkit wait for it. */
+  #relay(work: Promise<void>): void {
+    const tracked = work.finally(() => this.#relays.delete(tracked));
+    this.#relays.add(tracked);
   }
 
   /** Applies canvas effects a crashed process left in the outbox of one of this worker's shards (a claim found them). */
@@ -481,16 +486,14 @@ export class Worker {
     if (group.sweeping) return;
     group.sweeping = true;
     const slot = this.#ks.forQueue(group.queues[0]);
-    const sweep = sweepOutbox(this.#conn, [slot], { graceMs: this.options.canvasOutboxGraceMs })
-      .then((taken) => {
-        if (taken > 0) this.#log.info("applied canvas steps another process left unfinished", { count: taken });
-      })
-      .catch((error) => this.#log.warn("sweeping the canvas outbox failed", { error: (error as Error).message }))
-      .finally(() => {
-        group.sweeping = false;
-        this.#relays.delete(sweep);
-      });
-    this.#relays.add(sweep);
+    this.#relay(
+      sweepOutbox(this.#conn, [slot], { graceMs: this.options.canvasOutboxGraceMs })
+        .then((taken) => {
+          if (taken > 0) this.#log.info("applied canvas steps another process left unfinished", { count: taken });
+        })
+        .catch((error) => this.#log.warn("sweeping the canvas outbox failed", { error: (error as Error).message }))
+        .finally(() => (group.sweeping = false)),
+    );
   }
 
   /** Outcomes the finish script refused: this worker's delivery had been superseded (fencing). */
