@@ -22,10 +22,10 @@ export async function sendCanvas(
 ): Promise<void> {
   const parts = splitSend(conn.ks, plan);
   // With durability, the call resolves once replicas of every slot written hold the writes.
-  const written = [conn.ks.canvasOutbox, ...[...parts.values()].map((p) => keyspaceOf(conn.ks, p).recent)];
+  const slots = [...parts.values()].map((p) => keyspaceOf(conn.ks, p).recent);
   if (parts.size <= 1) {
     await sendPart(conn, keyspaceOf(conn.ks, plan), plan);
-    if (options.durability) await waitForReplicas(conn.redis, written.slice(1), options.durability);
+    if (options.durability) await waitForReplicas(conn.redis, slots, options.durability);
     return;
   }
   const entry: SendEntry = {
@@ -36,7 +36,7 @@ export async function sendCanvas(
   const json = JSON.stringify(entry);
   await scripts.canvasOutbox.run(conn.redis, outboxKeys(conn.ks), ["put", json]);
   await relayEntries(conn, conn.ks, [json]);
-  if (options.durability) await waitForReplicas(conn.redis, written, options.durability);
+  if (options.durability) await waitForReplicas(conn.redis, [conn.ks.canvasOutbox, ...slots], options.durability);
 }
 
 /** Applies a send entry: every slot's chord and group records first, then every slot's first tasks. */
