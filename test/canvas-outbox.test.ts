@@ -16,16 +16,13 @@ import type { SendEntry } from "../runtime/canvas/outbox-entry.ts";
 import type { AppSpec } from "../runtime/spec/types.ts";
 import { buildApp } from "./fixtures/runtime-app.ts";
 import { RuntimeHarness } from "./support/runtime.ts";
+import { idsOnShards } from "./support/shard-ids.ts";
 
 const app: AppSpec = { ...buildApp("cvo"), shards: { default: 3 } };
 
 /** A task id of this test that routes to shard `index` of the default queue. */
-function idOnShard(prefix: string, index: number, tag: string): string {
-  for (let i = 0; ; i++) {
-    const id = `${tag}-${prefix}-${i}`;
-    if (routeTask(app, "default", id).shard!.index === index) return id;
-  }
-}
+const idOnShard = (prefix: string, index: number, tag: string): string =>
+  idsOnShards(app, "default", `${tag}-${prefix}`, index + 1)[index];
 
 describe("the canvas outbox of a sharded queue", () => {
   let h: RuntimeHarness;

@@ -35,6 +35,7 @@ import { outboxBuryKeys } from "../runtime/canvas/relay.ts";
 import type { Envelope } from "../runtime/canvas/record.ts";
 import { DEFAULT_ARGS_LIMITS } from "../runtime/client/limits.ts";
 import { buildApp } from "./fixtures/runtime-app.ts";
+import { idsOnShards } from "./support/shard-ids.ts";
 
 const LUA_DIR = new URL("../runtime/broker/lua/", import.meta.url);
 const RUNTIME_DIR = new URL("../runtime/", import.meta.url);
@@ -431,11 +432,13 @@ describe("key builders", () => {
 describe("canvas steps across slots", () => {
   const app = { ...buildApp("sch"), shards: { default: 3 } };
   const ks = keyspace(app.app, "p");
+  // Ids taking the shards in turn, so the plan covers every shard whatever random ids would do.
+  const ids = idsOnShards(app, "default", "step", 16);
   const step = (n?: number): CanvasNode => ({
     kind: "task",
     task: "cv.inc",
     args: n === undefined ? undefined : { n },
-    options: {},
+    options: { taskId: ids.shift() },
   });
   const plan = planCanvas(
     app,

@@ -7,6 +7,7 @@ import { ChordError, RemoteTaskError, type AppSpec } from "../../runtime/mod.ts"
 import { routeTask } from "../../runtime/keys/shard-route.ts";
 import { conformance, World } from "./support/world.ts";
 import { conformanceApp } from "./support/app.ts";
+import { idsOnShards } from "../support/shard-ids.ts";
 
 for (const [title, app] of [
   ["canvas", () => conformanceApp()],
@@ -16,15 +17,7 @@ for (const [title, app] of [
     let w: World;
     let t: any;
     /** Task ids of this world, one per shard in turn (an unsharded app takes them as they are). */
-    const spread = (n: number, tag: string): string[] => {
-      const ids: string[] = [];
-      for (let i = 0; ids.length < n; i++) {
-        const id = `${tag}-${w.prefix}-${i}`;
-        const shard = routeTask(w.app, "default", id).shard;
-        if (!shard || shard.index === ids.length % shard.count) ids.push(id);
-      }
-      return ids;
-    };
+    const spread = (n: number, tag: string): string[] => idsOnShards(w.app, "default", `${tag}-${w.prefix}`, n);
     beforeEach(async () => {
       w = new World(backend, app());
       t = w.client;
