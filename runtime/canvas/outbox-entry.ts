@@ -1,5 +1,6 @@
 import type { CanvasPlan } from "./build.ts";
-import { CanvasRecordInvalid, parseCanvasValue, type CanvasRecord } from "./record.ts";
+import { isRecord } from "../core/mod.ts";
+import { CanvasRecordInvalid, parseCanvasJson, parseCanvasValue, type CanvasRecord } from "./record.ts";
 import type { EffectKind } from "./placement.ts";
 
 /** What a finished (or revoked, or aborted) canvas task sets off in other slots; canvas_defer() in canvas.lua writes it. */
@@ -26,31 +27,24 @@ export interface SendEntry {
 
 export type OutboxEntry = EffectEntry | SendEntry;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
 /** Parses an outbox entry; throws {@link CanvasRecordInvalid} naming what is wrong (it is then buried as garbage). */
 export function parseOutboxEntry(json: string): OutboxEntry {
-  let v: unknown;
-  try {
-    v = JSON.parse(json);
-  } catch (error) {
-    throw new CanvasRecordInvalid(`outbox entry is not valid JSON: ${(error as Error).message}`);
-  }
-  if (!isObj(v)) throw new CanvasRecordInvalid("outbox entry is not an object");
+  const v = parseCanvasJson(json, "outbox entry");
+  if (!isRecord(v)) throw new CanvasRecordInvalid("outbox entry is not an object");
   if (typeof v.i !== "string" || v.i === "") throw new CanvasRecordInvalid("outbox entry has no id");
   if (v.o === "send") {
     const p = v.p;
-    if (!isObj(p) || !Array.isArray(p.chords) || !Array.isArray(p.groups) || !Array.isArray(p.roots))
+    if (!isRecord(p) || !Array.isArray(p.chords) || !Array.isArray(p.groups) || !Array.isArray(p.roots))
       throw new CanvasRecordInvalid("outbox send entry has no plan of chords, groups and roots");
     // The roots' envelopes are checked like any canvas record's.
     parseCanvasValue({ nx: p.roots }, "outbox send entry's roots");
     for (const c of p.chords) {
-      if (!isObj(c) || typeof c.id !== "string" || !Number.isInteger(c.n) || !Array.isArray(c.callback))
+      if (!isRecord(c) || typeof c.id !== "string" || !Number.isInteger(c.n) || !Array.isArray(c.callback))
         throw new CanvasRecordInvalid("outbox send entry has a chord that is not { id, n, callback, header }");
       parseCanvasValue({ nx: c.callback }, "outbox send entry's chord callback");
     }
     for (const g of p.groups) {
-      if (!isObj(g) || typeof g.id !== "string" || !Array.isArray(g.members) || !Number.isInteger(g.ttlMs))
+      if (!isRecord(g) || typeof g.id !== "string" || !Array.isArray(g.members) || !Number.isInteger(g.ttlMs))
         throw new CanvasRecordInvalid("outbox send entry has a group that is not { id, members, ttlMs }");
     }
     return v as unknown as SendEntry;

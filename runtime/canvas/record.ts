@@ -104,13 +104,16 @@ export function parseCanvasValue(v: unknown, at: string): CanvasRecord {
 
 /** Parses and checks a task's `cv` field; throws {@link CanvasRecordInvalid} naming what is wrong. */
 export function parseCanvasRecord(json: string): CanvasRecord {
-  let value: unknown;
+  return parseCanvasValue(parseCanvasJson(json, "canvas record"), "canvas record");
+}
+
+/** JSON.parse for canvas data read from Redis; throws {@link CanvasRecordInvalid} naming `what` when it is not JSON. */
+export function parseCanvasJson(json: string, what: string): unknown {
   try {
-    value = JSON.parse(json);
+    return JSON.parse(json) as unknown;
   } catch (error) {
-    throw new CanvasRecordInvalid(`canvas record is not valid JSON: ${(error as Error).message}`);
+    throw new CanvasRecordInvalid(`${what} is not valid JSON: ${(error as Error).message}`);
   }
-  return parseCanvasValue(value, "canvas record");
 }
 
 /** A canvas record's list field (Lua's cjson writes an empty one as `{}`). */
