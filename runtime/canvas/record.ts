@@ -1,4 +1,5 @@
 import type { Keyspace } from "../keys/keyspace.ts";
+import { isRecord } from "../core/mod.ts";
 
 /**
  * One task to send as part of a canvas (see broker/lua/canvas.lua for the Lua side). `a` is the
@@ -40,13 +41,12 @@ export interface CanvasRecord {
 /** A canvas record that is not what this module writes: the task is dead-lettered with the reason. */
 export class CanvasRecordInvalid extends Error {}
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 // A queue name, or a sharded queue's part on one shard (`<queue>#<n>s<i>`, keys/shard-tags.ts).
 const QUEUE = /^[A-Za-z0-9_.-]{1,100}(#[1-9]\d{0,3}s\d{1,4})?$/;
 
 function envelope(v: unknown, at: string): Envelope {
-  if (!isObj(v)) throw new CanvasRecordInvalid(`${at} is not an object`);
+  if (!isRecord(v)) throw new CanvasRecordInvalid(`${at} is not an object`);
   if (typeof v.i !== "string" || !ID.test(v.i)) throw new CanvasRecordInvalid(`${at}.i is not a task id`);
   if (typeof v.n !== "string" || v.n === "") throw new CanvasRecordInvalid(`${at}.n is not a task name`);
   if (typeof v.q !== "string" || !QUEUE.test(v.q)) throw new CanvasRecordInvalid(`${at}.q is not a queue name`);
@@ -61,7 +61,7 @@ function envelope(v: unknown, at: string): Envelope {
 function envelopes(v: unknown, at: string): void {
   if (v === undefined) return;
   // Lua's cjson writes an empty list as {}.
-  if (isObj(v) && Object.keys(v).length === 0) return;
+  if (isRecord(v) && Object.keys(v).length === 0) return;
   if (!Array.isArray(v)) throw new CanvasRecordInvalid(`${at} is not a list`);
   v.forEach((e, j) => envelope(e, `${at}[${j}]`));
 }
@@ -71,14 +71,14 @@ function envelopes(v: unknown, at: string): void {
  * naming what is wrong. For records that arrive inside other JSON (canvas outbox entries).
  */
 export function parseCanvasValue(v: unknown, at: string): CanvasRecord {
-  if (!isObj(v)) throw new CanvasRecordInvalid(`${at} is not an object`);
+  if (!isRecord(v)) throw new CanvasRecordInvalid(`${at} is not an object`);
   envelopes(v.nx, `${at}.nx`);
   envelopes(v.ne, `${at}.ne`);
   if (v.ch !== undefined) {
     const ch = v.ch;
-    if (!isObj(ch) || typeof ch.k !== "string" || !ID.test(ch.k) || !Number.isInteger(ch.i))
+    if (!isRecord(ch) || typeof ch.k !== "string" || !ID.test(ch.k) || !Number.isInteger(ch.i))
       throw new CanvasRecordInvalid(`${at}.ch is not a chord membership`);
-    const cb = isObj(ch.cb) && Object.keys(ch.cb).length === 0 ? [] : ch.cb;
+    const cb = isRecord(ch.cb) && Object.keys(ch.cb).length === 0 ? [] : ch.cb;
     if (
       !Array.isArray(cb) ||
       !cb.every(
@@ -95,8 +95,8 @@ export function parseCanvasValue(v: unknown, at: string): CanvasRecord {
     }
     ch.cb = cb;
   }
-  if (v.df !== undefined && !(isObj(v.df) && Object.keys(v.df).length === 0)) {
-    if (!Array.isArray(v.df) || !v.df.every((t) => isObj(t) && typeof t.i === "string" && ID.test(t.i)))
+  if (v.df !== undefined && !(isRecord(v.df) && Object.keys(v.df).length === 0)) {
+    if (!Array.isArray(v.df) || !v.df.every((t) => isRecord(t) && typeof t.i === "string" && ID.test(t.i)))
       throw new CanvasRecordInvalid(`${at}.df is not a list of result ids`);
   }
   return v as CanvasRecord;

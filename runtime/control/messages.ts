@@ -1,4 +1,5 @@
 /** Control-channel messages: what a client broadcasts and every worker reads. */
+import { isRecord } from "../core/mod.ts";
 
 /** What `celerity inspect` can ask a worker. */
 export const INSPECT_KINDS = ["ping", "active", "scheduled", "reserved", "revoked", "stats"] as const;
@@ -10,7 +11,6 @@ export type ControlMessage =
   | { op: "rate_limit"; task: string }
   | { op: "shutdown"; worker: string };
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown, max = 300): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
 
 /** Parses a control message; null for anything malformed (the worker logs and ignores it). */
@@ -21,7 +21,7 @@ export function parseControlMessage(text: string): ControlMessage | null {
   } catch {
     return null;
   }
-  if (!isObj(v)) return null;
+  if (!isRecord(v)) return null;
   switch (v.op) {
     case "revoke":
       return str(v.id) ? { op: "revoke", id: v.id } : null;
