@@ -139,6 +139,9 @@ const idOn = (part: string, j: number): string => {
   const shard = parseShardQueue(part).shard;
   return shard ? withShardSuffix(`task-${j}`, shard) : `task-${j}`;
 };
+const idsOn = (part: string, n: number): string[] => Array.from({ length: n }, (_, j) => idOn(part, j));
+// claim_starts (claim.lua) reads the records of the ids to start at KEYS[rk + j], j = 1..count.
+const startRanges = (rk: number, count: number) => ({ rk: [rk], j: [...Array(count).keys()].map((j) => j + 1) });
 const claimedOn = (part: string, n: number) =>
   Array.from({ length: n }, (_, j) => ({ id: idOn(part, j), queue: part, priority: 5, member: `5|${idOn(part, j)}` }));
 const okOutcomes = (part: string, n: number): Outcome[] =>
@@ -173,21 +176,29 @@ function layouts(ks: Keyspace): Record<string, ScriptLayout> {
           Array.from({ length: n }, (_, j) => idOn(part, j)),
         ),
     },
+    // n queues and n ids to start (claim_starts reads their records at KEYS[k + j]).
     claim: {
-      files: ["claim.lua", "claim-entry.lua"],
-      keys: (n, part) => claimKeys(ks, queueParts(n, part)),
+      files: ["start-fn.lua", "claim.lua", "claim-entry.lua"],
+      keys: (n, part) => claimKeys(ks, queueParts(n, part), idsOn(part, n)),
       ranges: (n) => ({
         b: Array.from({ length: n }, (_, qi) => qi * claimPer),
         p: [...Array(10).keys()],
         rp: [...Array(10).keys()],
         k: [11, 12],
+        kc: [n * claimPer],
+        ...startRanges(n * claimPer + 3, n),
         nq: [n],
       }),
     },
     finishClaim: {
-      files: ["claim.lua", "finish-claim-entry.lua"],
+      files: ["start-fn.lua", "claim.lua", "finish-claim-entry.lua"],
       keys: (n, part) =>
-        finishClaimLayout(ks, okOutcomes(part, 2), { queues: queueParts(n, part), want: 1, leaseMs: 1 }).keys,
+        finishClaimLayout(ks, okOutcomes(part, 2), {
+          queues: queueParts(n, part),
+          want: 1,
+          leaseMs: 1,
+          start: { ids: idsOn(part, n), options: { workerId: "w", maxDeliveries: 1, maxPayloadBytes: 1 } },
+        }).keys,
       ranges: (n, part) => {
         const kb = finishLayout(ks, okOutcomes(part, 2)).keys.length;
         return {
@@ -196,6 +207,8 @@ function layouts(ks: Keyspace): Record<string, ScriptLayout> {
           p: [...Array(10).keys()],
           rp: [...Array(10).keys()],
           k: [11, 12],
+          kc: [kb + n * claimPer],
+          ...startRanges(kb + n * claimPer + 3, n),
           nq: [n],
         };
       },
@@ -216,7 +229,7 @@ function layouts(ks: Keyspace): Record<string, ScriptLayout> {
         };
       },
     },
-    start: { files: ["start.lua"], keys: (n, part) => startKeys(ks, claimedOn(part, n)) },
+    start: { files: ["start-fn.lua", "start.lua"], keys: (n, part) => startKeys(ks, claimedOn(part, n)) },
     renew: { files: ["renew.lua"], keys: (n, part) => renewKeys(ks, claimedOn(part, n)) },
     progress: { files: ["progress.lua"], keys: (_, part) => progressKeys(ks, idOn(part, 0), part) },
     // KEYS[2] is read only when given (#KEYS > 1): here a canvas task whose failure keys lie in other
@@ -357,7 +370,7 @@ describe("key builders", () => {
   });
 
   it("the checker catches a builder that is off: a missing key, a swapped pair, an extra key", () => {
-    const base: ScriptLayout = { files: ["start.lua"], keys: (n, part) => startKeys(ks, claimedOn(part, n)) };
+    const base: ScriptLayout = { files: ["start-fn.lua", "start.lua"], keys: (n, part) => startKeys(ks, claimedOn(part, n)) };
     const wrong = (keys: (n: number, part: string) => string[]) =>
       layoutProblems("start", { ...base, keys }, 2, "default");
     assert.deepEqual(layoutProblems("start", base, 2, "default"), []);

@@ -8,7 +8,8 @@ export const ensureTypeLua = read("ensure-type.lua");
 const lib = ensureTypeLua + read("lib.lua");
 /** Lua of `enqueue_one` and `index_and_wake`, for scripts that enqueue as part of a larger change (beat). */
 export const enqueueLua = lib + read("enqueue-fn.lua");
-const claimFn = read("claim.lua");
+const startFn = read("start-fn.lua");
+const claimFn = startFn + read("claim.lua");
 const canvasFn = read("enqueue-fn.lua") + read("canvas.lua");
 const finishFn = canvasFn + read("finish.lua");
 
@@ -17,7 +18,7 @@ export const scripts = {
   // Needs none of the shared library: the script every enqueue runs defines only what it calls.
   enqueue: new LuaScript("enqueue", read("enqueue-fn.lua") + read("enqueue.lua")),
   claim: new LuaScript("claim", lib + claimFn + read("claim-entry.lua")),
-  start: new LuaScript("start", lib + read("start.lua")),
+  start: new LuaScript("start", lib + startFn + read("start.lua")),
   finish: new LuaScript("finish", lib + finishFn + read("finish-entry.lua")),
   finishClaim: new LuaScript("finishClaim", lib + claimFn + finishFn + read("finish-claim-entry.lua")),
   canvasSend: new LuaScript("canvasSend", lib + canvasFn + read("canvas-send.lua")),

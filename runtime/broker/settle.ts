@@ -6,12 +6,12 @@ import { scripts } from "./scripts.ts";
 
 /** Leases up to `want` ready tasks of the given queues. */
 export async function claim({ redis, ks }: BrokerConn, request: ClaimRequest): Promise<ClaimResult> {
-  const [reply, stale] = (await scripts.claim.run(
+  const [reply, stale, started] = (await scripts.claim.run(
     redis,
-    claimKeys(ks, request.queues),
-    claimArgs(request),
+    claimKeys(ks, request.queues, request.start?.ids),
+    claimArgs(ks, request),
   )) as unknown[];
-  return parseClaimReply(reply, stale, request.queues);
+  return parseClaimReply({ reply, stale, started }, request.queues);
 }
 
 /** Canvas effects a finish deferred to its slot's outbox: apply them with `relayEntries(conn, source, entries)`. */
@@ -63,8 +63,8 @@ export function byShard(ks: BrokerConn["ks"], outcomes: readonly Outcome[]): Map
 export function finishClaimLayout(ks: Keyspace, outcomes: readonly Outcome[], request: ClaimRequest): FinishLayout {
   const layout = finishLayout(ks, outcomes);
   return {
-    keys: [...layout.keys, ...claimKeys(ks, request.queues)],
-    args: [ks.doneChannel(""), ...claimArgs(request), ...layout.args],
+    keys: [...layout.keys, ...claimKeys(ks, request.queues, request.start?.ids)],
+    args: [ks.doneChannel(""), ...claimArgs(ks, request), ...layout.args],
   };
 }
 
@@ -89,14 +89,15 @@ export async function finishAndClaim(
         );
   if (outcomes.length === 0) return { ...(await claim(conn, request)), ...settled };
   const { keys, args } = finishClaimLayout(ks, outcomes, request);
-  const [reply, refused, deferred, stale] = (await scripts.finishClaim.run(redis, keys, args)) as [
+  const [reply, refused, deferred, stale, started] = (await scripts.finishClaim.run(redis, keys, args)) as [
     unknown,
     unknown[],
     unknown[],
+    unknown,
     unknown,
   ];
   merge(settled, toSettled(ks, outcomes, refused, deferred));
-  return { ...parseClaimReply(reply, stale, request.queues), ...settled };
+  return { ...parseClaimReply({ reply, stale, started }, request.queues), ...settled };
 }
 
 function toSettled(ks: Keyspace, group: readonly Outcome[], refused: unknown[], deferred: unknown[]): Settled {

@@ -63,32 +63,34 @@ export async function startClaimed(
   for (const c of claimed) args.push(c.member);
   const reply = (await scripts.start.run(redis, startKeys(ks, claimed), args)) as (string | number)[][];
   const byId = new Map(claimed.map((c) => [c.id, c]));
-  return reply.map((row) => {
-    const claimedTask = byId.get(String(row[0]))!;
-    if (row[1] === "skip")
-      return { kind: "skip", claimed: claimedTask, reason: String(row[2]), canvasJson: row[3] ? String(row[3]) : "" };
-    const canvasJson = row[9] === undefined || row[9] === null ? "" : String(row[9]);
-    let canvas: CanvasRecord | undefined;
-    let canvasError: string | null = null;
-    if (canvasJson !== "") {
-      try {
-        canvas = parseCanvasRecord(canvasJson);
-      } catch (error) {
-        if (!(error instanceof CanvasRecordInvalid)) throw error;
-        canvasError = error.message;
-      }
+  return reply.map((row) => parseStartRow(row, byId.get(String(row[0]))!));
+}
+
+/** One row of start_task (start-fn.lua) for the claimed task it started. */
+export function parseStartRow(row: (string | number)[], claimedTask: Claimed): StartedRecord | SkippedRecord {
+  if (row[1] === "skip")
+    return { kind: "skip", claimed: claimedTask, reason: String(row[2]), canvasJson: row[3] ? String(row[3]) : "" };
+  const canvasJson = row[9] === undefined || row[9] === null ? "" : String(row[9]);
+  let canvas: CanvasRecord | undefined;
+  let canvasError: string | null = null;
+  if (canvasJson !== "") {
+    try {
+      canvas = parseCanvasRecord(canvasJson);
+    } catch (error) {
+      if (!(error instanceof CanvasRecordInvalid)) throw error;
+      canvasError = error.message;
     }
-    return {
-      kind: "run",
-      claimed: { ...claimedTask, token: String(row[8]), canvas },
-      name: String(row[2]),
-      argsJson: String(row[3]),
-      retries: Number(row[4]) || 0,
-      deliveries: Number(row[5]) || 1,
-      expiresAt: Number(row[6]) || 0,
-      revoked: row[7] === "terminate",
-      canvasJson,
-      canvasError,
-    };
-  });
+  }
+  return {
+    kind: "run",
+    claimed: { ...claimedTask, token: String(row[8]), canvas },
+    name: String(row[2]),
+    argsJson: String(row[3]),
+    retries: Number(row[4]) || 0,
+    deliveries: Number(row[5]) || 1,
+    expiresAt: Number(row[6]) || 0,
+    revoked: row[7] === "terminate",
+    canvasJson,
+    canvasError,
+  };
 }

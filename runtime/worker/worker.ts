@@ -2,11 +2,11 @@ import { connectRedis, isCluster, type RedisClient } from "../config/connect.ts"
 import { checkEvictionPolicy } from "../config/eviction-policy.ts";
 import { finish, finishAndClaim, type Settled } from "../broker/settle.ts";
 import { relayEntries, sweepOutbox } from "../canvas/relay.ts";
-import type { Claimed, ClaimResult } from "../broker/claim.ts";
+import { startableHint, type Claimed, type ClaimResult } from "../broker/claim.ts";
 import type { BrokerConn } from "../broker/conn.ts";
 import type { Outcome } from "../broker/finish.ts";
 import { renewLeases } from "../broker/leases.ts";
-import { startClaimed, type SkippedRecord, type StartedRecord } from "../broker/start.ts";
+import { startClaimed, type SkippedRecord, type StartedRecord, type StartOptions } from "../broker/start.ts";
 import { scripts } from "../broker/scripts.ts";
 import { isWrongTypeError, logQuarantinesWith, quarantineWrongTypes } from "../broker/quarantine.ts";
 import { measureClockOffset } from "../time/redis-clock.ts";
@@ -47,6 +47,8 @@ interface ClaimGroup {
   turn: number;
   /** A sweep of this shard's canvas outbox is under way. */
   sweeping: boolean;
+  /** Ids wake-up signals named: the next claim on this shard, by whichever lane, starts them too. */
+  hints: string[];
 }
 
 interface Running {
@@ -167,6 +169,7 @@ export class Worker {
         blocking: false,
         turn: 0,
         sweeping: false,
+        hints: [],
       };
       // A reconnect gives the blocking connection a new client id.
       group.blocker.on("ready", () => (group.blockerId = null));
@@ -241,6 +244,8 @@ export class Worker {
       }
       const outcomes = this.#outcomes.splice(0);
       this.#reserved += want;
+      // A task already running here whose lease came back keeps its run (see #launch): never start it anew.
+      const hinted = group.hints.splice(0).filter((id) => !this.#running.has(id) && !this.#starting.has(id));
       let result: ClaimResult & Settled;
       try {
         result = await finishAndClaim(this.#conn, outcomes, {
@@ -248,6 +253,7 @@ export class Worker {
           want,
           leaseMs: this.options.leaseMs,
           outboxGraceMs: this.options.canvasOutboxGraceMs,
+          start: hinted.length > 0 ? { ids: hinted, options: this.#startOptions } : undefined,
         });
       } catch (error) {
         this.#reserved -= want;
@@ -264,7 +270,7 @@ export class Worker {
       if (result.outboxStale) this.#sweepOutbox(group);
       if (result.claimed.length > 0) {
         try {
-          await this.#launch(result.claimed, want);
+          await this.#launch(result.claimed, want, result.started);
         } catch (error) {
           // The outcomes above are recorded; these claimed tasks keep their leases, which bring them back.
           this.#log.warn("starting claimed tasks failed; their leases will return them", {
@@ -323,7 +329,8 @@ export class Worker {
       group.blockerId ??= Number(await group.blocker.client("ID"));
       const blockerId = group.blockerId;
       timer = setTimeout(() => void this.#conn.redis.client("UNBLOCK", blockerId).catch(() => {}), ms);
-      await group.blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
+      const woke = await group.blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
+      if (woke && startableHint(this.#ks, group.queues, woke[1])) group.hints.push(woke[1]);
     } catch (error) {
       // A signal list of the wrong type would make BLPOP fail at once, forever: a busy loop.
       if (isWrongTypeError(error))
@@ -357,22 +364,30 @@ export class Worker {
     for (const resolve of waiters) resolve();
   }
 
-  /** Starts claimed tasks and hands back the `reserved` slots their claim held. */
-  async #launch(claimed: Claimed[], reserved: number): Promise<void> {
+  get #startOptions(): StartOptions {
+    return {
+      workerId: this.options.id,
+      maxDeliveries: this.options.maxDeliveries,
+      maxPayloadBytes: this.options.maxPayloadBytes,
+    };
+  }
+
+  /**
+   * Starts claimed tasks (those the claim has not started itself: `started`) and hands back the
+   * `reserved` slots their claim held.
+   */
+  async #launch(claimed: Claimed[], reserved: number, started: (StartedRecord | SkippedRecord)[]): Promise<void> {
     // A lease that ran out while its handler still runs (or starts) here can come back to us: keep
     // the run we have (its renewals and finish cover the new lease). Anything else is started, even a
     // record already STARTED by this worker: that is a start whose reply was lost, never run.
-    const fresh = claimed.filter((c) => !this.#running.has(c.id) && !this.#starting.has(c.id));
+    const startedIds = new Set(started.map((r) => r.claimed.id));
+    const fresh = claimed.filter(
+      (c) => !startedIds.has(c.id) && !this.#running.has(c.id) && !this.#starting.has(c.id),
+    );
     for (const c of fresh) this.#starting.add(c.id);
-    let records: (StartedRecord | SkippedRecord)[] = [];
+    let records: (StartedRecord | SkippedRecord)[] = started;
     try {
-      if (fresh.length > 0) {
-        records = await startClaimed(this.#conn, fresh, {
-          workerId: this.options.id,
-          maxDeliveries: this.options.maxDeliveries,
-          maxPayloadBytes: this.options.maxPayloadBytes,
-        });
-      }
+      if (fresh.length > 0) records = [...started, ...(await startClaimed(this.#conn, fresh, this.#startOptions))];
     } finally {
       for (const c of fresh) this.#starting.delete(c.id);
       // From here the started runs count in #running (set below, in this same tick).

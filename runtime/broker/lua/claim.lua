@@ -7,9 +7,14 @@
 -- (now_ms()): relative, so the worker can sleep by it whatever its own clock says.
 -- Second result: 1 when the shard's canvas outbox holds an entry older than outbox_grace ms (its
 -- writer died before applying it), so the worker sweeps it; like expired leases, found by claims.
+-- Third: start_task rows of the claimed ids the caller named in `starts` (`starts.keys` maps id to
+-- its record's key, `starts.ctx` is start_task's): those are started here, saving the start call a
+-- leased id otherwise needs. The caller names ids it expects next (the one a wake-up signal carried):
+-- a script may touch only the keys it was given, and the ready list's ids are known only inside.
 local CLAIM_KEYS = 13
-local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues, outbox, outbox_grace)
-  local out = {}
+local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues, outbox, outbox_grace, starts)
+  local out, started = {}, {}
+  local start_keys = starts and starts.keys
   -- As strings, formatted once per call rather than at every use (see int_str).
   local deadline = int_str(now + lease_ms)
   -- Garbage popped from a ready list is buried in these: a wrong type must stop the call before
@@ -44,7 +49,7 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
     while want > 0 and p >= 0 do
       local ids = redis.call('RPOP', KEYS[b + 1 + p], want)
       if ids then
-        local z, tag = {}, p .. '|'
+        local z, tag, mine = {}, p .. '|', nil
         for _, id in ipairs(ids) do
           if valid_id(id) then
             z[#z + 1] = deadline
@@ -53,19 +58,31 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
             out[#out + 1] = p
             out[#out + 1] = id
             want = want - 1
+            if start_keys and start_keys[id] then
+              mine = mine or {}
+              mine[#mine + 1] = id
+            end
           else
             bury_raw(dead, dead_raw, now, id, 'not a task id (garbage in the ready queue)', queues[qi + 1])
           end
         end
         if #z > 0 then redis.call('ZADD', leases, unpack(z)) end
+        -- After the lease is written: a refused start removes it.
+        if mine then
+          for _, id in ipairs(mine) do
+            started[#started + 1] = start_task(starts.ctx, start_keys[id], leases, tag .. id)
+          end
+        end
       else
         p = p - 1
       end
     end
+    -- Work remains: wake another worker, naming the id it will claim first (its claim may start it).
     if want <= 0 and redis.call('LLEN', signal) == 0 then
-      for rp = 0, 9 do
-        if redis.call('LLEN', KEYS[b + 1 + rp]) > 0 then
-          redis.call('LPUSH', signal, '1')
+      for rp = 9, 0, -1 do
+        local next_id = redis.call('LINDEX', KEYS[b + 1 + rp], -1)
+        if next_id then
+          redis.call('LPUSH', signal, next_id)
           break
         end
       end
@@ -85,5 +102,28 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
     end
     out[1] = next_due < 0 and -1 or math.max(0, next_due - now)
   end
-  return out, stale
+  return out, stale, started
+end
+
+-- claim()'s `starts` from a call's ARGV tail at `a`: the number of ids to start, then (when any) the
+-- worker id, max deliveries, max payload bytes, done channel prefix and the ids; their record keys
+-- follow the claim keys, from KEYS[rk + 1]. Returns starts (nil when none).
+local function claim_starts(a, rk, now, stamp, dead, dead_raw)
+  local h = tonumber(ARGV[a])
+  if h == 0 then return nil end
+  local keys = {}
+  for j = 1, h do keys[ARGV[a + 4 + j]] = KEYS[rk + j] end
+  return {
+    keys = keys,
+    ctx = {
+      worker = ARGV[a + 1], max_deliveries = tonumber(ARGV[a + 2]), max_payload = tonumber(ARGV[a + 3]),
+      chan = ARGV[a + 4], now = now, stamp = stamp, dead = dead, dead_raw = dead_raw,
+    },
+  }
+end
+
+-- ARGV entries claim_starts() reads at `a`.
+local function claim_starts_span(a)
+  local h = tonumber(ARGV[a])
+  return h == 0 and 1 or 5 + h
 end

@@ -32,7 +32,8 @@ local function enqueue_one(key, id, name, args, queue, prio, eta, expires_at, re
 end
 
 -- Index new ids for the admin's task list (capped) and wake one idle worker of the queue; it
--- re-signals while work remains, so a burst wakes them all in turn. The index is cut back to `cap`
+-- re-signals while work remains, so a burst wakes them all in turn. The signal names the first id:
+-- the woken worker's claim starts that task itself, sparing a start call (claim.lua). The index is cut back to `cap`
 -- once it is a sixteenth over: a ZCARD per call and one ZREMRANGEBYRANK per cap/16 ids, not a
 -- ZREMRANGEBYRANK removing one id at every enqueue.
 local function index_and_wake(recent_key, signal_key, recent, cap)
@@ -41,5 +42,5 @@ local function index_and_wake(recent_key, signal_key, recent, cap)
   if cap > 0 and redis.call('ZCARD', recent_key) > cap + math.floor(cap / 16) then
     redis.call('ZREMRANGEBYRANK', recent_key, 0, -(cap + 1))
   end
-  if redis.call('LLEN', signal_key) == 0 then redis.call('LPUSH', signal_key, '1') end
+  if redis.call('LLEN', signal_key) == 0 then redis.call('LPUSH', signal_key, recent[2]) end
 end
