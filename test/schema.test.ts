@@ -370,7 +370,10 @@ describe("key builders", () => {
   });
 
   it("the checker catches a builder that is off: a missing key, a swapped pair, an extra key", () => {
-    const base: ScriptLayout = { files: ["start-fn.lua", "start.lua"], keys: (n, part) => startKeys(ks, claimedOn(part, n)) };
+    const base: ScriptLayout = {
+      files: ["start-fn.lua", "start.lua"],
+      keys: (n, part) => startKeys(ks, claimedOn(part, n)),
+    };
     const wrong = (keys: (n: number, part: string) => string[]) =>
       layoutProblems("start", { ...base, keys }, 2, "default");
     assert.deepEqual(layoutProblems("start", base, 2, "default"), []);

@@ -381,9 +381,7 @@ export class Worker {
     // the run we have (its renewals and finish cover the new lease). Anything else is started, even a
     // record already STARTED by this worker: that is a start whose reply was lost, never run.
     const startedIds = new Set(started.map((r) => r.claimed.id));
-    const fresh = claimed.filter(
-      (c) => !startedIds.has(c.id) && !this.#running.has(c.id) && !this.#starting.has(c.id),
-    );
+    const fresh = claimed.filter((c) => !startedIds.has(c.id) && !this.#running.has(c.id) && !this.#starting.has(c.id));
     for (const c of fresh) this.#starting.add(c.id);
     let records: (StartedRecord | SkippedRecord)[] = started;
     try {
