@@ -117,7 +117,7 @@ describe("claims that start what they lease", () => {
     await eventually(async () => (await running.state()) === "STARTED");
     // As if this worker had frozen past the lease: the next claim takes the task back to run it.
     const leases = ks().leases("default");
-    const [member] = await h.redis.zrange(leases, 0, 0);
+    const [member] = await h.redis.zrangebyscore(leases, "-inf", "+inf");
     await h.redis.zadd(leases, 0, member);
     await h.redis.lpush(ks().signal("default"), running.id);
     // The claim leased it again; this worker keeps the run it has (its finish covers the new lease).

@@ -38,8 +38,13 @@ export interface ClaimRequest {
 
 export interface ClaimResult {
   claimed: Claimed[];
-  /** When nothing was claimed: ms (by Redis's clock) until the next delayed task or lease deadline, or null. */
+  /**
+   * When the claim came back short of `want` (nothing more is ready): ms (by Redis's clock) until
+   * the next delayed task or lease deadline, or null when none is due.
+   */
   nextDueInMs: number | null;
+  /** Fewer than `want` were ready: the queues' ready lists are empty now. */
+  short: boolean;
   /** Ids whose outcome, sent with this call, was refused: it came from a superseded delivery. */
   refused: string[];
   /** The shard's canvas outbox holds entries past their grace: their writer died; sweep them. */
@@ -99,15 +104,14 @@ export function startableHint(ks: Keyspace, queues: readonly string[], id: strin
 
 /** Reads claim.lua's reply (its list, the outbox flag and the start rows that come with it). */
 export function parseClaimReply(
-  replies: { reply: unknown; stale: unknown; started: unknown },
+  replies: { reply: unknown; stale: unknown; started: unknown; wait: unknown },
   queues: readonly string[],
 ): ClaimResult {
   const flat = replies.reply as (string | number)[];
   const outboxStale = Number(replies.stale) === 1;
-  if (flat.length === 1) {
-    const due = Number(flat[0]);
-    return { claimed: [], nextDueInMs: due < 0 ? null : due, refused: [], outboxStale, started: [] };
-  }
+  const wait = Number(replies.wait);
+  const nextDueInMs = wait < 0 ? null : wait;
+  if (flat.length === 1) return { claimed: [], nextDueInMs, short: true, refused: [], outboxStale, started: [] };
   const claimed: Claimed[] = [];
   for (let i = 0; i < flat.length; i += 3) {
     const priority = Number(flat[i + 1]);
@@ -117,5 +121,5 @@ export function parseClaimReply(
   const rows = (replies.started ?? []) as (string | number)[][];
   const byId = rows.length > 0 ? new Map(claimed.map((c) => [c.id, c])) : undefined;
   const started = rows.map((row) => parseStartRow(row, byId!.get(String(row[0]))!));
-  return { claimed, nextDueInMs: null, refused: [], outboxStale, started };
+  return { claimed, nextDueInMs, short: wait !== -2, refused: [], outboxStale, started };
 }

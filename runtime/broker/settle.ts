@@ -6,12 +6,12 @@ import { scripts } from "./scripts.ts";
 
 /** Leases up to `want` ready tasks of the given queues. */
 export async function claim({ redis, ks }: BrokerConn, request: ClaimRequest): Promise<ClaimResult> {
-  const [reply, stale, started] = (await scripts.claim.run(
+  const [reply, stale, started, wait] = (await scripts.claim.run(
     redis,
     claimKeys(ks, request.queues, request.start?.ids),
     claimArgs(ks, request),
   )) as unknown[];
-  return parseClaimReply({ reply, stale, started }, request.queues);
+  return parseClaimReply({ reply, stale, started, wait }, request.queues);
 }
 
 /** Canvas effects a finish deferred to its slot's outbox: apply them with `relayEntries(conn, source, entries)`. */
@@ -89,15 +89,16 @@ export async function finishAndClaim(
         );
   if (outcomes.length === 0) return { ...(await claim(conn, request)), ...settled };
   const { keys, args } = finishClaimLayout(ks, outcomes, request);
-  const [reply, refused, deferred, stale, started] = (await scripts.finishClaim.run(redis, keys, args)) as [
+  const [reply, refused, deferred, stale, started, wait] = (await scripts.finishClaim.run(redis, keys, args)) as [
     unknown,
     unknown[],
     unknown[],
+    unknown,
     unknown,
     unknown,
   ];
   merge(settled, toSettled(ks, outcomes, refused, deferred));
-  return { ...parseClaimReply({ reply, stale, started }, request.queues), ...settled };
+  return { ...parseClaimReply({ reply, stale, started, wait }, request.queues), ...settled };
 }
 
 function toSettled(ks: Keyspace, group: readonly Outcome[], refused: unknown[], deferred: unknown[]): Settled {

@@ -49,6 +49,8 @@ interface ClaimGroup {
   sweeping: boolean;
   /** Ids wake-up signals named: the next claim on this shard, by whichever lane, starts them too. */
   hints: string[];
+  /** Lanes parked while another lane of this shard blocks on Redis: a full claim wakes them. */
+  parked: (() => void)[];
 }
 
 interface Running {
@@ -93,7 +95,8 @@ export class Worker {
   #flushScheduled = false;
   #flushing: Promise<void> = Promise.resolve();
   /** Lanes parked until a slot frees (or shutdown). */
-  #waiters: (() => void)[] = [];
+  /** Lanes parked for want of free slots: a freed slot wakes them. */
+  #slotWaiters: (() => void)[] = [];
   /** Slots a lane has asked Redis for and not yet started: counted as busy so lanes never over-lease. */
   #reserved = 0;
   /** Ids between claim and run in some lane: a lease that ran out meanwhile may hand one out twice. */
@@ -170,6 +173,7 @@ export class Worker {
         turn: 0,
         sweeping: false,
         hints: [],
+        parked: [],
       };
       // A reconnect gives the blocking connection a new client id.
       group.blocker.on("ready", () => (group.blockerId = null));
@@ -239,7 +243,7 @@ export class Worker {
     while (this.#accepting) {
       const want = Math.min(cap, this.options.concurrency - this.#running.size - this.#reserved);
       if (want <= 0) {
-        await this.#waitForWake();
+        await this.#waitForWake(this.#slotWaiters);
         continue;
       }
       const outcomes = this.#outcomes.splice(0);
@@ -278,10 +282,16 @@ export class Worker {
             count: result.claimed.length,
           });
           await sleep(200);
+          continue;
         }
-        continue;
-      }
-      this.#reserved -= want;
+        // A full claim may have left more: claim again at once, and parked lanes may take part of
+        // it. A short one emptied the ready lists, so what comes next arrives by a signal, which
+        // names it (and the claim after it starts it): no claim polls for it.
+        if (!result.short) {
+          this.#wake(group.parked);
+          continue;
+        }
+      } else this.#reserved -= want;
       if (!this.#accepting) break;
       // Lanes of other shards may be parked for want of the slots this claim held: each must look
       // once, then block on its own shard's signal (never poll it).
@@ -291,19 +301,20 @@ export class Worker {
       if (group.blocking) {
         // The blocking lane may have planned its wake-up before this due time existed, and the signal
         // announcing it may be the one that woke this lane: so park no longer than the due time.
-        await this.#waitForWake(Math.max(0, waitMs));
+        await this.#waitForWake(group.parked, Math.max(0, waitMs));
         continue;
       }
-      if (waitMs > 0) {
-        group.blocking = true;
-        try {
-          await this.#block(group, waitMs);
-        } finally {
-          group.blocking = false;
-          // Work arrived (or a due time passed): parked lanes may take part of it.
-          this.#wakeAll();
-        }
-      }
+      if (waitMs > 0) await this.#watch(group, waitMs);
+    }
+  }
+
+  /** Blocks this lane on the shard's signals for up to `ms`; work that arrives is this lane's to claim. */
+  async #watch(group: ClaimGroup, ms: number): Promise<void> {
+    group.blocking = true;
+    try {
+      await this.#block(group, ms);
+    } finally {
+      group.blocking = false;
     }
   }
 
@@ -341,27 +352,31 @@ export class Worker {
     }
   }
 
-  /** Parks a lane until a slot frees, work arrives or shutdown, or `timeoutMs` passes. */
-  #waitForWake(timeoutMs?: number): Promise<void> {
+  /** Parks a lane on `waiters` until it is woken (or shutdown), or `timeoutMs` passes. */
+  #waitForWake(waiters: (() => void)[], timeoutMs?: number): Promise<void> {
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       const wake = () => {
         clearTimeout(timer);
         resolve();
       };
-      this.#waiters.push(wake);
+      waiters.push(wake);
       if (timeoutMs === undefined) return;
       timer = setTimeout(() => {
-        this.#waiters = this.#waiters.filter((w) => w !== wake);
+        const at = waiters.indexOf(wake);
+        if (at >= 0) waiters.splice(at, 1);
         resolve();
       }, timeoutMs);
     });
   }
 
+  #wake(waiters: (() => void)[]): void {
+    for (const resolve of waiters.splice(0)) resolve();
+  }
+
   #wakeAll(): void {
-    const waiters = this.#waiters;
-    this.#waiters = [];
-    for (const resolve of waiters) resolve();
+    this.#wake(this.#slotWaiters);
+    for (const group of this.#groups) this.#wake(group.parked);
   }
 
   get #startOptions(): StartOptions {
@@ -382,56 +397,61 @@ export class Worker {
     // record already STARTED by this worker: that is a start whose reply was lost, never run.
     const startedIds = new Set(started.map((r) => r.claimed.id));
     const fresh = claimed.filter((c) => !startedIds.has(c.id) && !this.#running.has(c.id) && !this.#starting.has(c.id));
+    // What the claim started runs now, not after the start call of the rest.
+    for (const rec of started) this.#run(rec);
+    let records: (StartedRecord | SkippedRecord)[] = [];
     for (const c of fresh) this.#starting.add(c.id);
-    let records: (StartedRecord | SkippedRecord)[] = started;
     try {
-      if (fresh.length > 0) records = [...started, ...(await startClaimed(this.#conn, fresh, this.#startOptions))];
+      if (fresh.length > 0) records = await startClaimed(this.#conn, fresh, this.#startOptions);
     } finally {
       for (const c of fresh) this.#starting.delete(c.id);
       // From here the started runs count in #running (set below, in this same tick).
       this.#reserved -= reserved;
     }
-    if (records.length < reserved) this.#wakeAll();
-    for (const rec of records) {
-      if (rec.kind === "skip") {
-        this.#log.warn("task not run", { id: rec.claimed.id.slice(0, 200), reason: rec.reason });
-        // The start script buries a record of the wrong type but leaves the key, which would make its
-        // id unusable (an enqueue sees it as existing): move it aside too.
-        if (rec.reason.startsWith("corrupt task record (")) {
-          void quarantineWrongTypes(this.#conn.redis, [this.#ks.task(rec.claimed.id)], {
-            context: "worker start",
-          }).catch(() => []);
-        }
-        if (rec.canvasJson !== "") {
-          abortCanvas(this.#conn, rec.claimed.id, rec.canvasJson).catch((error) =>
-            this.#log.warn("stopping the canvas of a task not run failed", {
-              id: rec.claimed.id,
-              error: (error as Error).message,
-            }),
-          );
-        }
-        continue;
+    if (started.length + records.length < reserved) this.#wake(this.#slotWaiters);
+    for (const rec of records) this.#run(rec);
+  }
+
+  /** Runs a started record, or cleans up after one its start refused. */
+  #run(rec: StartedRecord | SkippedRecord): void {
+    if (rec.kind === "skip") {
+      this.#log.warn("task not run", { id: rec.claimed.id.slice(0, 200), reason: rec.reason });
+      // The start script buries a record of the wrong type but leaves the key, which would make its
+      // id unusable (an enqueue sees it as existing): move it aside too.
+      if (rec.reason.startsWith("corrupt task record (")) {
+        void quarantineWrongTypes(this.#conn.redis, [this.#ks.task(rec.claimed.id)], {
+          context: "worker start",
+        }).catch(() => []);
       }
-      this.#runEnv ??= {
-        app: this.#app.app,
-        dispatch: this.#app.dispatch,
-        ...this.#conn,
-        log: this.#log,
-        timeLimitGraceMs: this.options.timeLimitGraceMs,
-        timers: this.options.timers,
-        emit: (outcome) => this.#record(outcome, false),
-        rateLimitOf: (spec) => this.#rateOverrides.get(spec.name) ?? spec.rateLimit,
-      };
-      const handle = runRecord(rec, this.#runEnv);
-      this.#running.set(rec.claimed.id, { claimed: rec.claimed, name: rec.name, handle, startedAt: Date.now() });
-      handle.outcome.then(
-        (outcome) => this.#settle(rec.claimed, outcome),
-        (error) => {
-          this.#log.error("run crashed", { id: rec.claimed.id, error: String(error) });
-          this.#settle(rec.claimed, { kind: "release", claimed: rec.claimed, inMs: 0 });
-        },
-      );
+      if (rec.canvasJson !== "") {
+        abortCanvas(this.#conn, rec.claimed.id, rec.canvasJson).catch((error) =>
+          this.#log.warn("stopping the canvas of a task not run failed", {
+            id: rec.claimed.id,
+            error: (error as Error).message,
+          }),
+        );
+      }
+      return;
     }
+    this.#runEnv ??= {
+      app: this.#app.app,
+      dispatch: this.#app.dispatch,
+      ...this.#conn,
+      log: this.#log,
+      timeLimitGraceMs: this.options.timeLimitGraceMs,
+      timers: this.options.timers,
+      emit: (outcome) => this.#record(outcome, false),
+      rateLimitOf: (spec) => this.#rateOverrides.get(spec.name) ?? spec.rateLimit,
+    };
+    const handle = runRecord(rec, this.#runEnv);
+    this.#running.set(rec.claimed.id, { claimed: rec.claimed, name: rec.name, handle, startedAt: Date.now() });
+    handle.outcome.then(
+      (outcome) => this.#settle(rec.claimed, outcome),
+      (error) => {
+        this.#log.error("run crashed", { id: rec.claimed.id, error: String(error) });
+        this.#settle(rec.claimed, { kind: "release", claimed: rec.claimed, inMs: 0 });
+      },
+    );
   }
 
   #settle(claimed: Claimed, outcome: Outcome): void {
@@ -446,8 +466,8 @@ export class Worker {
   // A saturated loop takes the outcome with its next claim (one round trip); otherwise flush it now.
   #record(outcome: Outcome, freesSlot: boolean): void {
     this.#outcomes.push(outcome);
-    if (freesSlot && this.#waiters.length > 0 && this.#accepting) {
-      this.#wakeAll();
+    if (freesSlot && this.#slotWaiters.length > 0 && this.#accepting) {
+      this.#wake(this.#slotWaiters);
       return;
     }
     if (!this.#flushScheduled) {

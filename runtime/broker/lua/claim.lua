@@ -3,7 +3,8 @@
 -- KEYS layout is CLAIM_KEYS per queue: ready p0..p9, delayed, leases, signal, then dead, dead_raw,
 -- canvas outbox.
 -- Returns a flat list {queue_index, priority, id, ...} and, when nothing was claimed, the ms until the
--- next due time (delayed or lease deadline) as the only element, -1 if none. `now` is Redis's clock
+-- next due time (delayed or lease deadline) as the only element, -1 if none. Fourth result: that
+-- wait whenever the claim came back short of `want` (its queues' ready lists are empty), else -2. `now` is Redis's clock
 -- (now_ms()): relative, so the worker can sleep by it whatever its own clock says.
 -- Second result: 1 when the shard's canvas outbox holds an entry older than outbox_grace ms (its
 -- writer died before applying it), so the worker sweeps it; like expired leases, found by claims.
@@ -88,7 +89,9 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
       end
     end
   end
-  if #out == 0 then
+  -- Came back short (the ready lists are empty): how long the worker may wait, as for an empty claim.
+  local wait = -2
+  if want > 0 then
     local next_due = -1
     for qi = 0, nq - 1 do
       local b = kb + qi * CLAIM_KEYS
@@ -100,9 +103,10 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
         end
       end
     end
-    out[1] = next_due < 0 and -1 or math.max(0, next_due - now)
+    wait = next_due < 0 and -1 or math.max(0, next_due - now)
   end
-  return out, stale, started
+  if #out == 0 then out[1] = wait end
+  return out, stale, started, wait
 end
 
 -- claim()'s `starts` from a call's ARGV tail at `a`: the number of ids to start, then (when any) the

@@ -5,7 +5,7 @@
 --       then queue names, then outbox grace ms, then the ids to start (claim_starts), then the finish
 --       layout
 -- Returns {claim reply, ids of refused (superseded) outcomes, deferred canvas outbox entries,
--- 1 if the outbox holds stale entries else 0, start rows}.
+-- 1 if the outbox holds stale entries else 0, start rows, wait when short}.
 local nq = tonumber(ARGV[5])
 local now, stamp = start_clock()
 local queues = {}
@@ -13,6 +13,6 @@ for i = 1, nq do queues[i] = ARGV[5 + i] end
 local kb, refused, deferred = finish(0, 6 + nq + claim_starts_span(7 + nq), now, ARGV[1])
 local kc = kb + nq * CLAIM_KEYS
 local dead, dead_raw = KEYS[kc + 1], KEYS[kc + 2]
-local out, stale, started = claim(kb, nq, now, tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]),
+local out, stale, started, wait = claim(kb, nq, now, tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]),
   dead, dead_raw, queues, KEYS[kc + 3], tonumber(ARGV[6 + nq]), claim_starts(7 + nq, kc + 3, now, stamp, dead, dead_raw))
-return { out, refused, deferred, stale, started }
+return { out, refused, deferred, stale, started, wait }
