@@ -7,9 +7,9 @@ import type { SystemWorkload } from "./workload.ts";
 /**
  * Sends `total` latency tasks at `rate` per second without waiting for each, as independent
  * producers would. A 1 ms timer paces them (2 per tick at 2,000/s) rather than a busy loop, which
- * would take a core from the worker and Redis on a 2-core machine.
+ * would take a core from the worker and Redis on a 2-core machine. Returns the rate achieved.
  */
-async function offer(system: QueueSystem, rate: number, total: number): Promise<number> {
+export async function offer(system: Pick<QueueSystem, "enqueueLatency">, rate: number, total: number): Promise<number> {
   const pending: Promise<void>[] = [];
   const start = performance.now();
   let sent = 0;
