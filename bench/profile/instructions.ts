@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
-import { claim, enqueueBatch, finishAndClaim, scripts, startClaimed } from "../../runtime/broker/mod.ts";
+import { claim, enqueueBatch, finish, finishAndClaim, scripts, startClaimed } from "../../runtime/broker/mod.ts";
 import type { Claimed, Outcome } from "../../runtime/broker/mod.ts";
 import { keyspace } from "../../runtime/keys/keyspace.ts";
 import { WorkerProcess } from "../child/worker-process.ts";
@@ -25,6 +25,9 @@ import { persistedAt } from "../workloads/persisted.ts";
 //   bulk    one batch of --count (each system's batch API), per task
 //   drain   --count enqueued, then a worker process drains them (start-up included), per task
 //   cycle   celerity's scripts alone, batches of --batch: start, then finish+claim, per task
+//   wake    celerity's scripts alone, one task at a time as an idle worker sees it: enqueue, BLPOP
+//           of the signal, claim, start, finish; with the claim starting the task the signal names
+//           and with a separate start call, each twice, alternating, per task
 
 const { values } = parseArgs({
   options: {
@@ -92,8 +95,50 @@ async function cycle(count: number, batch: number): Promise<void> {
   print(`celerity both`, start + settle, n);
 }
 
+async function wake(count: number): Promise<void> {
+  const ks = keyspace("bench", "instructions");
+  const conn = { redis: admin, ks };
+  for (const s of Object.values(scripts)) await s.ensureLoaded(admin);
+  const options = { workerId: "w", maxDeliveries: 5, maxPayloadBytes: 1 << 20 };
+  // One count around all the tasks of a variant: Redis's own timers run meanwhile, and around
+  // each step they would outweigh it.
+  for (const named of [true, false, true, false]) {
+    let calls = 0;
+    instructions();
+    for (let i = 0; i < count; i++) {
+      await enqueueBatch(conn, [{ ...WAKE_ITEM, id: randomUUID() }], { queue: "bench", priority: 5 });
+      const [, signalled] = (await admin.blpop(ks.signal("bench"), 1))!;
+      const request = { queues: ["bench"], want: 25, leaseMs: 30_000 };
+      const result = await claim(conn, named ? { ...request, start: { ids: [signalled], options } } : request);
+      let records = result.started;
+      if (records.length < result.claimed.length) {
+        records = await startClaimed(conn, result.claimed, options);
+        calls++;
+      }
+      await finish(
+        conn,
+        records.map((r): Outcome => ({ kind: "ok", claimed: r.claimed, resultJson: "null" })),
+      );
+      calls += 4;
+    }
+    const label = named ? "the claim starts the named task" : "a separate start call";
+    print(`celerity wake, ${label} (${(calls / count).toFixed(0)} calls)`, instructions(), count);
+  }
+}
+
+const WAKE_ITEM = {
+  name: "bench.noop",
+  argsJson: '{"i":1}',
+  eta: 0,
+  countdownMs: null,
+  expiresAt: 0,
+  expiresInMs: null,
+  resultExpiresMs: 86_400_000,
+};
+
 const workload = values.workload!;
 if (workload === "cycle") await cycle(Number(values.count ?? 2_000), Number(values.batch));
+else if (workload === "wake") await wake(Number(values.count ?? 1_000));
 else
   for (const name of values.systems!.split(",") as SystemName[]) {
     if (!SYSTEM_NAMES.includes(name)) throw new Error(`unknown system ${name}`);
