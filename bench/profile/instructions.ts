@@ -61,21 +61,23 @@ function instructions(): number {
 const print = (label: string, ir: number, n: number, unit = "task") =>
   console.log(`${label.padEnd(34)} ${Math.round(ir / n).toLocaleString("en-US")} instructions per ${unit}`);
 
+/** A bench.noop task as the client prepares it, due now, with a fresh id. */
+const noopItem = () => ({
+  id: randomUUID(),
+  name: "bench.noop",
+  argsJson: '{"i":1}',
+  eta: 0,
+  countdownMs: null,
+  expiresAt: 0,
+  expiresInMs: null,
+  resultExpiresMs: 86_400_000,
+});
+
 async function cycle(count: number, batch: number): Promise<void> {
   const ks = keyspace("bench", "instructions");
   const conn = { redis: admin, ks };
   for (const s of Object.values(scripts)) await s.ensureLoaded(admin);
-  const item = () => ({
-    id: randomUUID(),
-    name: "bench.noop",
-    argsJson: '{"i":1}',
-    eta: 0,
-    countdownMs: null,
-    expiresAt: 0,
-    expiresInMs: null,
-    resultExpiresMs: 86_400_000,
-  });
-  await enqueueBatch(conn, Array.from({ length: count + batch }, item), { queue: "bench", priority: 5 });
+  await enqueueBatch(conn, Array.from({ length: count + batch }, noopItem), { queue: "bench", priority: 5 });
   const request = { queues: ["bench"], want: batch, leaseMs: 30_000 };
   let claimed: Claimed[] = (await claim(conn, request)).claimed;
   let start = 0;
@@ -106,7 +108,7 @@ async function wake(count: number): Promise<void> {
     let calls = 0;
     instructions();
     for (let i = 0; i < count; i++) {
-      await enqueueBatch(conn, [{ ...WAKE_ITEM, id: randomUUID() }], { queue: "bench", priority: 5 });
+      await enqueueBatch(conn, [noopItem()], { queue: "bench", priority: 5 });
       const [, signalled] = (await admin.blpop(ks.signal("bench"), 1))!;
       const request = { queues: ["bench"], want: 25, leaseMs: 30_000 };
       const result = await claim(conn, named ? { ...request, start: { ids: [signalled], options } } : request);
@@ -125,16 +127,6 @@ async function wake(count: number): Promise<void> {
     print(`celerity wake, ${label} (${(calls / count).toFixed(0)} calls)`, instructions(), count);
   }
 }
-
-const WAKE_ITEM = {
-  name: "bench.noop",
-  argsJson: '{"i":1}',
-  eta: 0,
-  countdownMs: null,
-  expiresAt: 0,
-  expiresInMs: null,
-  resultExpiresMs: 86_400_000,
-};
 
 const workload = values.workload!;
 if (workload === "cycle") await cycle(Number(values.count ?? 2_000), Number(values.batch));
