@@ -334,14 +334,13 @@ export class Worker {
       if (isCluster(group.blocker)) {
         // CLIENT ID and CLIENT UNBLOCK would reach arbitrary nodes, not the one BLPOP blocks on, so
         // the wait ends by BLPOP's own (fractional) timeout: due times are met to Redis's cron tick.
-        await group.blocker.blpop(...keys, Math.max(ms, 10) / 1000);
+        this.#noteWake(group, await group.blocker.blpop(...keys, Math.max(ms, 10) / 1000));
         return;
       }
       group.blockerId ??= Number(await group.blocker.client("ID"));
       const blockerId = group.blockerId;
       timer = setTimeout(() => void this.#conn.redis.client("UNBLOCK", blockerId).catch(() => {}), ms);
-      const woke = await group.blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000);
-      if (woke && startableHint(this.#ks, group.queues, woke[1])) group.hints.push(woke[1]);
+      this.#noteWake(group, await group.blocker.blpop(...keys, (MAX_IDLE_BLOCK_MS + 1000) / 1000));
     } catch (error) {
       // A signal list of the wrong type would make BLPOP fail at once, forever: a busy loop.
       if (isWrongTypeError(error))
@@ -350,6 +349,11 @@ export class Worker {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A signal read by BLPOP names a task: the shard's next claim starts it, if it may (see startableHint). */
+  #noteWake(group: ClaimGroup, woke: [string, string] | null): void {
+    if (woke && startableHint(this.#ks, group.queues, woke[1])) group.hints.push(woke[1]);
   }
 
   /** Parks a lane on `waiters` until it is woken (or shutdown), or `timeoutMs` passes. */

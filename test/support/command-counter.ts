@@ -4,8 +4,7 @@ import { Redis } from "ioredis";
  * Counts the commands this process sends on ioredis connections whose connection name passes
  * `filter` (e.g. one worker's `celerity-worker-<pid>` connections): a per-connection count, unlike
  * the server-wide `INFO commandstats`, so other test files running at the same time do not disturb
- * it. Each EVALSHA counts once, and once more under `evalsha:<sha>` (see `scriptRuns`); `stop()`
- * restores ioredis.
+ * it. Each EVALSHA counts once; `stop()` restores ioredis.
  */
 export class CommandCounter {
   readonly #counts = new Map<string, number>();
@@ -13,16 +12,12 @@ export class CommandCounter {
 
   constructor(filter: (connectionName: string) => boolean) {
     const proto = Redis.prototype as unknown as {
-      sendCommand: (this: Redis, command: { name: string; args: unknown[] }, ...rest: unknown[]) => unknown;
+      sendCommand: (this: Redis, command: { name: string }, ...rest: unknown[]) => unknown;
     };
     const original = proto.sendCommand;
     const counts = this.#counts;
-    const bump = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
-    proto.sendCommand = function (this: Redis, command: { name: string; args: unknown[] }, ...rest: unknown[]) {
-      if (filter(this.options.connectionName ?? "")) {
-        bump(command.name);
-        if (command.name === "evalsha") bump(`evalsha:${String(command.args[0])}`);
-      }
+    proto.sendCommand = function (this: Redis, command: { name: string }, ...rest: unknown[]) {
+      if (filter(this.options.connectionName ?? "")) counts.set(command.name, (counts.get(command.name) ?? 0) + 1);
       return original.call(this, command, ...rest);
     };
     this.#restore = () => {
@@ -33,11 +28,6 @@ export class CommandCounter {
   /** Commands named `name` (lower case, as ioredis names them) sent so far. */
   count(name: string): number {
     return this.#counts.get(name) ?? 0;
-  }
-
-  /** EVALSHA calls of the script with this sha sent so far. */
-  scriptRuns(sha: string): number {
-    return this.count(`evalsha:${sha}`);
   }
 
   stop(): void {
