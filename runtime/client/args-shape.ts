@@ -20,13 +20,9 @@ interface Node {
  * refused with its path instead. Objects with `toJSON` (a Date) are sent as what it returns.
  */
 export function assertJsonArgs(taskName: string, args: unknown, maxDepth: number): void {
-  let violations: ArgumentViolation[] | null = null;
-  let more = 0;
-  const refuse = (parent: Node | null, key: string | number, message: string): void => {
-    violations ??= [];
-    if (violations.length < MAX_LISTED) violations.push({ path: pathOf(parent, key), message });
-    else more++;
-  };
+  // Made at the first refusal, and no closure per call: this walk runs on every enqueue, and most
+  // find nothing.
+  let refusals: Refusals | null = null;
   if (typeof args !== "object" || args === null) {
     const problem = nonJson(args);
     if (problem !== null) throw new TaskArgumentsError(taskName, [{ path: "args", message: problem }]);
@@ -47,7 +43,7 @@ export function assertJsonArgs(taskName: string, args: unknown, maxDepth: number
       continue;
     if (node.depth > maxDepth) throw new TaskArgumentsTooLargeError(taskName, `nested deeper than ${maxDepth} levels`);
     if (Object.getOwnPropertySymbols(value).length > 0)
-      refuse(node.parent, node.key, "has a symbol key, which JSON cannot carry");
+      (refusals ??= new Refusals()).add(node.parent, node.key, "has a symbol key, which JSON cannot carry");
     const isArray = Array.isArray(value);
     const keys = isArray ? null : Object.keys(value);
     const count = isArray ? value.length : keys!.length;
@@ -59,14 +55,28 @@ export function assertJsonArgs(taskName: string, args: unknown, maxDepth: number
       if (type === "object") {
         if (child !== null) stack.push({ value: child as object, depth: node.depth + 1, parent: node, key });
       } else if (type === "bigint" || type === "function" || type === "symbol") {
-        refuse(node, key, nonJson(child)!);
+        (refusals ??= new Refusals()).add(node, key, nonJson(child)!);
       }
     }
   }
-  if (violations !== null) {
-    const list: ArgumentViolation[] = violations;
-    if (more > 0) list.push({ path: "args", message: `and ${more} more values JSON cannot carry` });
-    throw new TaskArgumentsError(taskName, list);
+  if (refusals !== null) throw new TaskArgumentsError(taskName, (refusals as Refusals).list());
+}
+
+/** The values refused so far: the first {@link MAX_LISTED} with their paths, the rest counted. */
+class Refusals {
+  readonly #listed: ArgumentViolation[] = [];
+  #more = 0;
+
+  add(parent: Node | null, key: string | number, message: string): void {
+    if (this.#listed.length < MAX_LISTED) this.#listed.push({ path: pathOf(parent, key), message });
+    else this.#more++;
+  }
+
+  list(): ArgumentViolation[] {
+    const more = this.#more;
+    return more > 0
+      ? [...this.#listed, { path: "args", message: `and ${more} more values JSON cannot carry` }]
+      : this.#listed;
   }
 }
 

@@ -120,7 +120,30 @@ function serializeArgs(spec: TaskSpec, args: unknown, limits: ArgsLimits): strin
     throw new TaskArgumentsError(spec.name, [{ path: "args", message: "must be JSON-serializable" }]);
   const copy: unknown = JSON.parse(sent);
   if (!spec.validateArgs(copy)) throw new TaskArgumentsError(spec.name, describeViolations(spec.validateArgs.errors));
-  const argsJson = JSON.stringify(copy);
+  // The validator changes the copy only by filling in defaults; without any, the copy's JSON is
+  // `sent` again (JSON.stringify of what JSON.parse made of its output gives that output back).
+  const argsJson = fillsDefaults(spec) ? JSON.stringify(copy) : sent;
   assertSize(spec.name, argsJson, limits.maxBytes);
   return argsJson;
+}
+
+const defaultsBySpec = new WeakMap<TaskSpec, boolean>();
+
+/** Whether validating a task's args may fill in defaults: its schema has a `default` anywhere (or is not known). */
+function fillsDefaults(spec: TaskSpec): boolean {
+  let fills = defaultsBySpec.get(spec);
+  if (fills === undefined)
+    defaultsBySpec.set(spec, (fills = spec.argsSchema === undefined || hasDefault(spec.argsSchema)));
+  return fills;
+}
+
+function hasDefault(schema: unknown): boolean {
+  const stack: unknown[] = [schema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    if (!Array.isArray(node) && Object.hasOwn(node, "default")) return true;
+    stack.push(...Object.values(node));
+  }
+  return false;
 }

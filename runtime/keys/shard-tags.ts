@@ -53,7 +53,8 @@ export function shardTag(app: string, shard: ShardRef | null): string {
 
 /** The shard a task id names by its `.<n>s<i>` suffix; null for ids of unsharded queues. */
 export function shardOfId(id: string): ShardRef | null {
-  return ref(ID_SUFFIX.exec(id));
+  // Every task key is built through here; the ids clients make (UUIDs) have no dot at all.
+  return id.includes(".") ? ref(ID_SUFFIX.exec(id)) : null;
 }
 
 /** The id with shard `shard`'s suffix (unchanged when it already names that shard). */
