@@ -3,7 +3,7 @@ import { enqueueBatch } from "../broker/enqueue.ts";
 import { waitForReplicas, type Durability } from "../broker/replication.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace } from "../keys/keyspace.ts";
-import { routeTask } from "../keys/shard-route.ts";
+import { routeTask, shardCount } from "../keys/shard-route.ts";
 import { brokerTarget } from "../memory/registry.ts";
 import { TaskResult } from "../results/async-result.ts";
 import type { AppSpec, TaskSpec } from "../spec/types.ts";
@@ -75,6 +75,28 @@ function withoutResultAs(options: SignatureOptions): ApplyOptions {
   return rest;
 }
 
+/**
+ * The batch's items with their routed ids, grouped by the shard-qualified queue they go to. A
+ * sharded queue: each item's id names its shard, and each shard's items go in their own calls.
+ */
+function routeBatch(
+  app: AppSpec,
+  batch: PreparedBatch,
+): { items: PreparedBatch["items"]; byShard: Map<string, PreparedBatch["items"]> } {
+  // One shard: ids stay as they are, one group (no route per item: delayMany sends thousands).
+  if (shardCount(app, batch.queue) <= 1) return { items: batch.items, byShard: new Map([[batch.queue, batch.items]]) };
+  const byShard = new Map<string, PreparedBatch["items"]>();
+  const items = batch.items.map((item) => {
+    const route = routeTask(app, batch.queue, item.id);
+    const routed = route.id === item.id ? item : { ...item, id: route.id };
+    const group = byShard.get(route.queue);
+    if (group) group.push(routed);
+    else byShard.set(route.queue, [routed]);
+    return routed;
+  });
+  return { items, byShard };
+}
+
 function makeHandle(
   app: AppSpec,
   spec: TaskSpec,
@@ -84,16 +106,7 @@ function makeHandle(
 ): TaskHandle<unknown, unknown> {
   const send = async (batch: PreparedBatch): Promise<AsyncResult<unknown>[]> => {
     await whenSafe(conn);
-    // A sharded queue: each item's id names its shard, and each shard's items go in their own calls.
-    const byShard = new Map<string, PreparedBatch["items"]>();
-    const items = batch.items.map((item) => {
-      const route = routeTask(app, batch.queue, item.id);
-      const routed = route.id === item.id ? item : { ...item, id: route.id };
-      const group = byShard.get(route.queue);
-      if (group) group.push(routed);
-      else byShard.set(route.queue, [routed]);
-      return routed;
-    });
+    const { items, byShard } = routeBatch(app, batch);
     await Promise.all(
       [...byShard].map(([queue, group]) => enqueueBatch(conn, group, { queue, priority: batch.priority })),
     );
