@@ -6,24 +6,9 @@ import { describe, it } from "node:test";
 import { prepareCall, prepareMany } from "../runtime/client/prepare.ts";
 import { DEFAULT_ARGS_LIMITS } from "../runtime/client/limits.ts";
 import type { TaskSpec } from "../runtime/spec/types.ts";
-import { createTaskSchemaAjv } from "../generator/util/ajv.ts";
+import { testApp } from "./support/app.ts";
 
-function specOf(argsSchema: object, name = "t.args"): TaskSpec {
-  return {
-    name,
-    queue: "default",
-    priority: 5,
-    timeLimitMs: null,
-    expiresMs: null,
-    rateLimit: null,
-    acksLate: true,
-    resultExpiresMs: 86_400_000,
-    retry: null,
-    validateArgs: createTaskSchemaAjv().compile(argsSchema),
-    validateResult: null,
-    argsSchema,
-  };
-}
+const specOf = (args: object): TaskSpec => testApp("prep", { "t.args": { args } }).tasks["t.args"];
 
 const sent = (spec: TaskSpec, args: unknown): string =>
   prepareCall(spec, args, { apply: {}, limits: DEFAULT_ARGS_LIMITS }).items[0].argsJson;
