@@ -94,8 +94,7 @@ export class Worker {
   #outcomes: Outcome[] = [];
   #flushScheduled = false;
   #flushing: Promise<void> = Promise.resolve();
-  /** Lanes parked until a slot frees (or shutdown). */
-  /** Lanes parked for want of free slots: a freed slot wakes them. */
+  /** Lanes parked for want of free slots: a freed slot (or shutdown) wakes them. */
   #slotWaiters: (() => void)[] = [];
   /** Slots a lane has asked Redis for and not yet started: counted as busy so lanes never over-lease. */
   #reserved = 0;
@@ -304,17 +303,16 @@ export class Worker {
         await this.#waitForWake(group.parked, Math.max(0, waitMs));
         continue;
       }
-      if (waitMs > 0) await this.#watch(group, waitMs);
-    }
-  }
-
-  /** Blocks this lane on the shard's signals for up to `ms`; work that arrives is this lane's to claim. */
-  async #watch(group: ClaimGroup, ms: number): Promise<void> {
-    group.blocking = true;
-    try {
-      await this.#block(group, ms);
-    } finally {
-      group.blocking = false;
+      if (waitMs > 0) {
+        group.blocking = true;
+        try {
+          await this.#block(group, waitMs);
+        } finally {
+          // Work arrived (or a due time passed): this lane claims it, and wakes the parked lanes
+          // if its claim comes back full.
+          group.blocking = false;
+        }
+      }
     }
   }
 
