@@ -2,6 +2,7 @@ import type { Keyspace } from "../keys/keyspace.ts";
 import type { ScriptArg } from "./lua-script.ts";
 import type { CanvasRecord } from "../canvas/record.ts";
 import { OUTBOX_GRACE_MS } from "../canvas/relay.ts";
+import { TASK_ID_PATTERN } from "../keys/task-id.ts";
 import { parseStartRow, type SkippedRecord, type StartedRecord, type StartOptions } from "./start.ts";
 
 /** A leased task id, not yet started. */
@@ -90,16 +91,13 @@ export function claimArgs(ks: Keyspace, request: ClaimRequest): ScriptArg[] {
   return args;
 }
 
-// What claim.lua's valid_id accepts: the only ids a ready list hands out.
-const TASK_ID = /^[\w\-:.]{1,200}$/;
-
 /**
  * Whether `id`, read from a wake-up signal of `queues` (which anyone can write to), may be passed
  * to their claim as an id to start: a plausible id whose record lives on their shard, since a
  * script touching another slot fails on a Cluster.
  */
 export function startableHint(ks: Keyspace, queues: readonly string[], id: string): boolean {
-  return TASK_ID.test(id) && ks.forId(id).tag === ks.forQueue(queues[0]).tag;
+  return TASK_ID_PATTERN.test(id) && ks.forId(id).tag === ks.forQueue(queues[0]).tag;
 }
 
 /** Reads claim.lua's reply (its list, the outbox flag and the start rows that come with it). */

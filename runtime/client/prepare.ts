@@ -6,6 +6,7 @@ import type { TaskSpec } from "../spec/types.ts";
 import type { ApplyOptions } from "../task/types.ts";
 import { durationToMs } from "../core/mod.ts";
 import { timeToMs } from "../time/instant.ts";
+import { TASK_ID_PATTERN } from "../keys/task-id.ts";
 import { assertJsonArgs } from "./args-shape.ts";
 import { assertSize, type ArgsLimits } from "./limits.ts";
 
@@ -26,7 +27,6 @@ export interface PrepareOptions {
   periodicId?: boolean;
 }
 
-const TASK_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** Ids beat gives its runs (`periodic:<name>:<due-ms>`); a client id there could displace a scheduled run. */
@@ -90,7 +90,7 @@ function checkTaskId(taskId: unknown, periodicId: boolean): string | undefined {
   if (taskId === undefined) return undefined;
   if (typeof taskId !== "string")
     throw new ConfigurationError(`taskId must be a string, got ${typeof taskId} ${String(taskId).slice(0, 50)}`);
-  if (!TASK_ID.test(taskId))
+  if (!TASK_ID_PATTERN.test(taskId))
     throw new ConfigurationError(`taskId "${taskId.slice(0, 250)}" is not valid (1 to 200 of [A-Za-z0-9_.:-])`);
   if (!periodicId && taskId.startsWith(RESERVED_ID_PREFIX)) {
     throw new ConfigurationError(

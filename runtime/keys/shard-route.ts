@@ -2,9 +2,7 @@ import { ConfigurationError } from "../errors/configuration-error.ts";
 import type { AppSpec } from "../spec/types.ts";
 import { queueShards, shardOfId, shardQueue, withShardSuffix, type ShardRef } from "./shard-tags.ts";
 import { keySlot } from "./slot.ts";
-
-/** Longest task id the broker accepts (valid_id in lib.lua). */
-const MAX_ID_LENGTH = 200;
+import { MAX_TASK_ID_LENGTH } from "./task-id.ts";
 
 /** How many shards `queue` has in this app (1: unsharded). */
 export function shardCount(app: Pick<AppSpec, "shards" | "defaultShards">, queue: string): number {
@@ -40,9 +38,9 @@ export function routeTask(
   const shard = own && own.count === count ? own : { count, index: keySlot(id) % count };
   const routed = withShardSuffix(id, shard);
   // The broker takes ids of at most 200 characters; the suffix must not push a given id past that.
-  if (routed.length > MAX_ID_LENGTH)
+  if (routed.length > MAX_TASK_ID_LENGTH)
     throw new ConfigurationError(
-      `taskId "${id.slice(0, 50)}..." is too long for sharded queue "${queue}": at most ${MAX_ID_LENGTH - (routed.length - id.length)} characters leave room for its shard suffix`,
+      `taskId "${id.slice(0, 50)}..." is too long for sharded queue "${queue}": at most ${MAX_TASK_ID_LENGTH - (routed.length - id.length)} characters leave room for its shard suffix`,
     );
   return { queue: shardQueue(queue, shard), id: routed, shard };
 }

@@ -1,7 +1,6 @@
+import { TASK_ID_PATTERN } from "../../keys/task-id.ts";
 import { notFound } from "../http/errors.ts";
 
-/** Same shape the client accepts for task ids; anything else cannot name a record. */
-const TASK_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 /**
  * Dead letters without a record are stored under `raw:<sha1 of the payload>` (see bury_raw in lib.lua),
  * wrong-type keys moved aside under `quarantine:<sha1 of the new key name>` (see quarantine.lua).
@@ -11,7 +10,7 @@ const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** Returns the id when it can be a task id, else a 404 (never builds a key from garbage). */
 export function taskIdOr404(id: string): string {
-  if (!TASK_ID.test(id)) throw notFound(`task ${JSON.stringify(id.slice(0, 80))}`);
+  if (!TASK_ID_PATTERN.test(id)) throw notFound(`task ${JSON.stringify(id.slice(0, 80))}`);
   return id;
 }
 
@@ -26,7 +25,7 @@ export function isQuarantineRef(member: string): boolean {
 
 /** A dead-letter member: a raw ref or a task id. */
 export function deadMemberOr404(member: string): string {
-  if (!RAW_REF.test(member) && !TASK_ID.test(member))
+  if (!RAW_REF.test(member) && !TASK_ID_PATTERN.test(member))
     throw notFound(`dead letter ${JSON.stringify(member.slice(0, 80))}`);
   return member;
 }

@@ -3,9 +3,9 @@
 -- KEYS layout is CLAIM_KEYS per queue: ready p0..p9, delayed, leases, signal, then dead, dead_raw,
 -- canvas outbox.
 -- Returns a flat list {queue_index, priority, id, ...} and, when nothing was claimed, the ms until the
--- next due time (delayed or lease deadline) as the only element, -1 if none. Fourth result: that
--- wait whenever the claim came back short of `want` (its queues' ready lists are empty), else -2. `now` is Redis's clock
--- (now_ms()): relative, so the worker can sleep by it whatever its own clock says.
+-- next due time (delayed or lease deadline) as the only element, -1 if none. `now` is Redis's clock
+-- (now_ms()): relative, so the worker can sleep by it whatever its own clock says. Fourth result:
+-- that wait whenever the claim came back short of `want` (its queues' ready lists are empty), else -2.
 -- Second result: 1 when the shard's canvas outbox holds an entry older than outbox_grace ms (its
 -- writer died before applying it), so the worker sweeps it; like expired leases, found by claims.
 -- Third: start_task rows of the claimed ids the caller named in `starts` (`starts.keys` maps id to
