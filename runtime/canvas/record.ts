@@ -1,5 +1,6 @@
 import type { Keyspace } from "../keys/keyspace.ts";
 import { isRecord } from "../core/mod.ts";
+import { TASK_ID_PATTERN } from "../keys/task-id.ts";
 
 /**
  * One task to send as part of a canvas (see broker/lua/canvas.lua for the Lua side). `a` is the
@@ -41,13 +42,12 @@ export interface CanvasRecord {
 /** A canvas record that is not what this module writes: the task is dead-lettered with the reason. */
 export class CanvasRecordInvalid extends Error {}
 
-const ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 // A queue name, or a sharded queue's part on one shard (`<queue>#<n>s<i>`, keys/shard-tags.ts).
 const QUEUE = /^[A-Za-z0-9_.-]{1,100}(#[1-9]\d{0,3}s\d{1,4})?$/;
 
 function envelope(v: unknown, at: string): Envelope {
   if (!isRecord(v)) throw new CanvasRecordInvalid(`${at} is not an object`);
-  if (typeof v.i !== "string" || !ID.test(v.i)) throw new CanvasRecordInvalid(`${at}.i is not a task id`);
+  if (typeof v.i !== "string" || !TASK_ID_PATTERN.test(v.i)) throw new CanvasRecordInvalid(`${at}.i is not a task id`);
   if (typeof v.n !== "string" || v.n === "") throw new CanvasRecordInvalid(`${at}.n is not a task name`);
   if (typeof v.q !== "string" || !QUEUE.test(v.q)) throw new CanvasRecordInvalid(`${at}.q is not a queue name`);
   if (!Number.isInteger(v.p) || (v.p as number) < 0 || (v.p as number) > 9)
@@ -76,7 +76,7 @@ export function parseCanvasValue(v: unknown, at: string): CanvasRecord {
   envelopes(v.ne, `${at}.ne`);
   if (v.ch !== undefined) {
     const ch = v.ch;
-    if (!isRecord(ch) || typeof ch.k !== "string" || !ID.test(ch.k) || !Number.isInteger(ch.i))
+    if (!isRecord(ch) || typeof ch.k !== "string" || !TASK_ID_PATTERN.test(ch.k) || !Number.isInteger(ch.i))
       throw new CanvasRecordInvalid(`${at}.ch is not a chord membership`);
     const cb = isRecord(ch.cb) && Object.keys(ch.cb).length === 0 ? [] : ch.cb;
     if (
@@ -85,7 +85,7 @@ export function parseCanvasValue(v: unknown, at: string): CanvasRecord {
         (e) =>
           Array.isArray(e) &&
           typeof e[0] === "string" &&
-          ID.test(e[0]) &&
+          TASK_ID_PATTERN.test(e[0]) &&
           typeof e[1] === "string" &&
           QUEUE.test(e[1]) &&
           Number.isInteger(e[2]),
@@ -96,7 +96,7 @@ export function parseCanvasValue(v: unknown, at: string): CanvasRecord {
     ch.cb = cb;
   }
   if (v.df !== undefined && !(isRecord(v.df) && Object.keys(v.df).length === 0)) {
-    if (!Array.isArray(v.df) || !v.df.every((t) => isRecord(t) && typeof t.i === "string" && ID.test(t.i)))
+    if (!Array.isArray(v.df) || !v.df.every((t) => isRecord(t) && typeof t.i === "string" && TASK_ID_PATTERN.test(t.i)))
       throw new CanvasRecordInvalid(`${at}.df is not a list of result ids`);
   }
   return v as CanvasRecord;
