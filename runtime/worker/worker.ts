@@ -87,6 +87,8 @@ export class Worker {
   readonly #app: WorkerApp;
   readonly #ks: Keyspace;
   readonly #log: Logger;
+  /** What every start of this worker's deliveries passes (fixed once the options are resolved). */
+  readonly #startOptions: StartOptions;
   #conn!: BrokerConn;
   #groups: ClaimGroup[] = [];
   #control!: RedisClient;
@@ -128,6 +130,11 @@ export class Worker {
       throw new ConfigurationError(`concurrency must be a positive integer, got ${this.options.concurrency}`);
     }
     this.#ks = keyspace(app.app.app, options.prefix);
+    this.#startOptions = {
+      workerId: this.options.id,
+      maxDeliveries: this.options.maxDeliveries,
+      maxPayloadBytes: this.options.maxPayloadBytes,
+    };
     this.#log = (options.logger ?? createLogger()).child({ worker: this.options.id });
   }
 
@@ -379,14 +386,6 @@ export class Worker {
   #wakeAll(): void {
     this.#wake(this.#slotWaiters);
     for (const group of this.#groups) this.#wake(group.parked);
-  }
-
-  get #startOptions(): StartOptions {
-    return {
-      workerId: this.options.id,
-      maxDeliveries: this.options.maxDeliveries,
-      maxPayloadBytes: this.options.maxPayloadBytes,
-    };
   }
 
   /**
