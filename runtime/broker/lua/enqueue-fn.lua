@@ -33,9 +33,9 @@ end
 
 -- Index new ids for the admin's task list (capped) and wake one idle worker of the queue; it
 -- re-signals while work remains, so a burst wakes them all in turn. The signal names the first id:
--- the woken worker's claim starts that task itself, sparing a start call (claim.lua). The index is cut back to `cap`
--- once it is a sixteenth over: a ZCARD per call and one ZREMRANGEBYRANK per cap/16 ids, not a
--- ZREMRANGEBYRANK removing one id at every enqueue.
+-- the woken worker's claim starts that task itself, sparing a start call (claim.lua). The index is
+-- cut back to `cap` once it is a sixteenth over: a ZCARD per call and one ZREMRANGEBYRANK per cap/16
+-- ids, not a ZREMRANGEBYRANK removing one id at every enqueue.
 local function index_and_wake(recent_key, signal_key, recent, cap)
   if #recent == 0 then return end
   redis.call('ZADD', recent_key, unpack(recent))
