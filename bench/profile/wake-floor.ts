@@ -1,7 +1,11 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import { claim, enqueueBatch, finish, scripts, startClaimed } from "../../runtime/broker/mod.ts";
+import type { Outcome, SkippedRecord, StartedRecord } from "../../runtime/broker/mod.ts";
+import { keyspace } from "../../runtime/keys/keyspace.ts";
 import { hrNow } from "../child/clock.ts";
 import { FULL_SIZES } from "../config.ts";
 import { percentileSorted } from "../support/stats.ts";
@@ -15,6 +19,13 @@ import { offer } from "../workloads/latency.ts";
 // names the task (BLPOP, claim); calls=2 adds celerity's start call. What a queue's latency is
 // above the floor of its shape is the cost of what it does; a queue at the floor cannot go lower
 // without fewer round trips.
+//
+// `--scripts` adds the floor of celerity's own Redis work: the producer calls the broker's enqueue
+// (the script `delay()` sends, without the client's validation), the consumer BLPOPs the signal and
+// sends the claim naming the task, as an idle worker does, and "starts" when the claim's reply (or,
+// for a task the claim leased but did not start, the start call's) is in; outcomes are recorded
+// behind it, unawaited, as the worker records them. No handler, no worker loop: what is left of
+// celerity's latency above this is its client and worker code.
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +33,7 @@ const { values } = parseArgs({
     role: { type: "string", default: "run" },
     key: { type: "string" },
     count: { type: "string" },
+    scripts: { type: "boolean", default: false },
   },
 });
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
@@ -45,26 +57,94 @@ async function consume(key: string, calls: number, count: number): Promise<void>
   redis.disconnect();
 }
 
-/** One shape: a consumer child with `calls` round trips after its BLPOP, fed at the bench's rate. */
-async function measure(calls: number): Promise<{ p50: number; p99: number; offered: number }> {
+const START = { workerId: "wake-floor", maxDeliveries: 5, maxPayloadBytes: 1 << 20 };
+
+/** celerity's scripts, nothing else: BLPOP the signal, claim naming its task, start what it did not. */
+async function consumeScripts(prefix: string, count: number): Promise<void> {
+  const blocker = new Redis(redisUrl);
+  const conn = { redis: new Redis(redisUrl), ks: keyspace("bench", prefix) };
+  for (const s of Object.values(scripts)) await s.ensureLoaded(conn.redis);
+  const samples: number[] = [];
+  const take = (records: (StartedRecord | SkippedRecord)[]) => {
+    const now = hrNow();
+    const done: Outcome[] = [];
+    for (const r of records) {
+      if (r.kind !== "run") throw new Error(`task not started: ${r.reason}`);
+      samples.push(now - (JSON.parse(r.argsJson) as { t: number }).t);
+      done.push({ kind: "ok", claimed: r.claimed, resultJson: "null" });
+    }
+    void finish(conn, done);
+  };
+  process.stdout.write("ready\n");
+  while (samples.length < count) {
+    const woke = await blocker.blpop(conn.ks.signal("bench"), 0);
+    const result = await claim(conn, {
+      queues: ["bench"],
+      want: 25,
+      leaseMs: 30_000,
+      start: { ids: [woke![1]], options: START },
+    });
+    take(result.started);
+    const started = new Set(result.started.map((r) => r.claimed.id));
+    const rest = result.claimed.filter((c) => !started.has(c.id));
+    if (rest.length > 0) take(await startClaimed(conn, rest, START));
+  }
+  process.stdout.write(JSON.stringify(samples) + "\n");
+  blocker.disconnect();
+  conn.redis.disconnect();
+}
+
+/** What the consumer child of a shape runs and what the producer sends it. */
+interface Shape {
+  label: string;
+  role: string[];
+  open(producer: Redis, key: string): Promise<(sentAt: number) => Promise<void>>;
+  cleanup(producer: Redis, key: string): Promise<void>;
+}
+
+function noopShape(calls: number): Shape {
+  return {
+    label: `BLPOP + ${calls} round trip${calls === 1 ? "" : "s"} (no work on either side)`,
+    role: ["--role", "consume", "--calls", String(calls)],
+    async open(producer, key) {
+      const sha = (await producer.script("LOAD", PUSH)) as string;
+      return async (t) => void (await producer.evalsha(sha, 1, key, t));
+    },
+    cleanup: async (producer, key) => void (await producer.del(key)),
+  };
+}
+
+const scriptsShape: Shape = {
+  label: "celerity's scripts: enqueue; BLPOP, claim starting the task (and a start call for others)",
+  role: ["--role", "consume-scripts"],
+  async open(producer, key) {
+    const conn = { redis: producer, ks: keyspace("bench", key) };
+    for (const s of Object.values(scripts)) await s.ensureLoaded(producer);
+    const item = { name: "bench.latency", eta: 0, countdownMs: null, expiresAt: 0, expiresInMs: null };
+    return (t) =>
+      enqueueBatch(conn, [{ ...item, id: randomUUID(), argsJson: `{"t":${t}}`, resultExpiresMs: 86_400_000 }], {
+        queue: "bench",
+        priority: 5,
+      }).then(() => undefined);
+  },
+  async cleanup(producer, key) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await producer.scan(cursor, "MATCH", `${key}:*`, "COUNT", 1000);
+      if (keys.length > 0) await producer.unlink(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  },
+};
+
+/** One shape: its consumer child, fed at the bench's rate and pacing by this process. */
+async function measure(shape: Shape, tag: string): Promise<{ p50: number; p99: number; offered: number }> {
   const total = FULL_SIZES.latencyRate * FULL_SIZES.latencySeconds;
   const warm = FULL_SIZES.latencyWarmup;
-  const key = `celerity-bench-wake-floor:${process.pid}:${calls}`;
+  const key = `celerity-bench-wake-floor:${process.pid}:${tag}`;
   const child = spawn(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      fileURLToPath(import.meta.url),
-      "--role",
-      "consume",
-      "--key",
-      key,
-      "--calls",
-      String(calls),
-      "--count",
-      String(warm + total),
-    ],
+    ["--import", "tsx", fileURLToPath(import.meta.url), ...shape.role, "--key", key, "--count", String(warm + total)],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   let out = "";
@@ -78,12 +158,11 @@ async function measure(calls: number): Promise<{ p50: number; p99: number; offer
   const done = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   await ready;
   const producer = new Redis(redisUrl);
-  const sha = (await producer.script("LOAD", PUSH)) as string;
-  const system = { enqueueLatency: async (t: number) => void (await producer.evalsha(sha, 1, key, t)) };
+  const system = { enqueueLatency: await shape.open(producer, key) };
   await offer(system, FULL_SIZES.latencyRate, warm);
   const offered = await offer(system, FULL_SIZES.latencyRate, total);
   await done;
-  await producer.del(key);
+  await shape.cleanup(producer, key);
   producer.disconnect();
   const samples = Float64Array.from((JSON.parse(out.slice("ready\n".length)) as number[]).slice(warm)).sort();
   return { p50: percentileSorted(samples, 50), p99: percentileSorted(samples, 99), offered };
@@ -91,11 +170,14 @@ async function measure(calls: number): Promise<{ p50: number; p99: number; offer
 
 if (values.role === "consume") {
   await consume(values.key!, Number(values.calls), Number(values.count));
+} else if (values.role === "consume-scripts") {
+  await consumeScripts(values.key!, Number(values.count));
 } else {
-  for (const calls of values.calls!.split(",").map(Number)) {
-    const r = await measure(calls);
+  const shapes = values.calls!.split(",").map((calls) => [calls, noopShape(Number(calls))] as const);
+  for (const [tag, shape] of values.scripts ? [...shapes, ["scripts", scriptsShape] as const] : shapes) {
+    const r = await measure(shape, tag);
     console.log(
-      `== BLPOP + ${calls} round trip${calls === 1 ? "" : "s"}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (${r.offered.toFixed(0)}/s offered, no work on either side)`,
+      `== ${shape.label}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (${r.offered.toFixed(0)}/s offered)`,
     );
   }
 }
