@@ -9,6 +9,7 @@ import {
   ConfigurationError,
 } from "../runtime/mod.ts";
 import { enqueueBatch } from "../runtime/broker/enqueue.ts";
+import { claim } from "../runtime/broker/settle.ts";
 import { keyspace } from "../runtime/keys/keyspace.ts";
 import { RuntimeHarness, sleep } from "./support/runtime.ts";
 
@@ -257,6 +258,43 @@ describe("client: priorities", () => {
       .sort((x, y) => y.p - x.p || x.i - y.i)
       .map((s) => s.id);
     assert.deepEqual(order, expected);
+  });
+});
+
+describe("broker: one claim across priorities", () => {
+  let h: RuntimeHarness;
+  before(() => (h = new RuntimeHarness("prio-claim")));
+  after(() => h.close());
+
+  it("leases the highest priorities first, FIFO within each, then reports the next deadline", async () => {
+    const conn = { redis: h.redis, ks: keyspace("rt", h.prefix) };
+    const sent: { id: string; p: number }[] = [];
+    for (const p of [1, 5, 9, 5, 1, 9, 0]) {
+      const r = await h.client.util.record.applyAsync({ key: h.key("prio") }, { priority: p });
+      sent.push({ id: r.id, p });
+    }
+    const expected = sent
+      .map((s, i) => ({ ...s, i }))
+      .sort((x, y) => y.p - x.p || x.i - y.i)
+      .map((s) => `${s.p}|${s.id}`);
+    const request = { queues: ["default"], want: 5, leaseMs: 60_000 };
+    const first = await claim(conn, request);
+    assert.deepEqual(
+      first.claimed.map((c) => c.member),
+      expected.slice(0, 5),
+    );
+    assert.equal(first.short, false);
+    const second = await claim(conn, request);
+    assert.deepEqual(
+      second.claimed.map((c) => c.member),
+      expected.slice(5),
+    );
+    // Short: the ready lists are empty, and the earliest deadline is a lease's, a minute away.
+    assert.equal(second.short, true);
+    assert.ok(second.nextDueInMs! > 50_000 && second.nextDueInMs! <= 60_000, String(second.nextDueInMs));
+    const empty = await claim(conn, request);
+    assert.deepEqual(empty.claimed, []);
+    assert.ok(empty.nextDueInMs! > 50_000 && empty.nextDueInMs! <= 60_000, String(empty.nextDueInMs));
   });
 });
 

@@ -85,7 +85,14 @@ export class MemoryServer {
     if (NOT_IN_SCRIPTS.has(upper)) throw new ReplyError(`ERR This Redis command is not allowed from script`);
     if (!this.#commands[upper]) throw new ReplyError("ERR Unknown Redis command called from script");
     const spec = this.#spec(name, args);
-    const keys = spec.keys === "all" ? args : spec.keys === "first" ? args.slice(0, 1) : [];
+    const keys =
+      typeof spec.keys === "function"
+        ? spec.keys(args)
+        : spec.keys === "all"
+          ? args
+          : spec.keys === "first"
+            ? args.slice(0, 1)
+            : [];
     for (const k of keys) {
       if (!declared.has(k))
         throw new ReplyError(`ERR script accessed key '${k}' not declared in KEYS (Redis Cluster would refuse it)`);

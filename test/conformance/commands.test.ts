@@ -28,6 +28,13 @@ const command: fc.Arbitrary<string[]> = fc.oneof(
       fc.option(fc.integer({ min: 0, max: 4 }).map(String), { nil: undefined }),
     )
     .map(([c, k, n]) => (n === undefined ? [c, k] : [c, k, n])),
+  fc
+    .tuple(
+      fc.constantFrom(["k0"], ["k1"], ["k0", "k1"], ["k1", "k0"]),
+      fc.constantFrom("LEFT", "RIGHT"),
+      fc.option(fc.integer({ min: 0, max: 4 }).map(String), { nil: undefined }),
+    )
+    .map(([ks, side, n]) => ["LMPOP", String(ks.length), ...ks, side, ...(n === undefined ? [] : ["COUNT", n])]),
   fc.tuple(key, idx, idx).map(([k, a, b]) => ["LRANGE", k, a, b]),
   fc.tuple(key, fc.integer({ min: -2, max: 2 }).map(String), member).map(([k, n, m]) => ["LREM", k, n, m]),
   fc
@@ -104,6 +111,12 @@ const code = (message: string) => message.split(" ")[0];
 
 async function reply(conn: Redis, prefix: string, [name, k, ...args]: string[]): Promise<unknown> {
   try {
+    // numkeys first, then the keys.
+    if (name === "LMPOP") {
+      const n = Number(k);
+      const keyed = args.map((a, i) => (i < n ? `${prefix}:${a}` : a));
+      return { ok: await conn.call("LMPOP", k!, ...keyed) };
+    }
     // The named methods, as the runtime calls them (ioredis shapes some replies there).
     let r = await (conn as unknown as Record<string, (...a: string[]) => Promise<unknown>>)[name!.toLowerCase()]!(
       `${prefix}:${k}`,

@@ -116,6 +116,12 @@ const cases: { name: string; script: string; keys?: number; args?: string[] }[] 
       "local a = redis.call('RPOP', KEYS[1], 3); redis.call('LPUSH', KEYS[1], 'a', 'b', 'c'); return {tostring(a), redis.call('RPOP', KEYS[1], 2)}",
   },
   {
+    name: "LMPOP: nil on missing lists, else the first non-empty list's key and items",
+    keys: 2,
+    script:
+      "local a = redis.call('LMPOP', 2, KEYS[1], KEYS[2], 'RIGHT', 'COUNT', 2); redis.call('LPUSH', KEYS[2], 'a', 'b', 'c'); local b = redis.call('LMPOP', 2, KEYS[1], KEYS[2], 'RIGHT', 'COUNT', 2); return {tostring(a), b[1] == KEYS[2], b[2], redis.call('LMPOP', 2, KEYS[1], KEYS[2], 'LEFT', 'COUNT', 5)[2], redis.call('EXISTS', KEYS[2])}",
+  },
+  {
     name: "lists: LPUSH/RPUSH order, LLEN, LRANGE, empty lists vanish",
     keys: 1,
     script:

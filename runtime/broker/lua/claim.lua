@@ -13,6 +13,19 @@
 -- leased id otherwise needs. The caller names ids it expects next (the one a wake-up signal carried):
 -- a script may touch only the keys it was given, and the ready list's ids are known only inside.
 local CLAIM_KEYS = 13
+
+-- The lowest score of a sorted set (due time or lease deadline), nil when it is empty.
+local function first_score(key)
+  local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  return first[2] and tonumber(first[2])
+end
+
+-- The earlier of two times, either of which may be nil (none).
+local function earlier(a, b)
+  if not a then return b end
+  if not b then return a end
+  return math.min(a, b)
+end
 local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues, outbox, outbox_grace, starts)
   local out, started = {}, {}
   local start_keys = starts and starts.keys
@@ -24,11 +37,18 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
   ensure_type(dead_raw, 'hash')
   -- Read first: a wrong-type outbox fails the call before anything moved (and is quarantined).
   local stale = #redis.call('ZRANGEBYSCORE', outbox, '-inf', now - outbox_grace, 'LIMIT', 0, 1)
+  -- The earliest delayed task or lease deadline, read by the peeks below: a claim that comes back
+  -- short reports it without reading the sets again, unless it moved members out of them.
+  local next_due, moved = nil, false
   for qi = 0, nq - 1 do
     local b = kb + qi * CLAIM_KEYS
     local delayed, leases, signal = KEYS[b + 11], KEYS[b + 12], KEYS[b + 13]
-    local due = redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, limit)
+    -- Peek first: the common case is nothing due, one command instead of two.
+    local first_delayed = first_score(delayed)
+    next_due = earlier(next_due, first_delayed)
+    local due = (first_delayed and first_delayed <= now) and redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, limit) or {}
     if #due > 0 then
+      moved = true
       ensure_ready_lists(b, due)
       for _, m in ipairs(due) do
         local p, id = split_member(m)
@@ -36,8 +56,11 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
       end
       redis.call('ZREM', delayed, unpack(due))
     end
-    local lost = redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, limit)
+    local first_lease = first_score(leases)
+    next_due = earlier(next_due, first_lease)
+    local lost = (first_lease and first_lease <= now) and redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, limit) or {}
     if #lost > 0 then
+      moved = true
       ensure_ready_lists(b, lost)
       for _, m in ipairs(lost) do
         local p, id = split_member(m)
@@ -46,36 +69,46 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
       end
       redis.call('ZREM', leases, unpack(lost))
     end
-    local p = 9
-    while want > 0 and p >= 0 do
-      local ids = redis.call('RPOP', KEYS[b + 1 + p], want)
-      if ids then
-        local z, tag, mine = {}, p .. '|', nil
-        for _, id in ipairs(ids) do
-          if valid_id(id) then
-            z[#z + 1] = deadline
-            z[#z + 1] = tag .. id
-            out[#out + 1] = qi
-            out[#out + 1] = p
-            out[#out + 1] = id
-            want = want - 1
-            if start_keys and start_keys[id] then
-              mine = mine or {}
-              mine[#mine + 1] = id
-            end
-          else
-            bury_raw(dead, dead_raw, now, id, 'not a task id (garbage in the ready queue)', queues[qi + 1])
+    -- One LMPOP finds the highest non-empty priority: a claim of a few tasks (or none) made ten
+    -- RPOPs from Lua, most of them of empty lists.
+    local lists, prio = { 10 }, {}
+    for p = 9, 0, -1 do
+      local ready = KEYS[b + 1 + p]
+      lists[11 - p] = ready
+      prio[ready] = p
+    end
+    lists[12], lists[13] = 'RIGHT', 'COUNT'
+    while want > 0 do
+      lists[14] = want
+      local popped = redis.call('LMPOP', unpack(lists))
+      if not popped then break end
+      local ids, p = popped[2], prio[popped[1]]
+      local z, tag, mine = {}, p .. '|', nil
+      for _, id in ipairs(ids) do
+        if valid_id(id) then
+          z[#z + 1] = deadline
+          z[#z + 1] = tag .. id
+          out[#out + 1] = qi
+          out[#out + 1] = p
+          out[#out + 1] = id
+          want = want - 1
+          if start_keys and start_keys[id] then
+            mine = mine or {}
+            mine[#mine + 1] = id
           end
+        else
+          bury_raw(dead, dead_raw, now, id, 'not a task id (garbage in the ready queue)', queues[qi + 1])
         end
-        if #z > 0 then redis.call('ZADD', leases, unpack(z)) end
-        -- After the lease is written: a refused start removes it.
-        if mine then
-          for _, id in ipairs(mine) do
-            started[#started + 1] = start_task(starts.ctx, start_keys[id], leases, tag .. id)
-          end
+      end
+      if #z > 0 then
+        redis.call('ZADD', leases, unpack(z))
+        next_due = earlier(next_due, now + lease_ms)
+      end
+      -- After the lease is written: a refused start removes it.
+      if mine then
+        for _, id in ipairs(mine) do
+          started[#started + 1] = start_task(starts.ctx, start_keys[id], leases, tag .. id)
         end
-      else
-        p = p - 1
       end
     end
     -- Work remains: wake another worker, naming the id it will claim first (its claim may start it).
@@ -92,18 +125,16 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
   -- Came back short (the ready lists are empty): how long the worker may wait, as for an empty claim.
   local wait = -2
   if want > 0 then
-    local next_due = -1
-    for qi = 0, nq - 1 do
-      local b = kb + qi * CLAIM_KEYS
-      for k = 11, 12 do
-        local first = redis.call('ZRANGE', KEYS[b + k], 0, 0, 'WITHSCORES')
-        if first[2] then
-          local s = tonumber(first[2])
-          if next_due < 0 or s < next_due then next_due = s end
-        end
+    if moved then
+      -- Promoted or recovered members were due; what is left may be due soon.
+      next_due = nil
+      for qi = 0, nq - 1 do
+        local b = kb + qi * CLAIM_KEYS
+        next_due = earlier(earlier(next_due, first_score(KEYS[b + 11])), first_score(KEYS[b + 12]))
       end
     end
-    wait = next_due < 0 and -1 or math.max(0, next_due - now)
+    -- (A lease a refused start removed may still count: the worker then looks once too early.)
+    wait = next_due and math.max(0, next_due - now) or -1
   end
   if #out == 0 then out[1] = wait end
   return out, stale, started, wait

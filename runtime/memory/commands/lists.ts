@@ -38,12 +38,32 @@ function range(len: number, startArg: string, stopArg: string): [number, number]
   return [start, stop];
 }
 
-/** LPUSH, RPUSH, LPOP, RPOP (with count), LLEN, LRANGE, LINDEX, LREM. BLPOP lives on the connection. */
+/** LMPOP numkeys key [key ...] LEFT|RIGHT [COUNT n]: pops up to n from the first non-empty list. */
+function lmpop(ks: Keyspace, args: readonly string[]): [string, string[]] | null {
+  const n = parseInteger(args[0]!);
+  if (n <= 0) throw new ReplyError("ERR numkeys should be greater than 0");
+  const keys = args.slice(1, 1 + n);
+  const [where, countWord, countArg, ...rest] = args.slice(1 + n);
+  const side = where?.toUpperCase();
+  if (keys.length < n || (side !== "LEFT" && side !== "RIGHT")) throw new ReplyError("ERR syntax error");
+  if (rest.length > 0 || (countWord !== undefined && (countWord.toUpperCase() !== "COUNT" || countArg === undefined)))
+    throw new ReplyError("ERR syntax error");
+  const count = countArg === undefined ? 1 : parseInteger(countArg);
+  if (count <= 0) throw new ReplyError("ERR count should be greater than 0");
+  // As Redis: keys in order, a wrong type raises only when reached (a list before it is popped).
+  for (const key of keys) {
+    if (ks.get(key, "list") !== undefined) return [key, pop(ks, key, String(count), side === "LEFT") as string[]];
+  }
+  return null;
+}
+
+/** LPUSH, RPUSH, LPOP, RPOP (with count), LMPOP, LLEN, LRANGE, LINDEX, LREM. BLPOP lives on the connection. */
 export const listCommands: Record<string, CommandSpec> = {
   LPUSH: { arity: 2, keys: "first", run: (ks, [key, ...values]) => push(ks, key!, values, true) },
   RPUSH: { arity: 2, keys: "first", run: (ks, [key, ...values]) => push(ks, key!, values, false) },
   LPOP: { arity: 1, keys: "first", run: (ks, [key, count]) => pop(ks, key!, count, true) },
   RPOP: { arity: 1, keys: "first", run: (ks, [key, count]) => pop(ks, key!, count, false) },
+  LMPOP: { arity: 3, keys: (args) => args.slice(1, 1 + Number(args[0])), run: (ks, args) => lmpop(ks, args) },
   LLEN: { arity: 1, keys: "first", run: (ks, [key]) => ks.get(key!, "list")?.length ?? 0 },
   LINDEX: {
     arity: 2,

@@ -235,8 +235,8 @@ export interface CommandSpec {
   run: CommandFn;
   /** Minimum argument count (without the name). */
   arity: number;
-  /** Indexes of key arguments: "first", "all", or none. */
-  keys?: "first" | "all" | "none";
+  /** Which arguments are keys: "first", "all", none, or those a function picks (LMPOP's numkeys). */
+  keys?: "first" | "all" | "none" | ((args: readonly string[]) => readonly string[]);
 }
 
 export { ReplyError };
