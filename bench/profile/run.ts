@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Redis } from "ioredis";
 import { LuaScript } from "../../runtime/broker/lua-script.ts";
+import { claim, scripts } from "../../runtime/broker/mod.ts";
 import { keyspace } from "../../runtime/keys/keyspace.ts";
 import { hrNow } from "../child/clock.ts";
 import { WorkerProcess } from "../child/worker-process.ts";
@@ -122,7 +123,8 @@ async function producer(system: QueueSystem, workload: string, count: number): P
 /**
  * `--workload ping`: the floor under any awaited call on this host, measured the way the single
  * enqueue is (sequential awaits on one ioredis connection): a bare PING and a one-line script
- * (EVALSHA of `return 1`), wall time and client CPU per call.
+ * (EVALSHA of `return 1`), wall time and client CPU per call; and, beside them, a claim of an empty
+ * queue, the fixed part of every claim. For script calls, Redis's own time per call too.
  */
 async function roundTrips(count: number): Promise<void> {
   const redis = new Redis(redisUrl);
@@ -135,6 +137,7 @@ async function roundTrips(count: number): Promise<void> {
     const keys = [ks.ready("bench", 5), ks.delayed("bench"), ks.signal("bench"), ks.forQueue("bench").recent];
     return [...keys, ks.task(id), "bench", 5, 10000, "bench.noop", 0, "", 0, "", 86400000, id, '{"i":1}'];
   };
+  const empty = { redis, ks: keyspace("bench", `${prefixFor("celerity")}-empty`) };
   const calls: [string, () => Promise<unknown>][] = [
     ["PING", () => redis.ping()],
     ["EVALSHA return 1", () => redis.evalsha(sha, 0)],
@@ -147,19 +150,34 @@ async function roundTrips(count: number): Promise<void> {
         return returnOne.run(redis, all.slice(0, 5) as string[], all.slice(5));
       },
     ],
+    // Nothing is ever enqueued under this prefix: the claim reads and pops nothing.
+    ["claim of an empty queue", () => claim(empty, { queues: ["bench"], want: 25, leaseMs: 30_000 })],
   ];
+  await scripts.claim.ensureLoaded(redis);
   for (const [label, call] of calls) {
     for (let i = 0; i < 200; i++) await call();
+    const before = await evalshaStats(redis);
     const cpu0 = process.cpuUsage();
     const start = hrNow();
     for (let i = 0; i < count; i++) await call();
     const us = ((hrNow() - start) * 1000) / count;
     const cpu = process.cpuUsage(cpu0);
+    const after = await evalshaStats(redis);
+    const inRedis =
+      after.calls > before.calls
+        ? `; in Redis ${((after.usec - before.usec) / (after.calls - before.calls)).toFixed(2)} µs/call`
+        : "";
     console.log(
-      `== ${label}: ${us.toFixed(1)} µs per awaited call (${count} calls); client CPU ${((cpu.user + cpu.system) / count).toFixed(1)} µs/call`,
+      `== ${label}: ${us.toFixed(1)} µs per awaited call (${count} calls); client CPU ${((cpu.user + cpu.system) / count).toFixed(1)} µs/call${inRedis}`,
     );
   }
   redis.disconnect();
+}
+
+/** EVALSHA's call count and total µs from `INFO commandstats`. */
+async function evalshaStats(redis: Redis): Promise<{ calls: number; usec: number }> {
+  const m = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await redis.info("commandstats"));
+  return { calls: Number(m?.[1] ?? 0), usec: Number(m?.[2] ?? 0) };
 }
 
 if (values.workload === "ping") {
