@@ -17,24 +17,22 @@ const START_OPTIONS = { workerId: "w-1", maxDeliveries: 5, maxPayloadBytes: 1 <<
 
 describe("claims that start what they lease", () => {
   let h: RuntimeHarness;
-  const ks = () => keyspace("rt", h.prefix);
-  const conn = () => ({ redis: h.redis, ks: ks() });
   beforeEach(() => (h = new RuntimeHarness("claimstart")));
   afterEach(() => h.close());
 
   it("an enqueue on an idle queue signals the task's id", async () => {
     const r = await h.client.util.record.delay({ key: h.key("sig") });
-    assert.deepEqual(await h.redis.lrange(ks().signal("default"), 0, -1), [r.id]);
+    assert.deepEqual(await h.redis.lrange(h.ks.signal("default"), 0, -1), [r.id]);
     // Already signalled: a second enqueue adds nothing (one wake-up at a time, as before).
     await h.client.util.record.delay({ key: h.key("sig2") });
-    assert.equal(await h.redis.llen(ks().signal("default")), 1);
+    assert.equal(await h.redis.llen(h.ks.signal("default")), 1);
   });
 
   it("starts the named ids it leases, in the same call, and leaves the others to the start call", async () => {
     const sent = [];
     for (let i = 0; i < 3; i++) sent.push(await h.client.util.record.delay({ key: h.key(`t${i}`) }));
     const [first, second, third] = sent.map((r) => r.id as string);
-    const result = await claim(conn(), {
+    const result = await claim(h.conn, {
       queues: ["default"],
       want: 3,
       leaseMs: 30_000,
@@ -51,12 +49,12 @@ describe("claims that start what they lease", () => {
     assert.equal(started.name, "util.record");
     assert.equal(JSON.parse(started.argsJson).key, h.key("t1"));
     assert.ok(started.claimed.token, "with its delivery token");
-    assert.deepEqual(await h.redis.hmget(ks().task(second), "s", "w", "d"), ["STARTED", "w-1", "1"]);
-    assert.equal(await h.redis.hget(ks().task(first), "s"), "PENDING", "the others are leased, not started");
-    assert.equal(await h.redis.exists(ks().task("never-queued")), 0, "a named id it did not lease is untouched");
+    assert.deepEqual(await h.redis.hmget(h.ks.task(second), "s", "w", "d"), ["STARTED", "w-1", "1"]);
+    assert.equal(await h.redis.hget(h.ks.task(first), "s"), "PENDING", "the others are leased, not started");
+    assert.equal(await h.redis.exists(h.ks.task("never-queued")), 0, "a named id it did not lease is untouched");
 
     const rest = (await startClaimed(
-      conn(),
+      h.conn,
       result.claimed.filter((c) => c.id !== second),
       START_OPTIONS,
     )) as StartedRecord[];
@@ -65,15 +63,15 @@ describe("claims that start what they lease", () => {
       claimed: rec.claimed,
       resultJson: JSON.stringify(rec.claimed.id),
     }));
-    assert.deepEqual((await finish(conn(), outcomes)).refused, [], "each token is its delivery's");
+    assert.deepEqual((await finish(h.conn, outcomes)).refused, [], "each token is its delivery's");
     for (const r of sent) assert.equal(await r.get({ timeout: 2 }), r.id);
-    assert.equal(await h.redis.zcard(ks().leases("default")), 0);
+    assert.equal(await h.redis.zcard(h.ks.leases("default")), 0);
   });
 
   it("refuses a named id revoked before it was claimed, as the start call does", async () => {
     const r = await h.client.util.record.delay({ key: h.key("rv") });
-    assert.equal(await revokeTask(conn(), r.id), "REVOKED");
-    const result = await claim(conn(), {
+    assert.equal(await revokeTask(h.conn, r.id), "REVOKED");
+    const result = await claim(h.conn, {
       queues: ["default"],
       want: 1,
       leaseMs: 30_000,
@@ -84,7 +82,7 @@ describe("claims that start what they lease", () => {
       result.started.map((s) => [s.kind, s.kind === "skip" ? s.reason : ""]),
       [["skip", "already REVOKED"]],
     );
-    assert.equal(await h.redis.zcard(ks().leases("default")), 0, "its lease is gone");
+    assert.equal(await h.redis.zcard(h.ks.leases("default")), 0, "its lease is gone");
     assert.equal(await r.state(), "REVOKED");
   });
 
@@ -98,7 +96,7 @@ describe("claims that start what they lease", () => {
       const r = await h.client.util.record.delay({ key: h.key("wake") });
       assert.equal(await r.get({ timeout: 5 }), r.id);
       assert.equal(starts.count, 0, "no start script call");
-      assert.equal(await h.redis.hget(ks().task(r.id), "s"), "SUCCESS");
+      assert.equal(await h.redis.hget(h.ks.task(r.id), "s"), "SUCCESS");
     } finally {
       claims.stop();
       starts.stop();
@@ -107,9 +105,9 @@ describe("claims that start what they lease", () => {
 
   it("a signal naming garbage or another shard's id changes nothing", async () => {
     await h.startWorker({ concurrency: 4 });
-    await eventually(async () => (await h.redis.llen(ks().signal("default"))) === 0);
+    await eventually(async () => (await h.redis.llen(h.ks.signal("default"))) === 0);
     for (const junk of ["has spaces", "x".repeat(300), withShardSuffix("other", { count: 3, index: 1 })])
-      await h.redis.lpush(ks().signal("default"), junk);
+      await h.redis.lpush(h.ks.signal("default"), junk);
     const after = await h.client.util.record.delay({ key: h.key("after") });
     assert.equal(await after.get({ timeout: 5 }), after.id);
   });
@@ -119,14 +117,14 @@ describe("claims that start what they lease", () => {
     const running = await h.client.util.sleep.delay({ ms: 600 });
     await eventually(async () => (await running.state()) === "STARTED");
     // As if this worker had frozen past the lease: the next claim takes the task back to run it.
-    const leases = ks().leases("default");
+    const leases = h.ks.leases("default");
     const [member] = await h.redis.zrangebyscore(leases, "-inf", "+inf");
     await h.redis.zadd(leases, 0, member);
-    await h.redis.lpush(ks().signal("default"), running.id);
+    await h.redis.lpush(h.ks.signal("default"), running.id);
     // The claim leased it again; this worker keeps the run it has (its finish covers the new lease).
     await eventually(async () => Number(await h.redis.zscore(leases, member)) > 0);
     assert.deepEqual(await running.get({ timeout: 5 }), { slept: 600, deliveries: 1 });
-    assert.equal(await h.redis.hget(ks().task(running.id), "d"), "1", "not delivered a second time");
+    assert.equal(await h.redis.hget(h.ks.task(running.id), "d"), "1", "not delivered a second time");
   });
 });
 

@@ -3,7 +3,6 @@
 // the scripts; this process's Date.now() is shifted by ±40 s (SkewedClock) while the worker runs.
 import assert from "node:assert/strict";
 import { after, afterEach, before, beforeEach, describe, it } from "node:test";
-import { keyspace } from "../runtime/mod.ts";
 import { claim } from "../runtime/broker/settle.ts";
 import { startClaimed } from "../runtime/broker/start.ts";
 import { takeRateToken } from "../runtime/broker/rate-limit.ts";
@@ -16,7 +15,6 @@ const SKEW_MS = 40_000;
 describe("a worker whose clock is 40 s off", () => {
   let h: RuntimeHarness;
   let clock: SkewedClock;
-  const ks = () => keyspace("rt", h.prefix);
   before(() => (clock = new SkewedClock()));
   after(() => clock.restore());
   beforeEach(() => (h = new RuntimeHarness("skew")));
@@ -27,12 +25,12 @@ describe("a worker whose clock is 40 s off", () => {
 
   /** Leases one task the way another worker (with a correct clock) does, without running it. */
   async function leasedElsewhere(id: string, leaseMs: number) {
-    const claimed = await claim({ redis: h.redis, ks: ks() }, { queues: ["default"], want: 1, leaseMs });
+    const claimed = await claim(h.conn, { queues: ["default"], want: 1, leaseMs });
     assert.deepEqual(
       claimed.claimed.map((c) => c.id),
       [id],
     );
-    await startClaimed({ redis: h.redis, ks: ks() }, claimed.claimed, {
+    await startClaimed(h.conn, claimed.claimed, {
       workerId: "worker-with-right-clock",
       maxDeliveries: 5,
       maxPayloadBytes: 1 << 20,
@@ -54,7 +52,7 @@ describe("a worker whose clock is 40 s off", () => {
       { [sentinel.id]: 1 },
       "the task leased elsewhere was not run by the fast worker",
     );
-    assert.equal(await h.redis.hget(ks().task(held.id), "w"), "worker-with-right-clock");
+    assert.equal(await h.redis.hget(h.ks.task(held.id), "w"), "worker-with-right-clock");
   });
 
   it("40 s slow: its lease is not seen as expired by a worker with the right clock", async () => {
@@ -62,9 +60,9 @@ describe("a worker whose clock is 40 s off", () => {
     clock.set(-SKEW_MS);
     await h.startWorker({ leaseMs: 30_000 });
     const running = await h.client.util.record.delay({ key, ms: 1500 });
-    await eventually(async () => (await h.redis.hget(ks().task(running.id), "s")) === "STARTED");
+    await eventually(async () => (await h.redis.hget(h.ks.task(running.id), "s")) === "STARTED");
     clock.set(0);
-    const other = await claim({ redis: h.redis, ks: ks() }, { queues: ["default"], want: 10, leaseMs: 30_000 });
+    const other = await claim(h.conn, { queues: ["default"], want: 10, leaseMs: 30_000 });
     assert.deepEqual(other.claimed, [], "the slow worker's lease still holds");
     assert.equal(await running.get({ timeout: 5 }), running.id);
     assert.deepEqual(await h.runs("slow"), { [running.id]: 1 });
@@ -102,7 +100,7 @@ describe("a worker whose clock is 40 s off", () => {
     const r = await h.client.util.manual.delay({ key: h.key("retry"), mode: "until-2" });
     assert.deepEqual(await r.get({ timeout: 5 }), { retries: 2 });
     const doneAt = await redisTimeMs(h.redis);
-    const eta = Number(await h.redis.hget(ks().task(r.id), "eta"));
+    const eta = Number(await h.redis.hget(h.ks.task(r.id), "eta"));
     assert.ok(
       eta <= doneAt,
       `the last retry was due at ${eta - doneAt} ms from its finish by Redis's clock (must be in the past)`,
@@ -112,13 +110,9 @@ describe("a worker whose clock is 40 s off", () => {
   it("rate limits are timed by Redis's clock: a fast worker's start does not block a correct one for 40 s", async () => {
     const limit = { limit: 5, intervalMs: 1000 };
     clock.set(SKEW_MS);
-    assert.equal(
-      await takeRateToken({ redis: h.redis, ks: ks() }, "util.limited", limit),
-      0,
-      "the fast worker starts one",
-    );
+    assert.equal(await takeRateToken(h.conn, "util.limited", limit), 0, "the fast worker starts one");
     clock.set(0);
-    const waitMs = await takeRateToken({ redis: h.redis, ks: ks() }, "util.limited", limit);
+    const waitMs = await takeRateToken(h.conn, "util.limited", limit);
     assert.ok(waitMs <= 200, `the next start waits ${waitMs} ms (one interval/limit step is 200 ms)`);
   });
 });

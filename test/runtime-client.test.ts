@@ -10,7 +10,6 @@ import {
 } from "../runtime/mod.ts";
 import { enqueueBatch } from "../runtime/broker/enqueue.ts";
 import { claim } from "../runtime/broker/settle.ts";
-import { keyspace } from "../runtime/keys/keyspace.ts";
 import { RuntimeHarness, sleep } from "./support/runtime.ts";
 
 describe("client: calling tasks", () => {
@@ -267,7 +266,7 @@ describe("broker: one claim across priorities", () => {
   after(() => h.close());
 
   it("leases the highest priorities first, FIFO within each, then reports the next deadline", async () => {
-    const conn = { redis: h.redis, ks: keyspace("rt", h.prefix) };
+    const conn = h.conn;
     const sent: { id: string; p: number }[] = [];
     for (const p of [1, 5, 9, 5, 1, 9, 0]) {
       const r = await h.client.util.record.applyAsync({ key: h.key("prio") }, { priority: p });
@@ -304,7 +303,6 @@ describe("broker: batch enqueue", () => {
   after(() => h.close());
 
   it("splits items of different names and timing into calls, keeping order, fields and idempotence", async () => {
-    const ks = keyspace("rt", h.prefix);
     const now = Date.now();
     const item = (id: string, name: string, eta = 0) => ({
       id,
@@ -324,19 +322,19 @@ describe("broker: batch enqueue", () => {
       item("b-5", "math.add"),
       item("b-1", "math.add"),
     ];
-    const created = await enqueueBatch({ redis: h.redis, ks }, items, { queue: "default", priority: 5 });
+    const created = await enqueueBatch(h.conn, items, { queue: "default", priority: 5 });
     assert.deepEqual(created, [true, true, true, true, true, false], "the repeated id is not written again");
     assert.deepEqual(
-      await h.redis.lrange(ks.ready("default", 5), 0, -1),
+      await h.redis.lrange(h.ks.ready("default", 5), 0, -1),
       ["b-5", "b-3", "b-2", "b-1"],
       "ready in send order (RPOP takes the oldest)",
     );
-    assert.deepEqual(await h.redis.zrange(ks.delayed("default"), "0", "-1", "WITHSCORES"), [
+    assert.deepEqual(await h.redis.zrange(h.ks.delayed("default"), "0", "-1", "WITHSCORES"), [
       "5|b-4",
       String(now + 60_000),
     ]);
     for (const it of items.slice(0, 5)) {
-      const [n, a, eta, s] = await h.redis.hmget(ks.task(it.id), "n", "a", "eta", "s");
+      const [n, a, eta, s] = await h.redis.hmget(h.ks.task(it.id), "n", "a", "eta", "s");
       assert.deepEqual([n, a, Number(eta), s], [it.name, it.argsJson, it.eta, "PENDING"], it.id);
     }
   });

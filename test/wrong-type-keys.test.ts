@@ -47,11 +47,10 @@ describe("wrong-type keys", () => {
   let h: RuntimeHarness;
   beforeEach(() => (h = new RuntimeHarness("wrongtype")));
   afterEach(() => h.close());
-  const ks = () => keyspace("rt", h.prefix);
   const quiet = createLogger({ level: "error", write: () => {} });
 
   it("moves only keys of the wrong type, keeps their content, records one letter and never moves twice", async () => {
-    const k = ks();
+    const k = h.ks;
     await h.redis.set(k.ready("default", 5), "junk");
     await h.redis.rpush(k.ready("default", 4), "id-1");
     const keys = [k.ready("default", 5), k.ready("default", 4), k.delayed("default")];
@@ -78,7 +77,7 @@ describe("wrong-type keys", () => {
   });
 
   it("a wrong-type dead set is moved aside first, and its letter lands in the new one", async () => {
-    const k = ks();
+    const k = h.ks;
     await h.redis.set(k.dead, "junk");
     await h.redis.hset(k.signal("default"), "x", "1");
     const moved = await quarantineWrongTypes(h.redis, [k.signal("default")], { context: "a test" });
@@ -88,7 +87,7 @@ describe("wrong-type keys", () => {
   });
 
   it("a wrong-type structure of one queue stops neither that queue for long nor any other", async () => {
-    const k = ks();
+    const k = h.ks;
     await h.redis.hset(k.delayed("other"), "junk", "1");
     await h.redis.set(k.leases("other"), "junk");
     await h.startWorker({ logger: quiet });
@@ -100,7 +99,7 @@ describe("wrong-type keys", () => {
   });
 
   it("promotion into a wrong-type ready list loses no due task and runs each once", async () => {
-    const k = ks();
+    const k = h.ks;
     // Due before the worker's first claim, in two priorities: the first pushes fine, the second meets the string.
     const first = await h.client.util.record.applyAsync({ key: h.key("promo") }, { countdown: 0.02, priority: 4 });
     const second = await h.client.util.record.applyAsync({ key: h.key("promo") }, { countdown: 0.04, priority: 5 });
@@ -119,7 +118,7 @@ describe("wrong-type keys", () => {
   });
 
   it("an enqueue meeting a wrong-type delayed set or ready list queues the task, not just its record", async () => {
-    const k = ks();
+    const k = h.ks;
     await h.redis.set(k.delayed("default"), "junk");
     await h.redis.hset(k.ready("default", 5), "junk", "1");
     const later = await h.client.util.record.applyAsync({ key: h.key("enq") }, { countdown: 60 });
@@ -129,7 +128,7 @@ describe("wrong-type keys", () => {
   });
 
   it("a failed task is dead-lettered after a wrong-type dead set was moved aside", async () => {
-    const k = ks();
+    const k = h.ks;
     await h.redis.set(k.dead, "junk");
     await h.startWorker({ logger: quiet });
     const r = await h.client.util.fail.delay({ name: "Boom" });
@@ -139,7 +138,7 @@ describe("wrong-type keys", () => {
   });
 
   it("an idle worker meeting a wrong-type signal list moves it and still wakes for new work", async () => {
-    const k = ks();
+    const k = h.ks;
     await h.redis.hset(k.signal("default"), "junk", "1");
     await h.startWorker({ logger: quiet, queues: ["default"] });
     await eventually(async () => (await h.redis.type(k.signal("default"))) !== "hash");
@@ -208,7 +207,7 @@ describe("wrong-type dead-letter payload store", () => {
   afterEach(() => h.close());
 
   it("is moved aside before garbage is popped, so the garbage is still buried and tasks around it run", async () => {
-    const k = keyspace("rt", h.prefix);
+    const k = h.ks;
     await h.redis.rpush(k.deadRaw, "junk");
     const before = await h.client.math.add.delay({ a: 1, b: 2 });
     await h.redis.lpush(k.ready("default", 5), "not a task id!");

@@ -30,12 +30,11 @@ describe("wrong-type keys of a sharded queue", () => {
     logQuarantinesWith(h.redis, quiet);
   });
   afterEach(() => h.close());
-  const ks = () => keyspace("rt", h.prefix);
   /** The default queue's parts on its 4 shards (not the app-slot part canvas steps use). */
   const shards = () => expandQueues(h.app, ["default"]).filter((q) => q !== "default");
 
   it("are moved aside under their own shard's tag, with the letter in that shard's dead set", async () => {
-    const k = ks();
+    const k = h.ks;
     const [part] = shards();
     const shard = k.forQueue(part);
     const { id } = routeTask(h.app, "default", "wt-shard-record");
@@ -60,7 +59,7 @@ describe("wrong-type keys of a sharded queue", () => {
   });
 
   it("a shard's wrong-type delayed and lease sets are moved aside by the worker; every task runs", async () => {
-    const k = ks();
+    const k = h.ks;
     const tasks = await Promise.all(Array.from({ length: 12 }, (_, i) => h.client.math.add.delay({ a: i, b: 1 })));
     const used = new Set(tasks.map((t: { id: string }) => k.forId(t.id).tag));
     assert.ok(used.size >= 2, "the tasks spread over several shards");
@@ -79,7 +78,7 @@ describe("wrong-type keys of a sharded queue", () => {
   });
 
   it("an enqueue meeting a shard's wrong-type ready list queues the task on that shard", async () => {
-    const k = ks();
+    const k = h.ks;
     for (const part of shards()) await h.redis.set(k.ready(part, 5), "junk");
     const r = await h.client.math.add.delay({ a: 2, b: 3 });
     const part = shards().find((q) => k.forQueue(q).tag === k.forId(r.id).tag)!;
@@ -89,7 +88,7 @@ describe("wrong-type keys of a sharded queue", () => {
   });
 
   it("a wrong-type record on a shard is dead-lettered and moved aside there; its neighbours run", async () => {
-    const k = ks();
+    const k = h.ks;
     const route = routeTask(h.app, "default", "wt-corrupt");
     await h.redis.set(k.task(route.id), "not a hash");
     await h.redis.lpush(k.ready(route.queue, 5), route.id);
@@ -113,7 +112,7 @@ describe("wrong-type keys of a sharded queue", () => {
   });
 
   it("the admin, meeting a wrong-type key, moves a shard's keys aside too", async () => {
-    const k = ks();
+    const k = h.ks;
     const part = shards()[2];
     await h.redis.set(k.ready(part, 3), "junk");
     await h.redis.hset(k.forQueue(part).recent, "junk", "1");

@@ -3,6 +3,8 @@ import { Redis } from "ioredis";
 import { createTaskTree, type AppSpec } from "../../runtime/mod.ts";
 import { Worker, type WorkerOptions } from "../../runtime/worker/mod.ts";
 import { createLogger } from "../../runtime/log/logger.ts";
+import type { BrokerConn } from "../../runtime/broker/conn.ts";
+import { keyspace, type Keyspace } from "../../runtime/keys/keyspace.ts";
 import { buildApp, closeRecorder, dispatch } from "../fixtures/runtime-app.ts";
 import { deletePrefix, REDIS_URL, uniquePrefix } from "./redis.ts";
 
@@ -15,6 +17,8 @@ export class RuntimeHarness {
   readonly app: AppSpec;
   readonly client: any;
   readonly redis: Redis;
+  /** The app's key names under this harness's prefix. */
+  readonly ks: Keyspace;
   readonly workers: Worker[] = [];
   readonly children: ChildProcess[] = [];
 
@@ -23,6 +27,12 @@ export class RuntimeHarness {
     this.app = app;
     this.client = createTaskTree(app, { prefix: this.prefix });
     this.redis = new Redis(REDIS_URL);
+    this.ks = keyspace(app.app, this.prefix);
+  }
+
+  /** The plain connection and key names, as the broker's functions take them. */
+  get conn(): BrokerConn {
+    return { redis: this.redis, ks: this.ks };
   }
 
   /** Key helper for data the fixture handlers record (`<key>:runs`, `<key>:order`). */
