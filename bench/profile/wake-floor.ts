@@ -25,7 +25,10 @@ import { offer } from "../workloads/latency.ts";
 // sends the claim naming the task, as an idle worker does, and "starts" when the claim's reply (or,
 // for a task the claim leased but did not start, the start call's) is in; outcomes are recorded
 // behind it, unawaited, as the worker records them. No handler, no worker loop: what is left of
-// celerity's latency above this is its client and worker code.
+// celerity's latency above this is its client and worker code. `--lanes N` (default 1) gives the
+// consumer N claim loops, each blocking on its own connection; `--want N` (default 25, the worker's
+// claim size at the bench's concurrency) is what each claim asks for, so `--want 1` leases only the
+// task the signal named.
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +37,8 @@ const { values } = parseArgs({
     key: { type: "string" },
     count: { type: "string" },
     scripts: { type: "boolean", default: false },
+    lanes: { type: "string", default: "1" },
+    want: { type: "string", default: "25" },
   },
 });
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
@@ -60,11 +65,12 @@ async function consume(key: string, calls: number, count: number): Promise<void>
 const START = { workerId: "wake-floor", maxDeliveries: 5, maxPayloadBytes: 1 << 20 };
 
 /** celerity's scripts, nothing else: BLPOP the signal, claim naming its task, start what it did not. */
-async function consumeScripts(prefix: string, count: number): Promise<void> {
+async function consumeScripts(prefix: string, count: number, lanes: number, want: number): Promise<void> {
   const blocker = new Redis(redisUrl);
   const conn = { redis: new Redis(redisUrl), ks: keyspace("bench", prefix) };
   for (const s of Object.values(scripts)) await s.ensureLoaded(conn.redis);
   const samples: number[] = [];
+  const recording: Promise<unknown>[] = [];
   const take = (records: (StartedRecord | SkippedRecord)[]) => {
     const now = hrNow();
     const done: Outcome[] = [];
@@ -73,24 +79,36 @@ async function consumeScripts(prefix: string, count: number): Promise<void> {
       samples.push(now - (JSON.parse(r.argsJson) as { t: number }).t);
       done.push({ kind: "ok", claimed: r.claimed, resultJson: "null" });
     }
-    void finish(conn, done);
+    recording.push(finish(conn, done));
   };
   process.stdout.write("ready\n");
-  while (samples.length < count) {
-    const woke = await blocker.blpop(conn.ks.signal("bench"), 0);
-    const result = await claim(conn, {
-      queues: ["bench"],
-      want: 25,
-      leaseMs: 30_000,
-      start: { ids: [woke![1]], options: START },
-    });
-    take(result.started);
-    const started = new Set(result.started.map((r) => r.claimed.id));
-    const rest = result.claimed.filter((c) => !started.has(c.id));
-    if (rest.length > 0) take(await startClaimed(conn, rest, START));
-  }
+  // Each lane waits on a connection of its own, as Bee-Queue's concurrent BRPOPLPUSH calls do.
+  const blockers = [blocker, ...Array.from({ length: lanes - 1 }, () => new Redis(redisUrl))];
+  let byClaim = 0;
+  let allIn!: () => void;
+  const done = new Promise<void>((resolve) => (allIn = resolve));
+  const lane = async (waiter: Redis) => {
+    while (samples.length < count) {
+      // Disconnected once every sample is in.
+      const woke = await waiter.blpop(conn.ks.signal("bench"), 0).catch(() => null);
+      if (!woke) return;
+      const request = { queues: ["bench"], want, leaseMs: 30_000, start: { ids: [woke[1]], options: START } };
+      const result = await claim(conn, request);
+      byClaim += result.started.length;
+      take(result.started);
+      const started = new Set(result.started.map((r) => r.claimed.id));
+      const rest = result.claimed.filter((c) => !started.has(c.id));
+      if (rest.length > 0) take(await startClaimed(conn, rest, START));
+      if (samples.length >= count) allIn();
+    }
+  };
+  const lanesDone = Promise.all(blockers.map(lane));
+  await done;
+  for (const waiter of blockers) waiter.disconnect();
+  await lanesDone;
+  await Promise.all(recording);
+  process.stderr.write(`(started by their own claim: ${byClaim} of ${samples.length})\n`);
   process.stdout.write(JSON.stringify(samples) + "\n");
-  blocker.disconnect();
   conn.redis.disconnect();
 }
 
@@ -116,7 +134,7 @@ function noopShape(calls: number): Shape {
 
 const scriptsShape: Shape = {
   label: "celerity's scripts: enqueue; BLPOP, claim starting the task (and a start call for others)",
-  role: ["--role", "consume-scripts"],
+  role: ["--role", "consume-scripts", "--lanes", values.lanes!, "--want", values.want!],
   async open(producer, key) {
     const conn = { redis: producer, ks: keyspace("bench", key) };
     for (const s of Object.values(scripts)) await s.ensureLoaded(producer);
@@ -171,7 +189,7 @@ async function measure(shape: Shape, tag: string): Promise<{ p50: number; p99: n
 if (values.role === "consume") {
   await consume(values.key!, Number(values.calls), Number(values.count));
 } else if (values.role === "consume-scripts") {
-  await consumeScripts(values.key!, Number(values.count));
+  await consumeScripts(values.key!, Number(values.count), Number(values.lanes), Number(values.want));
 } else {
   const shapes = values.calls!.split(",").map((calls) => [calls, noopShape(Number(calls))] as const);
   for (const [tag, shape] of values.scripts ? [...shapes, ["scripts", scriptsShape] as const] : shapes) {
