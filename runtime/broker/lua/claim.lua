@@ -46,7 +46,10 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
     -- Peek first: the common case is nothing due, one command instead of two.
     local first_delayed = first_score(delayed)
     next_due = earlier(next_due, first_delayed)
-    local due = (first_delayed and first_delayed <= now) and redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, limit) or {}
+    local due = {}
+    if first_delayed and first_delayed <= now then
+      due = redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, limit)
+    end
     if #due > 0 then
       moved = true
       ensure_ready_lists(b, due)
@@ -58,7 +61,10 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
     end
     local first_lease = first_score(leases)
     next_due = earlier(next_due, first_lease)
-    local lost = (first_lease and first_lease <= now) and redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, limit) or {}
+    local lost = {}
+    if first_lease and first_lease <= now then
+      lost = redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, limit)
+    end
     if #lost > 0 then
       moved = true
       ensure_ready_lists(b, lost)
