@@ -15,9 +15,30 @@
 local CLAIM_KEYS = 13
 
 -- The lowest score of a sorted set (due time or lease deadline), nil when it is empty.
-local function first_score(key)
-  local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+local function first_score(zset)
+  local first = redis.call('ZRANGE', zset, 0, 0, 'WITHSCORES')
   return first[2] and tonumber(first[2])
+end
+
+-- The members of a due-ordered set due by `now` (at most `limit`), and its lowest score (nil when
+-- empty). It peeks first: nothing is due in the common case, one command instead of two.
+local function take_due(zset, now, limit)
+  local first = first_score(zset)
+  if first and first <= now then
+    return redis.call('ZRANGEBYSCORE', zset, '-inf', now, 'LIMIT', 0, limit), first
+  end
+  return {}, first
+end
+
+-- Moves members "<p>|<id>" out of `zset` onto their ready lists: `push` LPUSH puts them behind what
+-- waits, RPUSH ahead of it.
+local function requeue(b, zset, members, push)
+  ensure_ready_lists(b, members)
+  for _, m in ipairs(members) do
+    local p, id = split_member(m)
+    redis.call(push, KEYS[b + 1 + p], id)
+  end
+  redis.call('ZREM', zset, unpack(members))
 end
 
 -- The earlier of two times, either of which may be nil (none).
@@ -26,6 +47,7 @@ local function earlier(a, b)
   if not b then return a end
   return math.min(a, b)
 end
+
 local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues, outbox, outbox_grace, starts)
   local out, started = {}, {}
   local start_keys = starts and starts.keys
@@ -43,38 +65,13 @@ local function claim(kb, nq, now, want, lease_ms, limit, dead, dead_raw, queues,
   for qi = 0, nq - 1 do
     local b = kb + qi * CLAIM_KEYS
     local delayed, leases, signal = KEYS[b + 11], KEYS[b + 12], KEYS[b + 13]
-    -- Peek first: the common case is nothing due, one command instead of two.
-    local first_delayed = first_score(delayed)
-    next_due = earlier(next_due, first_delayed)
-    local due = {}
-    if first_delayed and first_delayed <= now then
-      due = redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, limit)
-    end
-    if #due > 0 then
-      moved = true
-      ensure_ready_lists(b, due)
-      for _, m in ipairs(due) do
-        local p, id = split_member(m)
-        redis.call('LPUSH', KEYS[b + 1 + p], id)
-      end
-      redis.call('ZREM', delayed, unpack(due))
-    end
-    local first_lease = first_score(leases)
-    next_due = earlier(next_due, first_lease)
-    local lost = {}
-    if first_lease and first_lease <= now then
-      lost = redis.call('ZRANGEBYSCORE', leases, '-inf', now, 'LIMIT', 0, limit)
-    end
-    if #lost > 0 then
-      moved = true
-      ensure_ready_lists(b, lost)
-      for _, m in ipairs(lost) do
-        local p, id = split_member(m)
-        -- Back to the head: it was taken before anything now waiting.
-        redis.call('RPUSH', KEYS[b + 1 + p], id)
-      end
-      redis.call('ZREM', leases, unpack(lost))
-    end
+    local due, first_delayed = take_due(delayed, now, limit)
+    if #due > 0 then requeue(b, delayed, due, 'LPUSH') end
+    -- Back to the head: an expired lease's task was taken before anything now waiting.
+    local lost, first_lease = take_due(leases, now, limit)
+    if #lost > 0 then requeue(b, leases, lost, 'RPUSH') end
+    next_due = earlier(earlier(next_due, first_delayed), first_lease)
+    moved = moved or #due > 0 or #lost > 0
     -- One LMPOP finds the highest non-empty priority: a claim of a few tasks (or none) made ten
     -- RPOPs from Lua, most of them of empty lists.
     local lists, prio = { 10 }, {}
