@@ -4,6 +4,7 @@ import { prepareCall } from "../client/prepare.ts";
 import { TaskArgumentsError } from "../errors/task-arguments-error.ts";
 import type { AppSpec, ScheduleSpec } from "../spec/types.ts";
 import { suggest } from "../core/mod.ts";
+import { QUEUE_NAME_PATTERN } from "../keys/queue-name.ts";
 import { cronFor, isKnownTimeZone } from "./cron-pattern.ts";
 import { PeriodicEntryError } from "./errors.ts";
 import { nextRunAfter } from "./schedule.ts";
@@ -11,7 +12,6 @@ import type { PeriodicInput, StoredDefinition } from "./types.ts";
 
 /** Entry names end up in task ids (`periodic:<name>:<ms>`), so they keep to the id alphabet minus `:`. */
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
-const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
 /** Below this an interval is more likely a unit mistake (ms for s) than a wish. */
 const MIN_INTERVAL_MS = 100;
 const MAX_INTERVAL_MS = 366 * 86_400_000;
@@ -58,7 +58,7 @@ export function validateEntry(app: AppSpec, input: PeriodicInput, options: Valid
   const queue = optional(
     input.queue,
     "queue",
-    (v) => typeof v === "string" && QUEUE.test(v),
+    (v) => typeof v === "string" && QUEUE_NAME_PATTERN.test(v),
     "a queue name ([A-Za-z0-9_.-], at most 100)",
   );
   const priority = optional(

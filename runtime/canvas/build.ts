@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { QUEUE_NAME_PATTERN } from "../keys/queue-name.ts";
 import { CanvasError, UnknownTaskError } from "../errors/canvas-errors.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { TaskArgumentsError, describeViolations } from "../errors/task-arguments-error.ts";
@@ -138,7 +139,7 @@ function planTask(ctx: Ctx, node: TaskNode, cont: Cont): Planned {
   if (!Number.isInteger(priority) || priority < 0 || priority > 9)
     throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
   const queue = o.queue ?? spec.queue;
-  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(queue))
+  if (!QUEUE_NAME_PATTERN.test(queue))
     throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
   // A sharded queue's step goes to the shard its id picks, like any task of that queue.
   const route = routeTask(ctx.app, queue, o.taskId ?? randomUUID());

@@ -1,6 +1,7 @@
 import type { Keyspace } from "../keys/keyspace.ts";
 import { isRecord } from "../core/mod.ts";
 import { TASK_ID_PATTERN } from "../keys/task-id.ts";
+import { QUEUE_NAME_BODY } from "../keys/queue-name.ts";
 
 /**
  * One task to send as part of a canvas (see broker/lua/canvas.lua for the Lua side). `a` is the
@@ -43,7 +44,7 @@ export interface CanvasRecord {
 export class CanvasRecordInvalid extends Error {}
 
 // A queue name, or a sharded queue's part on one shard (`<queue>#<n>s<i>`, keys/shard-tags.ts).
-const QUEUE = /^[A-Za-z0-9_.-]{1,100}(#[1-9]\d{0,3}s\d{1,4})?$/;
+const QUEUE = new RegExp(`^${QUEUE_NAME_BODY}(#[1-9]\\d{0,3}s\\d{1,4})?$`);
 
 function envelope(v: unknown, at: string): Envelope {
   if (!isRecord(v)) throw new CanvasRecordInvalid(`${at} is not an object`);

@@ -7,6 +7,7 @@ import type { ApplyOptions } from "../task/types.ts";
 import { durationToMs } from "../core/mod.ts";
 import { timeToMs } from "../time/instant.ts";
 import { TASK_ID_PATTERN } from "../keys/task-id.ts";
+import { QUEUE_NAME_PATTERN } from "../keys/queue-name.ts";
 import { assertJsonArgs } from "./args-shape.ts";
 import { assertSize, type ArgsLimits } from "./limits.ts";
 
@@ -26,8 +27,6 @@ export interface PrepareOptions {
   /** Beat's own runs: lets the id be in the reserved `periodic:` namespace. Never set by the client. */
   periodicId?: boolean;
 }
-
-const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** Ids beat gives its runs (`periodic:<name>:<due-ms>`); a client id there could displace a scheduled run. */
 export const RESERVED_ID_PREFIX = "periodic:";
@@ -56,7 +55,7 @@ export function prepareMany(spec: TaskSpec, argsList: readonly unknown[], option
   if (!Number.isInteger(priority) || priority < 0 || priority > 9)
     throw new ConfigurationError(`priority must be an integer 0..9, got ${priority}`);
   const queue = apply.queue ?? spec.queue;
-  if (!QUEUE.test(queue))
+  if (!QUEUE_NAME_PATTERN.test(queue))
     throw new ConfigurationError(`queue "${queue}" is not a valid queue name ([A-Za-z0-9_.-], at most 100)`);
   const taskId = checkTaskId(apply.taskId, options.periodicId === true);
 

@@ -13,6 +13,7 @@ import { measureClockOffset } from "../time/redis-clock.ts";
 import { ConfigurationError } from "../errors/configuration-error.ts";
 import { keyspace, type Keyspace } from "../keys/keyspace.ts";
 import { expandQueues } from "../keys/shard-route.ts";
+import { QUEUE_NAME_PATTERN } from "../keys/queue-name.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
 import type { AppSpec } from "../spec/types.ts";
 import type { Handler } from "../task/types.ts";
@@ -124,7 +125,7 @@ export class Worker {
     this.#app = app;
     this.options = resolveWorkerOptions(options, app.app.queues);
     for (const q of this.options.queues) {
-      if (!/^[A-Za-z0-9_.-]{1,100}$/.test(q)) throw new ConfigurationError(`queue "${q}" is not a valid queue name`);
+      if (!QUEUE_NAME_PATTERN.test(q)) throw new ConfigurationError(`queue "${q}" is not a valid queue name`);
     }
     if (!Number.isInteger(this.options.concurrency) || this.options.concurrency < 1) {
       throw new ConfigurationError(`concurrency must be a positive integer, got ${this.options.concurrency}`);

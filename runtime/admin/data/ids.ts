@@ -1,4 +1,5 @@
 import { TASK_ID_PATTERN } from "../../keys/task-id.ts";
+import { QUEUE_NAME_PATTERN } from "../../keys/queue-name.ts";
 import { notFound } from "../http/errors.ts";
 
 /**
@@ -6,7 +7,6 @@ import { notFound } from "../http/errors.ts";
  * wrong-type keys moved aside under `quarantine:<sha1 of the new key name>` (see quarantine.lua).
  */
 const RAW_REF = /^(raw|quarantine):[0-9a-f]{40}$/;
-const QUEUE = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** Returns the id when it can be a task id, else a 404 (never builds a key from garbage). */
 export function taskIdOr404(id: string): string {
@@ -31,5 +31,5 @@ export function deadMemberOr404(member: string): string {
 }
 
 export function isQueueName(name: string): boolean {
-  return QUEUE.test(name);
+  return QUEUE_NAME_PATTERN.test(name);
 }
