@@ -456,6 +456,107 @@ tasks:
 `,
   },
   {
+    name: "a type list naming an unknown type points at that element",
+    manifest: `version: 1
+app: demo
+retry_policies:
+  standard: { max_retries: 3 }
+  fast: { max_retries: 1, backoff: 100ms }
+tasks:
+  emails.send_welcome:
+    handler: ./handlers/emails.ts#sendWelcome
+    args:
+      type: object
+      properties:
+        userId: { type: [string, integr] }
+`,
+    expected: `tasks.yaml:12:34 error: invalid JSON Schema: unknown type "integr"
+  10 |       type: object
+  11 |       properties:
+> 12 |         userId: { type: [string, integr] }
+     |                                  ^^^^^^
+  expected: one of array, boolean, integer, null, number, object, string
+  did you mean "integer"?
+
+1 error
+`,
+  },
+  {
+    name: "a type list holding a mapping whose toString is not a function",
+    manifest: `version: 1
+app: demo
+retry_policies:
+  standard: { max_retries: 3 }
+  fast: { max_retries: 1, backoff: 100ms }
+tasks:
+  emails.send_welcome:
+    handler: ./handlers/emails.ts#sendWelcome
+    args:
+      type: object
+      properties:
+        userId: { type: [{ toString: true }] }
+`,
+    expected: `tasks.yaml:12:26 error: invalid JSON Schema: "type" must be a type name, not a mapping
+  10 |       type: object
+  11 |       properties:
+> 12 |         userId: { type: [{ toString: true }] }
+     |                          ^^^^^^^^^^^^^^^^^^
+  expected: one of array, boolean, integer, null, number, object, string
+
+1 error
+`,
+  },
+  {
+    name: "a type list naming a type twice",
+    manifest: `version: 1
+app: demo
+retry_policies:
+  standard: { max_retries: 3 }
+  fast: { max_retries: 1, backoff: 100ms }
+tasks:
+  emails.send_welcome:
+    handler: ./handlers/emails.ts#sendWelcome
+    args:
+      type: object
+      properties:
+        userId: { type: [string, string] }
+`,
+    expected: `tasks.yaml:12:25 error: invalid JSON Schema: a list of types must name each type once
+  10 |       type: object
+  11 |       properties:
+> 12 |         userId: { type: [string, string] }
+     |                         ^^^^^^^^^^^^^^^^
+  expected: distinct names, each one of array, boolean, integer, null, number, object, string
+
+1 error
+`,
+  },
+  {
+    name: "a type that is a number",
+    manifest: `version: 1
+app: demo
+retry_policies:
+  standard: { max_retries: 3 }
+  fast: { max_retries: 1, backoff: 100ms }
+tasks:
+  emails.send_welcome:
+    handler: ./handlers/emails.ts#sendWelcome
+    args:
+      type: object
+      properties:
+        userId: { type: 5 }
+`,
+    expected: `tasks.yaml:12:25 error: invalid JSON Schema: "type" must be a type name or a list of type names, not a number (5)
+  10 |       type: object
+  11 |       properties:
+> 12 |         userId: { type: 5 }
+     |                         ^
+  expected: one of array, boolean, integer, null, number, object, string
+
+1 error
+`,
+  },
+  {
     name: "unknown JSON Schema keyword in args",
     manifest: `version: 1
 app: demo

@@ -4,7 +4,7 @@ import type { RawManifest } from "../manifest/raw.ts";
 import { createTaskSchemaAjv } from "../util/ajv.ts";
 import { compareStrings, isRecord, suggest } from "../../runtime/core/mod.ts";
 import type { IssueCollector } from "./collector.ts";
-import { listNames } from "./describe.ts";
+import { describeValue, listNames } from "./describe.ts";
 import { pointerToPath, valueAt } from "./schema.ts";
 
 /**
@@ -136,24 +136,54 @@ function reportMetaErrors(
     if (error.keyword === "anyOf" || error.keyword === "oneOf") continue;
     if (!byPath.has(error.instancePath)) byPath.set(error.instancePath, error);
   }
+  const pointers = [...byPath.keys()];
   for (const [pointer, error] of byPath) {
     const inner = pointerToPath(pointer);
-    const label = inner.length ? `"${inner.join("/")}"` : "the schema";
     const path = [...where.path, ...inner];
-    if (inner.at(-1) === "type") {
-      const written = String(valueAt(where.schema, inner) ?? "");
-      where.issues.report(
-        { path },
-        {
-          message: `invalid JSON Schema: unknown type ${JSON.stringify(written)}`,
-          expected: `one of ${listNames(JSON_SCHEMA_TYPES)}`,
-          suggestion: suggest(written, JSON_SCHEMA_TYPES),
-        },
-      );
+    const typeIssue = typeKeywordIssue(inner, where.schema);
+    if (typeIssue === "covered") continue;
+    if (typeIssue) {
+      // A list of types is reported element by element when ajv names the bad element.
+      if (typeIssue.list && pointers.some((other) => other.startsWith(`${pointer}/`))) continue;
+      where.issues.report({ path }, typeIssue.issue);
       continue;
     }
+    const label = inner.length ? `"${inner.join("/")}"` : "the schema";
     where.issues.report({ path }, { message: `invalid JSON Schema: ${label} ${error.message ?? "is invalid"}` });
   }
+}
+
+/** Keys whose values map names to subschemas, so a key named `type` under them is a name, not the keyword. */
+const SCHEMA_MAPS = new Set<PathSegment>(["properties", "patternProperties", "definitions", "$defs", "dependencies"]);
+
+type TypeIssue = { issue: { message: string; expected?: string; suggestion?: string }; list: boolean };
+
+/**
+ * The wording for a bad `type` keyword, or for one element of a `type` list. The written value may be
+ * anything YAML can hold (a mapping whose `toString` is `true`), so it is described, never stringified.
+ * `"covered"` is a valid element of a list whose fault lies elsewhere; null is not about `type` at all.
+ */
+function typeKeywordIssue(inner: PathSegment[], schema: unknown): TypeIssue | "covered" | null {
+  const last = inner.at(-1);
+  const isElement = typeof last === "number" && inner.at(-2) === "type" && !SCHEMA_MAPS.has(inner.at(-3) ?? "");
+  const isKeyword = last === "type" && !SCHEMA_MAPS.has(inner.at(-2) ?? "");
+  if (!isElement && !isKeyword) return null;
+  const written = valueAt(schema, inner);
+  const expected = `one of ${listNames(JSON_SCHEMA_TYPES)}`;
+  if (typeof written === "string") {
+    if (isElement && JSON_SCHEMA_TYPES.includes(written)) return "covered";
+    const message = `invalid JSON Schema: unknown type ${JSON.stringify(written)}`;
+    return { issue: { message, expected, suggestion: suggest(written, JSON_SCHEMA_TYPES) }, list: false };
+  }
+  if (Array.isArray(written)) {
+    const message = "invalid JSON Schema: a list of types must name each type once";
+    return { issue: { message, expected: `distinct names, each ${expected}` }, list: true };
+  }
+  const wanted = isElement ? "a type name" : "a type name or a list of type names";
+  return {
+    issue: { message: `invalid JSON Schema: "type" must be ${wanted}, not ${describeValue(written)}`, expected },
+    list: false,
+  };
 }
 
 /**
