@@ -29,6 +29,12 @@ import { offer } from "../workloads/latency.ts";
 // consumer N claim loops, each blocking on its own connection; `--want N` (default 25, the worker's
 // claim size at the bench's concurrency) is what each claim asks for, so `--want 1` leases only the
 // task the signal named.
+//
+// `--defer-start` (with `--scripts`) is the floor of the redesign that carries the message in the
+// queue entry: the claim names no task, the consumer "starts" each task it leases when the claim's
+// reply is in, and the start call (which that redesign would still send, for the record's state,
+// worker and deliveries) follows unawaited. The redesign's claim would do at least what this one
+// does, and its enqueue at least what today's does, so its latency cannot be below this shape's.
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +45,7 @@ const { values } = parseArgs({
     scripts: { type: "boolean", default: false },
     lanes: { type: "string", default: "1" },
     want: { type: "string", default: "25" },
+    "defer-start": { type: "boolean", default: false },
   },
 });
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
@@ -65,21 +72,25 @@ async function consume(key: string, calls: number, count: number): Promise<void>
 const START = { workerId: "wake-floor", maxDeliveries: 5, maxPayloadBytes: 1 << 20 };
 
 /** celerity's scripts, nothing else: BLPOP the signal, claim naming its task, start what it did not. */
-async function consumeScripts(prefix: string, count: number, lanes: number, want: number): Promise<void> {
+async function consumeScripts(
+  prefix: string,
+  count: number,
+  { lanes, want, deferStart }: { lanes: number; want: number; deferStart: boolean },
+): Promise<void> {
   const blocker = new Redis(redisUrl);
   const conn = { redis: new Redis(redisUrl), ks: keyspace("bench", prefix) };
   for (const s of Object.values(scripts)) await s.ensureLoaded(conn.redis);
   const samples: number[] = [];
   const recording: Promise<unknown>[] = [];
-  const take = (records: (StartedRecord | SkippedRecord)[]) => {
-    const now = hrNow();
+  const take = (records: (StartedRecord | SkippedRecord)[], at: number) => {
     const done: Outcome[] = [];
     for (const r of records) {
       if (r.kind !== "run") throw new Error(`task not started: ${r.reason}`);
-      samples.push(now - (JSON.parse(r.argsJson) as { t: number }).t);
+      samples.push(at - (JSON.parse(r.argsJson) as { t: number }).t);
       done.push({ kind: "ok", claimed: r.claimed, resultJson: "null" });
     }
     recording.push(finish(conn, done));
+    if (samples.length >= count) allIn();
   };
   process.stdout.write("ready\n");
   // Each lane waits on a connection of its own, as Bee-Queue's concurrent BRPOPLPUSH calls do.
@@ -92,14 +103,21 @@ async function consumeScripts(prefix: string, count: number, lanes: number, want
       // Disconnected once every sample is in.
       const woke = await waiter.blpop(conn.ks.signal("bench"), 0).catch(() => null);
       if (!woke) return;
+      if (deferStart) {
+        const result = await claim(conn, { queues: ["bench"], want, leaseMs: 30_000 });
+        const at = hrNow();
+        // The start call's reply carries the args, hence the send time; the sample is stamped `at`.
+        if (result.claimed.length > 0)
+          recording.push(startClaimed(conn, result.claimed, START).then((r) => take(r, at)));
+        continue;
+      }
       const request = { queues: ["bench"], want, leaseMs: 30_000, start: { ids: [woke[1]], options: START } };
       const result = await claim(conn, request);
       byClaim += result.started.length;
-      take(result.started);
+      take(result.started, hrNow());
       const started = new Set(result.started.map((r) => r.claimed.id));
       const rest = result.claimed.filter((c) => !started.has(c.id));
-      if (rest.length > 0) take(await startClaimed(conn, rest, START));
-      if (samples.length >= count) allIn();
+      if (rest.length > 0) take(await startClaimed(conn, rest, START), hrNow());
     }
   };
   const lanesDone = Promise.all(blockers.map(lane));
@@ -133,8 +151,18 @@ function noopShape(calls: number): Shape {
 }
 
 const scriptsShape: Shape = {
-  label: "celerity's scripts: enqueue; BLPOP, claim starting the task (and a start call for others)",
-  role: ["--role", "consume-scripts", "--lanes", values.lanes!, "--want", values.want!],
+  label: values["defer-start"]
+    ? "celerity's scripts, start deferred: enqueue; BLPOP, claim (its reply starts every task), start unawaited"
+    : "celerity's scripts: enqueue; BLPOP, claim starting the task (and a start call for others)",
+  role: [
+    "--role",
+    "consume-scripts",
+    "--lanes",
+    values.lanes!,
+    "--want",
+    values.want!,
+    ...(values["defer-start"] ? ["--defer-start"] : []),
+  ],
   async open(producer, key) {
     const conn = { redis: producer, ks: keyspace("bench", key) };
     for (const s of Object.values(scripts)) await s.ensureLoaded(producer);
@@ -189,7 +217,11 @@ async function measure(shape: Shape, tag: string): Promise<{ p50: number; p99: n
 if (values.role === "consume") {
   await consume(values.key!, Number(values.calls), Number(values.count));
 } else if (values.role === "consume-scripts") {
-  await consumeScripts(values.key!, Number(values.count), Number(values.lanes), Number(values.want));
+  await consumeScripts(values.key!, Number(values.count), {
+    lanes: Number(values.lanes),
+    want: Number(values.want),
+    deferStart: values["defer-start"]!,
+  });
 } else {
   const shapes = values.calls!.split(",").map((calls) => [calls, noopShape(Number(calls))] as const);
   for (const [tag, shape] of values.scripts ? [...shapes, ["scripts", scriptsShape] as const] : shapes) {
