@@ -27,11 +27,8 @@ async function errorText(manifest: string): Promise<string> {
   return "(no error)";
 }
 
-/** A manifest whose one periodic entry has `cron`, and the error codegen must give for it. */
-function cronCase(name: string, cron: string, message: string): { name: string; manifest: string; expected: string } {
-  return {
-    name,
-    manifest: `version: 1
+/** The start of a manifest with one task, `emails.send_welcome`, and the two retry policies. */
+const ONE_TASK = `version: 1
 app: demo
 retry_policies:
   standard: { max_retries: 3 }
@@ -39,7 +36,13 @@ retry_policies:
 tasks:
   emails.send_welcome:
     handler: ./handlers/emails.ts#sendWelcome
-periodic:
+`;
+
+/** A manifest whose one periodic entry has `cron`, and the error codegen must give for it. */
+function cronCase(name: string, cron: string, message: string): { name: string; manifest: string; expected: string } {
+  return {
+    name,
+    manifest: `${ONE_TASK}periodic:
   nightly:
     task: emails.send_welcome
     cron: "${cron}"
@@ -55,6 +58,36 @@ periodic:
 `,
   };
 }
+
+/** A manifest whose task's `userId` argument has `type: <type>`, and the error pointing at `at` in it. */
+function argTypeCase(
+  name: string,
+  type: string,
+  error: { at: string; message: string; expected: string; suggestion?: string },
+): { name: string; manifest: string; expected: string } {
+  const line = `        userId: { type: ${type} }`;
+  const column = line.indexOf(error.at) + 1;
+  const suggestion = error.suggestion ? `\n  did you mean "${error.suggestion}"?` : "";
+  return {
+    name,
+    manifest: `${ONE_TASK}    args:
+      type: object
+      properties:
+${line}
+`,
+    expected: `tasks.yaml:12:${column} error: invalid JSON Schema: ${error.message}
+  10 |       type: object
+  11 |       properties:
+> 12 | ${line}
+     | ${" ".repeat(column - 1)}${"^".repeat(error.at.length)}
+  expected: ${error.expected}${suggestion}
+
+1 error
+`,
+  };
+}
+
+const SCHEMA_TYPES = "one of array, boolean, integer, null, number, object, string";
 
 const FIELD_COUNT = "expected 5 fields (minute hour day-of-month month day-of-week) or 6 (with seconds first)";
 
@@ -429,133 +462,34 @@ tasks:
 1 error
 `,
   },
-  {
-    name: "invalid JSON Schema type in args",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-    args:
-      type: object
-      properties:
-        userId: { type: integr }
-`,
-    expected: `tasks.yaml:12:25 error: invalid JSON Schema: unknown type "integr"
-  10 |       type: object
-  11 |       properties:
-> 12 |         userId: { type: integr }
-     |                         ^^^^^^
-  expected: one of array, boolean, integer, null, number, object, string
-  did you mean "integer"?
-
-1 error
-`,
-  },
-  {
-    name: "a type list naming an unknown type points at that element",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-    args:
-      type: object
-      properties:
-        userId: { type: [string, integr] }
-`,
-    expected: `tasks.yaml:12:34 error: invalid JSON Schema: unknown type "integr"
-  10 |       type: object
-  11 |       properties:
-> 12 |         userId: { type: [string, integr] }
-     |                                  ^^^^^^
-  expected: one of array, boolean, integer, null, number, object, string
-  did you mean "integer"?
-
-1 error
-`,
-  },
-  {
-    name: "a type list holding a mapping whose toString is not a function",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-    args:
-      type: object
-      properties:
-        userId: { type: [{ toString: true }] }
-`,
-    expected: `tasks.yaml:12:26 error: invalid JSON Schema: "type" must be a type name, not a mapping
-  10 |       type: object
-  11 |       properties:
-> 12 |         userId: { type: [{ toString: true }] }
-     |                          ^^^^^^^^^^^^^^^^^^
-  expected: one of array, boolean, integer, null, number, object, string
-
-1 error
-`,
-  },
-  {
-    name: "a type list naming a type twice",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-    args:
-      type: object
-      properties:
-        userId: { type: [string, string] }
-`,
-    expected: `tasks.yaml:12:25 error: invalid JSON Schema: a list of types must name each type once
-  10 |       type: object
-  11 |       properties:
-> 12 |         userId: { type: [string, string] }
-     |                         ^^^^^^^^^^^^^^^^
-  expected: distinct names, each one of array, boolean, integer, null, number, object, string
-
-1 error
-`,
-  },
-  {
-    name: "a type that is a number",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-    args:
-      type: object
-      properties:
-        userId: { type: 5 }
-`,
-    expected: `tasks.yaml:12:25 error: invalid JSON Schema: "type" must be a type name or a list of type names, not a number (5)
-  10 |       type: object
-  11 |       properties:
-> 12 |         userId: { type: 5 }
-     |                         ^
-  expected: one of array, boolean, integer, null, number, object, string
-
-1 error
-`,
-  },
+  argTypeCase("invalid JSON Schema type in args", "integr", {
+    at: "integr",
+    message: 'unknown type "integr"',
+    expected: SCHEMA_TYPES,
+    suggestion: "integer",
+  }),
+  argTypeCase("a type list naming an unknown type points at that element", "[string, integr]", {
+    at: "integr",
+    message: 'unknown type "integr"',
+    expected: SCHEMA_TYPES,
+    suggestion: "integer",
+  }),
+  // Found by the manifest fuzzer: String() of this value threw inside the error reporter.
+  argTypeCase("a type list holding a mapping whose toString is not a function", "[{ toString: true }]", {
+    at: "{ toString: true }",
+    message: '"type" must be a type name, not a mapping',
+    expected: SCHEMA_TYPES,
+  }),
+  argTypeCase("a type list naming a type twice", "[string, string]", {
+    at: "[string, string]",
+    message: "a list of types must name each type once",
+    expected: `distinct names, each ${SCHEMA_TYPES}`,
+  }),
+  argTypeCase("a type that is a number", "5", {
+    at: "5",
+    message: '"type" must be a type name or a list of type names, not a number (5)',
+    expected: SCHEMA_TYPES,
+  }),
   {
     name: "unknown JSON Schema keyword in args",
     manifest: `version: 1
@@ -628,15 +562,7 @@ tasks:
   },
   {
     name: "periodic entry with an unknown task",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-periodic:
+    manifest: `${ONE_TASK}periodic:
   hourly:
     task: emails.send_welcom
     every: 1h
@@ -657,15 +583,7 @@ periodic:
   cronCase("an ISO date as cron (that is what at: is for)", "2027-01-01T10:00:00", `${FIELD_COUNT}, got 1`),
   {
     name: "unknown time zone",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-periodic:
+    manifest: `${ONE_TASK}periodic:
   nightly:
     task: emails.send_welcome
     cron: "0 3 * * *"
@@ -684,15 +602,7 @@ periodic:
   },
   {
     name: "timezone without cron",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-periodic:
+    manifest: `${ONE_TASK}periodic:
   tick:
     task: emails.send_welcome
     every: 30s
@@ -710,15 +620,7 @@ periodic:
   },
   {
     name: "periodic entries with two schedules and with none",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-periodic:
+    manifest: `${ONE_TASK}periodic:
   tick:
     task: emails.send_welcome
     every: 30s
@@ -745,15 +647,7 @@ tasks.yaml:14:3 error: periodic entry "tock" has no schedule
   },
   {
     name: "timestamp without a zone",
-    manifest: `version: 1
-app: demo
-retry_policies:
-  standard: { max_retries: 3 }
-  fast: { max_retries: 1, backoff: 100ms }
-tasks:
-  emails.send_welcome:
-    handler: ./handlers/emails.ts#sendWelcome
-periodic:
+    manifest: `${ONE_TASK}periodic:
   launch:
     task: emails.send_welcome
     at: 2027-01-01 09:00
