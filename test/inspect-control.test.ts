@@ -42,19 +42,23 @@ describe("inspect and control", () => {
   });
 
   test("active lists running tasks, and the admin's worker record shows them", async () => {
-    const r = await t.util.sleep.delay({ ms: 1500 });
+    // Held at a gate until both views are checked: the worker record is written every heartbeat
+    // (2 s), so a task that merely sleeps could finish between two of them.
+    const gate = h.key("active-gate");
+    const r = await t.util.record.delay({ key: h.key("active"), gate });
     await eventually(async () => (await r.state()) === "STARTED");
     const active = await t.$inspect.active({ timeout: "300ms" });
     const all = [...active["w-one"], ...active["w-two"]];
     assert.deepEqual(
       all.map((a: { id: string; name: string }) => [a.id, a.name]),
-      [[r.id, "util.sleep"]],
+      [[r.id, "util.record"]],
     );
     const owner = active["w-one"].length === 1 ? "w-one" : "w-two";
     await eventually(
       async () => JSON.parse((await h.redis.hget(`${h.prefix}:{rt}:worker:${owner}`, "active")) ?? "[]").length === 1,
       5000,
     );
+    await h.redis.rpush(gate, "open");
     await r.get({ timeout: "5s" });
   });
 
