@@ -68,12 +68,15 @@ for (const [label, app] of [
     });
 
     test("the dashboard shows each worker's active tasks", async () => {
-      const r = await h.client.util.sleep.delay({ ms: 3000 });
+      // Held at a gate until the page shows it: the worker record is written every heartbeat (2 s).
+      const gate = `${h.prefix}:active-gate`;
+      const r = await h.client.util.record.delay({ key: `${h.prefix}:active`, gate });
       const { cookie } = await login(h);
       await eventually(async () => {
         const page = await (await fetch(h.url("/"), { headers: { Cookie: cookie } })).text();
-        return page.includes(`<a href="/tasks/${r.id}">util.sleep</a>`);
+        return page.includes(`<a href="/tasks/${r.id}">util.record</a>`);
       }, 6000);
-      await r.revoke({ terminate: true });
+      await h.redis.rpush(gate, "open");
+      await r.get({ timeout: "5s" });
     });
   });
