@@ -114,7 +114,9 @@ describe("claims that start what they lease", () => {
 
   it("a signal naming a task this worker still runs, whose lease ran out, does not start it again", async () => {
     await h.startWorker({ concurrency: 4 });
-    const running = await h.client.util.sleep.delay({ ms: 600 });
+    // Held at a gate, so it is still running whatever the host's speed.
+    const gate = h.key("rerun-gate");
+    const running = await h.client.util.record.delay({ key: h.key("rerun"), gate });
     await eventually(async () => (await running.state()) === "STARTED");
     // As if this worker had frozen past the lease: the next claim takes the task back to run it.
     const leases = h.ks.leases("default");
@@ -123,8 +125,10 @@ describe("claims that start what they lease", () => {
     await h.redis.lpush(h.ks.signal("default"), running.id);
     // The claim leased it again; this worker keeps the run it has (its finish covers the new lease).
     await eventually(async () => Number(await h.redis.zscore(leases, member)) > 0);
-    assert.deepEqual(await running.get({ timeout: 5 }), { slept: 600, deliveries: 1 });
+    await h.redis.rpush(gate, "open");
+    assert.equal(await running.get({ timeout: 5 }), running.id);
     assert.equal(await h.redis.hget(h.ks.task(running.id), "d"), "1", "not delivered a second time");
+    assert.deepEqual(await h.runs("rerun"), { [running.id]: 1 }, "its handler ran once");
   });
 });
 
