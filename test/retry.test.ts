@@ -100,6 +100,11 @@ describe("retries on a real worker", () => {
     await h.startWorker();
   };
   const times = async (key: string) => (await h.redis.lrange(h.key(key) + ":times", 0, -1)).map(Number);
+  // A retry must never run before its delay. How late it may run is loose: a busy CI host has put
+  // 100 ms between a due time and the run. A worker that missed the due time would wait for its
+  // next idle claim, up to 5 s, far past this.
+  const LATE_MS = 400;
+  const onTime = (gap: number | undefined, want: number) => gap !== undefined && gap >= want && gap < want + LATE_MS;
 
   it("runs max_retries + 1 times, with delays 50, 100, 200 ms, then fails with the ORIGINAL error", async () => {
     await start("exact", { maxRetries: 3, backoffMs: 50, backoffMaxMs: 1000, jitter: false });
@@ -115,9 +120,7 @@ describe("retries on a real worker", () => {
     assert.equal(await h.redis.hget(`${h.prefix}:{rt}:t:${r.id}`, "r"), "3", "retries shows the count");
     const t = await times("exact");
     const gaps = t.slice(1).map((x, i) => x - t[i]);
-    [50, 100, 200].forEach((want, i) =>
-      assert.ok(gaps[i] >= want && gaps[i] < want + 60, `gap ${i}: ${gaps[i]} ms, expected ~${want}`),
-    );
+    [50, 100, 200].forEach((want, i) => assert.ok(onTime(gaps[i], want), `gap ${i}: ${gaps[i]} ms, expected ~${want}`));
   });
 
   it("every retry of a long chain starts on time, whichever claim loop learns of it", async () => {
@@ -128,7 +131,7 @@ describe("retries on a real worker", () => {
     const gaps = t.slice(1).map((x, i) => x - t[i]);
     assert.equal(gaps.length, 25);
     assert.ok(
-      gaps.every((g) => g >= 30 && g < 130),
+      gaps.every((g) => onTime(g, 30)),
       `gaps: ${gaps.join(", ")} ms`,
     );
   });
@@ -140,7 +143,7 @@ describe("retries on a real worker", () => {
     const t = await times("cap");
     const gaps = t.slice(1).map((x, i) => x - t[i]);
     [50, 100, 120, 120].forEach((want, i) =>
-      assert.ok(gaps[i] >= want && gaps[i] < want + 60, `gap ${i}: ${gaps[i]} ms, expected ~${want}`),
+      assert.ok(onTime(gaps[i], want), `gap ${i}: ${gaps[i]} ms, expected ~${want}`),
     );
   });
 
